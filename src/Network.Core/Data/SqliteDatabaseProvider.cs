@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Network.Core.Hosting;
+
+namespace Network.Core.Data;
+
+/// <summary>One SQLite file for the host, one per tenant under <c>&lt;DataPath&gt;/tenants/&lt;name&gt;/</c>.</summary>
+public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : IDatabaseProvider
+{
+    private readonly NetworkOptions _options = options.Value;
+
+    public string HostDatabasePath => Path.Combine(_options.DataPath, "host.db");
+
+    public string TenantFolder(string tenantName) => Path.Combine(_options.DataPath, "tenants", tenantName);
+
+    public string TenantDatabasePath(string tenantName) => Path.Combine(TenantFolder(tenantName), "tenant.db");
+
+    public DbConnection CreateHostConnection() => Create(HostDatabasePath);
+
+    public DbConnection CreateTenantConnection(string tenantName) => Create(TenantDatabasePath(tenantName));
+
+    public bool TenantDatabaseExists(string tenantName) => File.Exists(TenantDatabasePath(tenantName));
+
+    public void DeleteTenantStorage(string tenantName)
+    {
+        var folder = TenantFolder(tenantName);
+        if (!Directory.Exists(folder)) return;
+        // Pooled connections keep the file open; release them before deleting.
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public void Configure(DbContextOptionsBuilder builder, DbConnection connection, Type contextType)
+    {
+        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(contextType)))
+            .AddInterceptors(SessionTransactionInterceptor.Instance, SessionSaveChangesInterceptor.Instance)
+            // Migrations are hand-written (the EF design package is not served here); a schema test guards them instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Each module context keeps its own history table, so modules migrate independently.</summary>
+    public static string MigrationsHistoryTable(Type contextType) => "__Migrations_" + contextType.Name;
+
+    private static SqliteConnection Create(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.StateChange += (sender, e) =>
+        {
+            if (e.CurrentState != System.Data.ConnectionState.Open) return;
+            using var command = ((SqliteConnection)sender).CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+            command.ExecuteNonQuery();
+        };
+        return connection;
+    }
+}

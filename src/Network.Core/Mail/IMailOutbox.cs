@@ -1,0 +1,13 @@
+namespace Network.Core.Mail;
+
+/// <summary>
+/// Queues a message in the durable outbox. The message is written through the caller's database session,
+/// so it commits (or rolls back) with the change that caused it; a background worker sends it.
+/// </summary>
+public interface IMailOutbox
+{
+    Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
+}
+
+/// <param name="TenantName">The tenant on whose behalf the message is sent (its name appears as sender name).</param>
+public sealed record OutgoingMail(string To, string Subject, string TextBody, string HtmlBody, string TenantName, string? ToName = null);

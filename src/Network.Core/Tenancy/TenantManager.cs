@@ -1,0 +1,252 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Network.Core.Data;
+using Network.Core.Modules;
+using Network.Core.Recipes;
+
+namespace Network.Core.Tenancy;
+
+/// <summary>A request to create a tenant from a recipe.</summary>
+/// <param name="ExtraSteps">Recipe steps run after the recipe's own, such as a "Settings" step with one region's branding.</param>
+public sealed record TenantCreation(string Name, string DisplayName, string Recipe, string? Prefix = null, IReadOnlyList<string>? Hosts = null, IReadOnlyDictionary<string, string>? Parameters = null, IReadOnlyList<System.Text.Json.Nodes.JsonObject>? ExtraSteps = null);
+
+/// <summary>Validation errors on a tenant operation, by field, in French; nothing was written.</summary>
+public sealed class TenantValidationException(IReadOnlyList<(string Field, string Message)> errors)
+    : Exception(string.Join("; ", errors.Select(e => $"{e.Field} : {e.Message}")))
+{
+    public IReadOnlyList<(string Field, string Message)> Errors { get; } = errors;
+}
+
+/// <summary>Creates, changes and switches tenants; the only writer of the tenant registry.</summary>
+public sealed class TenantManager(
+    IServiceScopeFactory scopeFactory,
+    TenantScopeFactory tenantScopes,
+    TenantCatalog catalog,
+    ModuleCatalog modules,
+    RecipeReader recipes,
+    DatabaseMigrator migrator,
+    IDatabaseProvider databases,
+    TenantActivator activator,
+    ILogger<TenantManager> logger)
+{
+    /// <summary>
+    /// Creates a tenant and runs its recipe. On any failure, nothing of the tenant remains
+    /// (no registry row, no database file) and the exception says what failed.
+    /// </summary>
+    public async Task<TenantInfo> CreateAsync(TenantCreation request, CancellationToken cancellationToken = default)
+    {
+        var name = request.Name.Trim();
+        var prefix = request.Prefix?.Trim() ?? name;
+        var hosts = (request.Hosts ?? []).Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
+        var isHub = name == TenantRecord.HubName;
+        if (isHub) prefix = "";
+
+        var errors = new List<(string, string)>();
+        if (!TenantNames.IsSlug(name)) errors.Add(("name", "le nom doit être un identifiant en minuscules : lettres, chiffres et tirets (ex. bretagne)"));
+        else if (!isHub && TenantNames.IsReserved(name)) errors.Add(("name", $"« {name} » est réservé par le site"));
+        if (!isHub && !TenantNames.IsSlug(prefix)) errors.Add(("prefix", "le préfixe doit être un identifiant en minuscules"));
+        else if (!isHub && TenantNames.IsReserved(prefix)) errors.Add(("prefix", $"« {prefix} » est réservé par le site"));
+        foreach (var host in hosts.Where(h => !TenantNames.IsHostName(h))) errors.Add(("hosts", $"nom d'hôte invalide « {host} »"));
+        errors.AddRange(TenantSettingsRules.Check(request.DisplayName, null, null, null, null));
+        if (catalog.Find(name) is not null || await ExistsAsync(t => t.Name == name, cancellationToken)) errors.Add(("name", $"un site nommé « {name} » existe déjà"));
+        if (await ExistsAsync(t => t.Prefix == prefix, cancellationToken)) errors.Add(("prefix", $"le préfixe « {prefix} » est déjà utilisé"));
+        foreach (var host in hosts.Where(h => catalog.Resolve(h, "/").ByHost)) errors.Add(("hosts", $"l'hôte « {host} » est déjà utilisé"));
+        if (errors.Count > 0) throw new TenantValidationException(errors);
+
+        var parameters = new Dictionary<string, string>(request.Parameters ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            ["Name"] = name,
+            ["DisplayName"] = request.DisplayName.Trim(),
+        };
+        // Validates the whole recipe before anything is written.
+        var recipe = recipes.Load(request.Recipe, parameters, request.ExtraSteps);
+        if (databases.TenantDatabaseExists(name))
+            throw new TenantValidationException([("name", $"des données existent déjà pour « {name} » dans le dossier de données")]);
+
+        var now = DateTime.UtcNow;
+        var record = new TenantRecord
+        {
+            Name = name,
+            Prefix = prefix,
+            DisplayName = request.DisplayName.Trim(),
+            SiteName = request.DisplayName.Trim(),
+            State = TenantState.Uninitialized,
+            Hosts = hosts.Select(h => new TenantHostName { HostName = h }).ToList(),
+            Features = modules.WithDependencies([]).ToList(),
+            RecipeName = request.Recipe,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+
+        await SaveNewAsync(record, cancellationToken);
+        try
+        {
+            await catalog.ReloadAsync(cancellationToken);
+            await RunRecipeAsync(record, recipe, cancellationToken);
+            record.State = TenantState.Running;
+            await UpdateAsync(record, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Creating tenant {Tenant} failed; rolling back", name);
+            await RemoveAsync(record.Id, name);
+            throw new TenantCreationException(name, exception);
+        }
+        await catalog.ReloadAsync(cancellationToken);
+        return catalog.Find(name)!;
+    }
+
+    private async Task RunRecipeAsync(TenantRecord record, Recipe recipe, CancellationToken cancellationToken)
+    {
+        var migratedFor = (string?)null;
+        for (var i = 0; i < recipe.Steps.Count; i++)
+        {
+            var step = recipe.Steps[i];
+            var handler = recipes.Handler(step["name"]!.GetValue<string>());
+            try
+            {
+                var features = string.Join(",", record.Features);
+                if (handler.NeedsTenantDatabase && migratedFor != features)
+                {
+                    await migrator.MigrateTenantAsync(new TenantInfo(record), record.Features, cancellationToken);
+                    migratedFor = features;
+                }
+                await using var scope = tenantScopes.CreateScope(new TenantInfo(record));
+                await handler.ExecuteAsync(step, new RecipeExecutionContext(record, scope.ServiceProvider), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not RecipeException)
+            {
+                throw new RecipeException([new RecipeError(recipe.FileName, i, handler.Name, exception.Message)]);
+            }
+        }
+        // Modules enabled by the last steps get their tables too.
+        await migrator.MigrateTenantAsync(new TenantInfo(record), record.Features, cancellationToken);
+    }
+
+    /// <summary>Changes the state (Running / Disabled). The hub cannot be disabled.</summary>
+    public async Task SetStateAsync(string name, TenantState state, CancellationToken cancellationToken = default)
+    {
+        await ChangeAsync(name, record =>
+        {
+            if (record.IsHub && state != TenantState.Running)
+                throw new TenantValidationException([("state", "le hub du réseau ne peut pas être désactivé")]);
+            if (record.State == TenantState.Uninitialized)
+                throw new TenantValidationException([("state", "le site est en cours d'initialisation")]);
+            record.State = state;
+        }, cancellationToken);
+    }
+
+    /// <summary>Enables a module and what it needs.</summary>
+    public Task EnableFeatureAsync(string name, string moduleId, CancellationToken cancellationToken = default)
+        => ChangeAsync(name, record =>
+        {
+            if (modules.Find(moduleId) is null) throw new TenantValidationException([("feature", $"module inconnu « {moduleId} »")]);
+            record.Features = modules.WithDependencies(record.Features.Append(moduleId)).ToList();
+        }, cancellationToken, migrate: true);
+
+    /// <summary>Disables a module; refused while an enabled module needs it.</summary>
+    public Task DisableFeatureAsync(string name, string moduleId, CancellationToken cancellationToken = default)
+        => ChangeAsync(name, record =>
+        {
+            var module = modules.Find(moduleId) ?? throw new TenantValidationException([("feature", $"module inconnu « {moduleId} »")]);
+            if (module.IsAlwaysEnabled)
+                throw new TenantValidationException([("feature", $"le module « {module.Name} » fait partie du socle et ne peut pas être désactivé")]);
+            var dependants = modules.DependantsOf(module.Id, record.Features);
+            if (dependants.Count > 0)
+                throw new TenantValidationException([("feature", $"« {module.Name} » ne peut pas être désactivé : {string.Join(", ", dependants.Select(d => $"« {d.Name} »"))} en dépend ; désactivez-les d'abord")]);
+            record.Features = record.Features.Where(f => !string.Equals(f, module.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+        }, cancellationToken);
+
+    /// <summary>Changes settings and branding; <paramref name="change"/> may throw <see cref="TenantValidationException"/>.</summary>
+    public Task UpdateSettingsAsync(string name, Action<TenantRecord> change, CancellationToken cancellationToken = default)
+        => ChangeAsync(name, change, cancellationToken);
+
+    public async Task<TenantRecord?> FindRecordAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+        return await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+    }
+
+    private async Task ChangeAsync(string name, Action<TenantRecord> change, CancellationToken cancellationToken, bool migrate = false)
+    {
+        await using (var scope = scopeFactory.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+            var record = await db.Tenants.SingleOrDefaultAsync(t => t.Name == name, cancellationToken)
+                ?? throw new TenantValidationException([("name", $"site « {name} » introuvable")]);
+            change(record);
+            if (migrate && record.State == TenantState.Running)
+                await migrator.MigrateTenantAsync(new TenantInfo(record), record.Features, cancellationToken);
+            record.UpdatedUtc = DateTime.UtcNow;
+            record.Version = Guid.NewGuid();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new TenantValidationException([("version", "le site a été modifié entre-temps ; rechargez la page et recommencez")]);
+            }
+            catch (DbUpdateException)
+            {
+                throw new TenantValidationException([("hosts", "un nom d'hôte ou un préfixe est déjà utilisé par un autre site")]);
+            }
+        }
+        await catalog.ReloadAsync(cancellationToken);
+    }
+
+    private async Task<bool> ExistsAsync(System.Linq.Expressions.Expression<Func<TenantRecord, bool>> predicate, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TenantsDbContext>().Tenants.AnyAsync(predicate, cancellationToken);
+    }
+
+    private async Task SaveNewAsync(TenantRecord record, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+        db.Tenants.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new TenantValidationException([("name", "ce nom, ce préfixe ou un de ces hôtes est déjà utilisé")]);
+        }
+    }
+
+    private async Task UpdateAsync(TenantRecord record, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+        var stored = await db.Tenants.SingleAsync(t => t.Id == record.Id, cancellationToken);
+        db.Entry(stored).CurrentValues.SetValues(record);
+        stored.Features = record.Features.ToList();
+        stored.BlocMarqueLines = record.BlocMarqueLines.ToList();
+        stored.Version = Guid.NewGuid();
+        stored.UpdatedUtc = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RemoveAsync(int id, string name)
+    {
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+            await db.Tenants.Where(t => t.Id == id).ExecuteDeleteAsync();
+        }
+        finally
+        {
+            activator.Forget(name);
+            databases.DeleteTenantStorage(name);
+            await catalog.ReloadAsync();
+        }
+    }
+}
+
+public sealed class TenantCreationException(string tenantName, Exception inner)
+    : Exception($"La création du site « {tenantName} » a échoué et a été annulée : {inner.Message}", inner);

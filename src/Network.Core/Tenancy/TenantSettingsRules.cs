@@ -1,0 +1,48 @@
+using System.Net.Mail;
+using Network.Core.Localization;
+
+namespace Network.Core.Tenancy;
+
+/// <summary>Validation of tenant settings shared by recipes, the admin form and the command line.</summary>
+public static class TenantSettingsRules
+{
+    /// <returns>(field, message in French) for each problem; null arguments are not checked.</returns>
+    public static List<(string Field, string Message)> Check(string? displayName, string? contactEmail, string? siret, string? defaultCulture, IReadOnlyList<string>? blocMarque)
+    {
+        var problems = new List<(string, string)>();
+        if (displayName is not null && (displayName.Trim().Length == 0 || displayName.Length > 120))
+            problems.Add(("displayName", "le nom affiché doit faire entre 1 et 120 caractères"));
+        if (!string.IsNullOrEmpty(contactEmail) && !IsEmail(contactEmail))
+            problems.Add(("contactEmail", "adresse électronique invalide"));
+        if (!string.IsNullOrEmpty(siret) && !Siret.IsValid(siret))
+            problems.Add(("siret", "SIRET invalide (14 chiffres, clé de Luhn)"));
+        if (defaultCulture is not null && !LocalizationCatalog.SupportedCultures.Contains(defaultCulture))
+            problems.Add(("defaultCulture", "langue non prise en charge (fr ou en)"));
+        if (blocMarque is not null && (blocMarque.Count is < 1 or > 4 || blocMarque.Any(l => l.Length > 60)))
+            problems.Add(("blocMarque", "le bloc-marque compte de 1 à 4 lignes de 60 caractères au plus"));
+        return problems;
+    }
+
+    public static bool IsEmail(string value)
+        => value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+}
+
+/// <summary>SIRET: 14 digits with a Luhn check (La Poste's establishments are the documented exception).</summary>
+public static class Siret
+{
+    public static bool IsValid(string value)
+    {
+        var digits = value.Replace(" ", "", StringComparison.Ordinal);
+        if (digits.Length != 14 || !digits.All(char.IsAsciiDigit)) return false;
+        if (digits.StartsWith("356000000", StringComparison.Ordinal))
+            return digits.Sum(c => c - '0') % 5 == 0;
+        var sum = 0;
+        for (var i = 0; i < 14; i++)
+        {
+            var d = digits[13 - i] - '0';
+            if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}

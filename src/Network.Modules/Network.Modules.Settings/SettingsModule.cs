@@ -1,0 +1,17 @@
+using Network.Core.Modules;
+using Network.Core.Security;
+
+namespace Network.Modules.Settings;
+
+/// <summary>The site of each tenant: its legal pages (editable), site map and the settings coordinators may change.</summary>
+public sealed class SettingsModule : NetworkModule
+{
+    public static readonly Permission ManageSettings = new("ManageSettings", "Modifier les paramètres et les pages légales du site", NetworkRoles.Coordinator);
+
+    public override string Id => "Settings";
+    public override string Name => "Paramètres du site";
+    public override string Description => "Identité du site, pages légales (accessibilité, mentions légales, données personnelles) et plan du site.";
+    public override bool IsAlwaysEnabled => true;
+    public override IReadOnlyList<Permission> Permissions => [CorePermissions.AccessAdmin, ManageSettings];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Paramètres du site", "/admin/parametres", ManageSettings.Name, 900)];
+}

@@ -1,0 +1,17 @@
+using Network.Core.Hosting;
+using Network.Modules.Accounts;
+using Network.Modules.Mail;
+using Network.Modules.Settings;
+using Network.Modules.Tenants;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNetwork(
+    [new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule()],
+    [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
+
+var app = builder.Build();
+app.UseNetwork();
+return await app.RunNetworkAsync(args);
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
