@@ -12,7 +12,8 @@ public interface IDatabaseProvider
     DbConnection CreateHostConnection();
     DbConnection CreateTenantConnection(string tenantName);
     void Configure(DbContextOptionsBuilder builder, DbConnection connection, Type contextType);
-    bool TenantDatabaseExists(string tenantName);
+    /// <summary>Whether anything of a tenant's storage exists (its database or its folder of files).</summary>
+    bool TenantStorageExists(string tenantName);
 
     /// <summary>Removes every trace of a tenant's storage (used to roll back a failed creation).</summary>
     void DeleteTenantStorage(string tenantName);

@@ -22,7 +22,7 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
 
     public DbConnection CreateTenantConnection(string tenantName) => Create(TenantDatabasePath(tenantName));
 
-    public bool TenantDatabaseExists(string tenantName) => File.Exists(TenantDatabasePath(tenantName));
+    public bool TenantStorageExists(string tenantName) => Directory.Exists(TenantFolder(tenantName));
 
     public void DeleteTenantStorage(string tenantName)
     {

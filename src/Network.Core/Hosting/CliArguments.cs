@@ -34,6 +34,9 @@ public sealed class CliArguments
 
     public IReadOnlyList<string> All(string name) => _options.TryGetValue(name, out var values) ? values : [];
 
+    /// <summary>The option names given (without "--"), so a command can refuse the ones it does not know.</summary>
+    public IEnumerable<string> OptionNames => _options.Keys;
+
     private void Add(string name, string value)
     {
         if (!_options.TryGetValue(name, out var values)) _options[name] = values = [];

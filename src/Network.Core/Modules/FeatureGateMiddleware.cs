@@ -8,18 +8,18 @@ using Network.Core.Tenancy;
 
 namespace Network.Core.Modules;
 
-/// <summary>Answers 404 for endpoints of modules the current tenant has not enabled.</summary>
+/// <summary>Answers 404 for endpoints of modules the current tenant has not enabled, and for hub-only endpoints outside the hub.</summary>
 public sealed class FeatureGateMiddleware(RequestDelegate next, ModuleCatalog modules)
 {
-    private readonly ConcurrentDictionary<Endpoint, NetworkModule?> _owners = new();
+    private readonly ConcurrentDictionary<Endpoint, (NetworkModule? Owner, bool HubOnly)> _owners = new();
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is not null && tenantContext.Tenant is { } tenant)
         {
-            var owner = _owners.GetOrAdd(endpoint, OwnerOf);
-            if (owner is not null && !owner.IsAlwaysEnabled && !tenant.IsEnabled(owner.Id))
+            var (owner, hubOnly) = _owners.GetOrAdd(endpoint, e => (OwnerOf(e), e.Metadata.GetMetadata<HubOnlyAttribute>() is not null));
+            if ((owner is not null && !owner.IsAlwaysEnabled && !tenant.IsEnabled(owner.Id)) || (hubOnly && !tenant.IsHub))
             {
                 context.SetEndpoint(null);
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

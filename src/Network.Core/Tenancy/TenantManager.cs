@@ -36,32 +36,37 @@ public sealed class TenantManager(
     /// </summary>
     public async Task<TenantInfo> CreateAsync(TenantCreation request, CancellationToken cancellationToken = default)
     {
-        var name = request.Name.Trim();
-        var prefix = request.Prefix?.Trim() ?? name;
-        var hosts = (request.Hosts ?? []).Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
+        var name = (request.Name ?? "").Trim();
+        var displayName = (request.DisplayName ?? "").Trim();
+        // An empty prefix (an optional form field left blank) means "same as the name".
+        var prefix = string.IsNullOrWhiteSpace(request.Prefix) ? name : request.Prefix.Trim();
+        var hosts = NormalizeHosts(request.Hosts);
         var isHub = name == TenantRecord.HubName;
         if (isHub) prefix = "";
 
-        var errors = new List<(string, string)>();
-        if (!TenantNames.IsSlug(name)) errors.Add(("name", "le nom doit être un identifiant en minuscules : lettres, chiffres et tirets (ex. bretagne)"));
+        var errors = new List<(string Field, string Message)>();
+        if (name.Length == 0) errors.Add(("name", "le nom est obligatoire (ex. bretagne)"));
+        else if (!TenantNames.IsSlug(name)) errors.Add(("name", "le nom doit être un identifiant en minuscules : lettres non accentuées, chiffres et tirets (ex. bretagne)"));
         else if (!isHub && TenantNames.IsReserved(name)) errors.Add(("name", $"« {name} » est réservé par le site"));
-        if (!isHub && !TenantNames.IsSlug(prefix)) errors.Add(("prefix", "le préfixe doit être un identifiant en minuscules"));
+        if (!isHub && !TenantNames.IsSlug(prefix)) errors.Add(("prefix", "le préfixe doit être un identifiant en minuscules : lettres non accentuées, chiffres et tirets"));
         else if (!isHub && TenantNames.IsReserved(prefix)) errors.Add(("prefix", $"« {prefix} » est réservé par le site"));
-        foreach (var host in hosts.Where(h => !TenantNames.IsHostName(h))) errors.Add(("hosts", $"nom d'hôte invalide « {host} »"));
-        errors.AddRange(TenantSettingsRules.Check(request.DisplayName, null, null, null, null));
-        if (catalog.Find(name) is not null || await ExistsAsync(t => t.Name == name, cancellationToken)) errors.Add(("name", $"un site nommé « {name} » existe déjà"));
-        if (await ExistsAsync(t => t.Prefix == prefix, cancellationToken)) errors.Add(("prefix", $"le préfixe « {prefix} » est déjà utilisé"));
-        foreach (var host in hosts.Where(h => catalog.Resolve(h, "/").ByHost)) errors.Add(("hosts", $"l'hôte « {host} » est déjà utilisé"));
+        errors.AddRange(TenantSettingsRules.Check(displayName, null, null, null, null));
+        if (errors.All(e => e.Field != "name") && (catalog.Find(name) is not null || await ExistsAsync(t => t.Name == name, cancellationToken)))
+            errors.Add(("name", $"un site nommé « {name} » existe déjà"));
+        if (errors.All(e => e.Field != "prefix") && await ExistsAsync(t => t.Prefix == prefix, cancellationToken))
+            errors.Add(("prefix", $"le préfixe « {prefix} » est déjà utilisé"));
+        errors.AddRange(await CheckHostsAsync(hosts, exceptTenant: null, cancellationToken));
         if (errors.Count > 0) throw new TenantValidationException(errors);
 
         var parameters = new Dictionary<string, string>(request.Parameters ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
             ["Name"] = name,
-            ["DisplayName"] = request.DisplayName.Trim(),
+            ["DisplayName"] = displayName,
         };
         // Validates the whole recipe before anything is written.
-        var recipe = recipes.Load(request.Recipe, parameters, request.ExtraSteps);
-        if (databases.TenantDatabaseExists(name))
+        var recipe = recipes.Load(request.Recipe ?? "", parameters, request.ExtraSteps);
+        // Leftover files (a restored backup, media) must never be adopted, nor deleted by a rollback.
+        if (databases.TenantStorageExists(name))
             throw new TenantValidationException([("name", $"des données existent déjà pour « {name} » dans le dossier de données")]);
 
         var now = DateTime.UtcNow;
@@ -69,17 +74,18 @@ public sealed class TenantManager(
         {
             Name = name,
             Prefix = prefix,
-            DisplayName = request.DisplayName.Trim(),
-            SiteName = request.DisplayName.Trim(),
+            DisplayName = displayName,
+            SiteName = displayName,
             State = TenantState.Uninitialized,
             Hosts = hosts.Select(h => new TenantHostName { HostName = h }).ToList(),
             Features = modules.WithDependencies([]).ToList(),
-            RecipeName = request.Recipe,
+            RecipeName = request.Recipe ?? "",
             CreatedUtc = now,
             UpdatedUtc = now,
         };
 
         await SaveNewAsync(record, cancellationToken);
+        // From here on the tenant exists: every failure, cancellation included, must undo it all.
         try
         {
             await catalog.ReloadAsync(cancellationToken);
@@ -90,7 +96,15 @@ public sealed class TenantManager(
         catch (Exception exception)
         {
             logger.LogError(exception, "Creating tenant {Tenant} failed; rolling back", name);
-            await RemoveAsync(record.Id, name);
+            try
+            {
+                await RemoveAsync(record.Id, name);
+            }
+            catch (Exception cleanup)
+            {
+                // The original failure is what the caller must see; the cleanup failure is logged.
+                logger.LogCritical(cleanup, "Rolling back tenant {Tenant} failed: remove its registry row and folder by hand", name);
+            }
             throw new TenantCreationException(name, exception);
         }
         await catalog.ReloadAsync(cancellationToken);
@@ -159,8 +173,18 @@ public sealed class TenantManager(
         }, cancellationToken);
 
     /// <summary>Changes settings and branding; <paramref name="change"/> may throw <see cref="TenantValidationException"/>.</summary>
-    public Task UpdateSettingsAsync(string name, Action<TenantRecord> change, CancellationToken cancellationToken = default)
-        => ChangeAsync(name, change, cancellationToken);
+    /// <param name="expectedVersion">The version the change was based on (a form's hidden field): a stale one is refused and nothing is written.</param>
+    public Task UpdateSettingsAsync(string name, Action<TenantRecord> change, CancellationToken cancellationToken = default, Guid? expectedVersion = null)
+        => ChangeAsync(name, change, cancellationToken, expectedVersion: expectedVersion);
+
+    /// <summary>Every tenant as stored (states included), the hub first, then by name.</summary>
+    public async Task<List<TenantRecord>> ListRecordsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+        var records = await db.Tenants.AsNoTracking().ToListAsync(cancellationToken);
+        return records.OrderBy(r => r.IsHub ? 0 : 1).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
 
     public async Task<TenantRecord?> FindRecordAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -169,13 +193,19 @@ public sealed class TenantManager(
         return await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
     }
 
-    private async Task ChangeAsync(string name, Action<TenantRecord> change, CancellationToken cancellationToken, bool migrate = false)
+    private async Task ChangeAsync(string name, Action<TenantRecord> change, CancellationToken cancellationToken, bool migrate = false, Guid? expectedVersion = null)
     {
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
             var record = await db.Tenants.SingleOrDefaultAsync(t => t.Name == name, cancellationToken)
                 ?? throw new TenantValidationException([("name", $"site « {name} » introuvable")]);
+            if (expectedVersion is { } expected)
+            {
+                if (record.Version != expected) throw StaleVersion();
+                // The UPDATE then checks the version the caller saw, so a change committed in between is detected too.
+                db.Entry(record).Property(r => r.Version).OriginalValue = expected;
+            }
             change(record);
             if (migrate && record.State == TenantState.Running)
                 await migrator.MigrateTenantAsync(new TenantInfo(record), record.Features, cancellationToken);
@@ -187,7 +217,7 @@ public sealed class TenantManager(
             }
             catch (DbUpdateConcurrencyException)
             {
-                throw new TenantValidationException([("version", "le site a été modifié entre-temps ; rechargez la page et recommencez")]);
+                throw StaleVersion();
             }
             catch (DbUpdateException)
             {
@@ -195,6 +225,36 @@ public sealed class TenantManager(
             }
         }
         await catalog.ReloadAsync(cancellationToken);
+    }
+
+    private static TenantValidationException StaleVersion()
+        => new([("version", "le site a été modifié entre-temps par quelqu'un d'autre ; rechargez la page pour voir ses changements, puis recommencez")]);
+
+    /// <summary>Trimmed, lower-cased, without blanks or duplicates (the form of host names in the registry).</summary>
+    public static List<string> NormalizeHosts(IEnumerable<string>? hosts)
+        => (hosts ?? []).Select(h => h.Trim().TrimEnd('.').ToLowerInvariant()).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Host names that are malformed or answered by another tenant than <paramref name="exceptTenant"/>.</summary>
+    public async Task<List<(string Field, string Message)>> CheckHostsAsync(IReadOnlyList<string> hosts, string? exceptTenant, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<(string Field, string Message)>();
+        foreach (var host in hosts)
+        {
+            if (!TenantNames.IsHostName(host))
+                errors.Add(("hosts", $"nom d'hôte invalide « {host} » (ex. culture.exemple.fr, sans http:// ni chemin)"));
+        }
+        var wellFormed = hosts.Where(TenantNames.IsHostName).ToList();
+        if (wellFormed.Count == 0) return errors;
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+        var taken = await db.TenantHosts.AsNoTracking()
+            .Where(h => wellFormed.Contains(h.HostName))
+            .Join(db.Tenants.AsNoTracking(), h => h.TenantId, t => t.Id, (h, t) => new { h.HostName, t.Name })
+            .Where(x => x.Name != exceptTenant)
+            .ToListAsync(cancellationToken);
+        foreach (var conflict in taken)
+            errors.Add(("hosts", $"l'hôte « {conflict.HostName} » est déjà utilisé par le site « {conflict.Name} »"));
+        return errors;
     }
 
     private async Task<bool> ExistsAsync(System.Linq.Expressions.Expression<Func<TenantRecord, bool>> predicate, CancellationToken cancellationToken)
@@ -205,17 +265,25 @@ public sealed class TenantManager(
 
     private async Task SaveNewAsync(TenantRecord record, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
-        db.Tenants.Add(record);
-        try
+        await using (var scope = scopeFactory.CreateAsyncScope())
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+            db.Tenants.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent creation won the race for a unique name, prefix or host: say which.
+            }
         }
-        catch (DbUpdateException)
-        {
-            throw new TenantValidationException([("name", "ce nom, ce préfixe ou un de ces hôtes est déjà utilisé")]);
-        }
+        if (await ExistsAsync(t => t.Name == record.Name, cancellationToken))
+            throw new TenantValidationException([("name", $"un site nommé « {record.Name} » existe déjà")]);
+        if (await ExistsAsync(t => t.Prefix == record.Prefix, cancellationToken))
+            throw new TenantValidationException([("prefix", $"le préfixe « {record.Prefix} » est déjà utilisé")]);
+        throw new TenantValidationException([("hosts", "un de ces noms d'hôte est déjà utilisé par un autre site")]);
     }
 
     private async Task UpdateAsync(TenantRecord record, CancellationToken cancellationToken)

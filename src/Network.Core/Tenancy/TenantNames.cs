@@ -13,6 +13,8 @@ public static partial class TenantNames
         "accessibilite", "mentions-legales", "donnees-personnelles", "plan-du-site", "contact", "favicon.ico",
         "robots.txt", "sitemap.xml", "css", "js", "lib", "static", "_content", "_framework", "network",
         "www", "feed", "flux", "rss", "atom", "login", "logout", "account", "tenants", "search", "events",
+        // "/admin/sites/nouveau" is the creation form: a tenant of that name could not be edited.
+        "nouveau",
     };
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]

@@ -9,6 +9,7 @@ namespace Network.Core.Tenancy;
 public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatalog catalog, TenantActivator activator)
 {
     public const string UnavailablePath = "/erreur/503";
+    public const string NotFoundPath = "/erreur/404";
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
@@ -24,10 +25,15 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatal
 
         if (tenant.State == TenantState.Disabled)
         {
-            // A disabled region looks like an unknown address: the hub answers (with its 404 page).
-            tenant = catalog.Hub ?? tenant;
-            prefix = null;
-            byHost = false;
+            // A disabled site looks like an unknown address: the hub answers with its 404 page, whatever the
+            // path (reached by its host name, "/" must not show the hub's home).
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            if (catalog.Hub is not { State: TenantState.Running } hub || !IsPageRequest(context.Request)) return;
+            tenantContext.Tenant = hub;
+            context.Request.Path = NotFoundPath;
+            await activator.EnsureActivatedAsync(hub);
+            await next(context);
+            return;
         }
 
         if (prefix is not null)
@@ -42,6 +48,11 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatal
         if (tenant.State == TenantState.Uninitialized)
         {
             context.Response.Headers.RetryAfter = "10";
+            if (!IsPageRequest(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
             context.Request.Path = UnavailablePath;
         }
         else
@@ -51,4 +62,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatal
 
         await next(context);
     }
+
+    /// <summary>Only GET and HEAD are answered with an error page; a form post would fail its antiforgery check there.</summary>
+    private static bool IsPageRequest(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 }

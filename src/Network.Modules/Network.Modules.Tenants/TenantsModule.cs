@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.Tenancy;
+using Network.Modules.Tenants.Cli;
 using Network.Modules.Tenants.Services;
 
 namespace Network.Modules.Tenants;
@@ -17,5 +20,14 @@ public sealed class TenantsModule : NetworkModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IStartupTask, FirstRunSetupTask>();
+        services.AddSingleton<ICliCommand, TenantsCommand>();
+        services.AddSingleton<ICliCommand, RecipesCommand>();
+        var pollSeconds = configuration.GetValue("Network:RegistryPollSeconds", 2.0);
+        if (pollSeconds > 0)
+        {
+            services.AddHostedService(sp => new TenantRegistryWatcher(
+                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TenantCatalog>(),
+                TimeSpan.FromSeconds(pollSeconds), sp.GetRequiredService<ILogger<TenantRegistryWatcher>>()));
+        }
     }
 }
