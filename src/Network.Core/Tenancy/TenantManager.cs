@@ -48,12 +48,17 @@ public sealed class TenantManager(
         if (name.Length == 0) errors.Add(("name", "le nom est obligatoire (ex. bretagne)"));
         else if (!TenantNames.IsSlug(name)) errors.Add(("name", "le nom doit être un identifiant en minuscules : lettres non accentuées, chiffres et tirets (ex. bretagne)"));
         else if (!isHub && TenantNames.IsReserved(name)) errors.Add(("name", $"« {name} » est réservé par le site"));
-        if (!isHub && !TenantNames.IsSlug(prefix)) errors.Add(("prefix", "le préfixe doit être un identifiant en minuscules : lettres non accentuées, chiffres et tirets"));
-        else if (!isHub && TenantNames.IsReserved(prefix)) errors.Add(("prefix", $"« {prefix} » est réservé par le site"));
+        // A prefix defaulted from the name is checked through the name; only its uniqueness is its own.
+        var prefixGiven = !string.IsNullOrWhiteSpace(request.Prefix);
+        if (prefixGiven && !isHub)
+        {
+            if (!TenantNames.IsSlug(prefix)) errors.Add(("prefix", "le préfixe doit être un identifiant en minuscules : lettres non accentuées, chiffres et tirets"));
+            else if (TenantNames.IsReserved(prefix)) errors.Add(("prefix", $"« {prefix} » est réservé par le site"));
+        }
         errors.AddRange(TenantSettingsRules.Check(displayName, null, null, null, null));
         if (errors.All(e => e.Field != "name") && (catalog.Find(name) is not null || await ExistsAsync(t => t.Name == name, cancellationToken)))
             errors.Add(("name", $"un site nommé « {name} » existe déjà"));
-        if (errors.All(e => e.Field != "prefix") && await ExistsAsync(t => t.Prefix == prefix, cancellationToken))
+        if (errors.All(e => e.Field != "prefix" && (prefixGiven || e.Field != "name")) && await ExistsAsync(t => t.Prefix == prefix, cancellationToken))
             errors.Add(("prefix", $"le préfixe « {prefix} » est déjà utilisé"));
         errors.AddRange(await CheckHostsAsync(hosts, exceptTenant: null, cancellationToken));
         if (errors.Count > 0) throw new TenantValidationException(errors);
