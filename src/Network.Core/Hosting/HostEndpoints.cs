@@ -29,10 +29,20 @@ internal static class HostEndpoints
             features = t.Features.Order(StringComparer.Ordinal),
         });
         var healthy = catalog.Hub is { State: TenantState.Running };
+        var gc = GC.GetGCMemoryInfo();
         return Results.Json(new
         {
             status = healthy ? "Healthy" : "Unhealthy",
             host = new { version = typeof(HostEndpoints).Assembly.GetName().Version?.ToString(), tenants = catalog.All.Count, activeTenants = activator.ActiveCount },
+            // What capacity planning needs (the cost of one more tenant), without a profiler on the server.
+            memory = new
+            {
+                workingSetBytes = Environment.WorkingSet,
+                managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
+                heapAfterLastGcBytes = gc.HeapSizeBytes,
+                committedBytes = gc.TotalCommittedBytes,
+                collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+            },
             tenants,
         }, statusCode: healthy ? 200 : 503);
     }
