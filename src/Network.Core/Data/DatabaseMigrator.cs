@@ -16,8 +16,7 @@ public sealed class DatabaseMigrator(ModuleCatalog modules, TenantScopeFactory s
         await using var scope = scopes.CreateScope(null);
         foreach (var contextType in CoreHostContexts.Concat(modules.Modules.SelectMany(m => m.HostDbContexts)))
         {
-            var context = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
-            await context.Database.MigrateAsync(cancellationToken);
+            await MigrateIfPendingAsync((DbContext)scope.ServiceProvider.GetRequiredService(contextType), cancellationToken);
         }
     }
 
@@ -30,9 +29,19 @@ public sealed class DatabaseMigrator(ModuleCatalog modules, TenantScopeFactory s
         {
             foreach (var contextType in module.TenantDbContexts)
             {
-                var context = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
-                await context.Database.MigrateAsync(cancellationToken);
+                await MigrateIfPendingAsync((DbContext)scope.ServiceProvider.GetRequiredService(contextType), cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// MigrateAsync takes EF's migration lock, a write to the database, even when nothing is pending: that made
+    /// every tenant's first request after a start a write transaction. Reading the history first is one SELECT;
+    /// when something is pending, MigrateAsync still does the locked, authoritative work.
+    /// </summary>
+    private static async Task MigrateIfPendingAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await context.Database.MigrateAsync(cancellationToken);
     }
 }
