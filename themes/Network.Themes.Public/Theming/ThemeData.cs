@@ -11,8 +11,7 @@ namespace Network.Themes.Public.Theming;
 /// <summary>What the shared header and footer read about the request: tenant, culture, navigation, accessibility status.</summary>
 public static class ThemeData
 {
-    /// <summary>ViewData key set by pages that must not touch the tenant database (error pages, uninitialized tenants).</summary>
-    public const string IsErrorPage = "Theme.IsErrorPage";
+    public const string IsErrorPage = ThemeViewData.IsErrorPage;
 
     public static TenantInfo? Tenant(HttpContext context) => context.RequestServices.GetService<TenantContext>()?.Tenant;
 
@@ -56,14 +55,11 @@ public static class ThemeData
     };
 }
 
-/// <summary>Breadcrumb trails: pages set <c>ViewData["Title"]</c> and optionally <see cref="ParentsKey"/>; the layouts draw the trail.</summary>
+/// <summary>Breadcrumb trails: pages set <c>ViewData["Title"]</c> and optionally <see cref="ThemeViewData.BreadcrumbParents"/>; the layouts draw the trail.</summary>
 public static class Breadcrumbs
 {
-    /// <summary>ViewData key: <c>IEnumerable&lt;KeyValuePair&lt;string, string&gt;&gt;</c> of (French label, tenant-relative path) between the root and the page.</summary>
-    public const string ParentsKey = "Breadcrumb.Parents";
-
-    /// <summary>ViewData key: set to true to draw no trail (home and error pages).</summary>
-    public const string HideKey = "Breadcrumb.Hide";
+    public const string ParentsKey = ThemeViewData.BreadcrumbParents;
+    public const string HideKey = ThemeViewData.HideBreadcrumb;
 
     public static IReadOnlyList<KeyValuePair<string, string?>> Build(HttpContext context, Microsoft.Extensions.Localization.IStringLocalizer localizer,
         Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData, params (string Label, string Path)[] roots)
