@@ -1,25 +1,13 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Network.Modules.Accounts.Services;
 
-/// <summary>Absolute links to the account pages of the tenant the person is using, for e-mails.</summary>
+/// <summary>The query of the links sent by e-mail: an account id and an Identity token made URL-safe.</summary>
 public static class AccountLinks
 {
     public const string UserIdParameter = "compte";
     public const string TokenParameter = "code";
-
-    /// <summary>An absolute URL under the current tenant (scheme, host and the tenant's path base of the request).</summary>
-    public static string Absolute(HttpRequest request, string path, IDictionary<string, string?>? query = null)
-    {
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
-        return query is null ? url : QueryHelpers.AddQueryString(url, query);
-    }
-
-    /// <summary>A link carrying an account id and an Identity token (made URL-safe).</summary>
-    public static string WithToken(HttpRequest request, string path, string userId, string token)
-        => Absolute(request, path, new Dictionary<string, string?> { [UserIdParameter] = userId, [TokenParameter] = EncodeToken(token) });
 
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

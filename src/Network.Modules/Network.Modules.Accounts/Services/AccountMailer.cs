@@ -1,94 +1,68 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Network.Core.Localization;
 using Network.Core.Mail;
 using Network.Core.Tenancy;
 using Network.Modules.Accounts.Data;
+using Network.Modules.Mail.Composition;
 
 namespace Network.Modules.Accounts.Services;
 
 /// <summary>
-/// Composes the account e-mails (plain text and HTML, in the person's language) and queues them in the outbox,
-/// on the caller's database session so they commit with the change that caused them.
+/// The account e-mails, in the person's language, with links to the pages of the tenant where they were
+/// asked for. They are queued on the caller's database session: they commit with the change that caused them.
 /// </summary>
-public sealed class AccountMailer(IMailOutbox outbox, LocalizationCatalog localization, IOptions<AccountsOptions> options)
+public sealed class AccountMailer(IMailOutbox outbox, MailComposer composer, IOptions<AccountsOptions> options)
 {
+    public const string ConfirmationPath = "/compte/confirmation";
+    public const string PasswordResetPath = "/compte/reinitialiser-mot-de-passe";
+
     private int LinkHours => Math.Max(1, (int)Math.Round(options.Value.TokenLifespan.TotalHours));
 
-    public Task SendConfirmationAsync(NetworkUser user, TenantInfo tenant, string confirmationLink, CancellationToken cancellationToken = default)
+    public Task SendConfirmationAsync(NetworkUser user, TenantInfo tenant, string token, CancellationToken cancellationToken = default)
     {
-        var mail = new MailText(localization, user.PreferredCulture);
-        mail.Paragraph("Bonjour {0},", user.DisplayName);
-        mail.Paragraph("Vous avez créé un compte sur {0}. Pour l'activer, confirmez votre adresse électronique en ouvrant ce lien :", tenant.SiteName);
-        mail.Link(confirmationLink);
-        mail.Paragraph("Ce lien est valable {0} heures. Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : aucun compte ne sera activé.", LinkHours);
-        return EnqueueAsync(user, tenant, mail, "Confirmez votre adresse électronique", cancellationToken);
+        var mail = Draft(user, tenant)
+            .Subject("Confirmez votre adresse électronique sur {0}", tenant.SiteName)
+            .Heading("Confirmez votre adresse électronique")
+            .Paragraph("Vous avez créé un compte sur {0}. Pour l'activer, confirmez votre adresse électronique en ouvrant ce lien.", tenant.SiteName)
+            .Link("Confirmer mon adresse électronique", WithToken(ConfirmationPath, user.Id, token))
+            .Paragraph("Ce lien est valable {0} heures. Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : aucun compte ne sera activé.", LinkHours)
+            .Build();
+        return outbox.EnqueueAsync(mail, cancellationToken);
     }
 
     /// <summary>Sent instead of a confirmation when someone signs up with an address that already has an account.</summary>
-    public Task SendAlreadyRegisteredAsync(NetworkUser user, TenantInfo tenant, string signInLink, string passwordResetLink, CancellationToken cancellationToken = default)
+    public Task SendAlreadyRegisteredAsync(NetworkUser user, TenantInfo tenant, CancellationToken cancellationToken = default)
     {
-        var mail = new MailText(localization, user.PreferredCulture);
-        mail.Paragraph("Bonjour {0},", user.DisplayName);
-        mail.Paragraph("Quelqu'un, peut-être vous, a demandé à créer un compte sur {0} avec cette adresse. Vous avez déjà un compte : connectez-vous ici :", tenant.SiteName);
-        mail.Link(signInLink);
-        mail.Paragraph("Si vous avez oublié votre mot de passe, choisissez-en un nouveau ici :");
-        mail.Link(passwordResetLink);
-        mail.Paragraph("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre compte n'a pas été modifié.");
-        return EnqueueAsync(user, tenant, mail, "Vous avez déjà un compte", cancellationToken);
+        var mail = Draft(user, tenant)
+            .Subject("Vous avez déjà un compte sur {0}", tenant.SiteName)
+            .Heading("Vous avez déjà un compte")
+            .Paragraph("Quelqu'un, peut-être vous, a demandé à créer un compte sur {0} avec cette adresse. Elle a déjà un compte : il suffit de vous connecter.", tenant.SiteName)
+            .Link("Me connecter", "/compte/connexion")
+            .Paragraph("Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau.")
+            .Link("Choisir un nouveau mot de passe", "/compte/mot-de-passe-oublie")
+            .Paragraph("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre compte n'a pas été modifié.")
+            .Build();
+        return outbox.EnqueueAsync(mail, cancellationToken);
     }
 
-    public Task SendPasswordResetAsync(NetworkUser user, TenantInfo tenant, string resetLink, CancellationToken cancellationToken = default)
+    public Task SendPasswordResetAsync(NetworkUser user, TenantInfo tenant, string token, CancellationToken cancellationToken = default)
     {
-        var mail = new MailText(localization, user.PreferredCulture);
-        mail.Paragraph("Bonjour {0},", user.DisplayName);
-        mail.Paragraph("Une demande de nouveau mot de passe a été faite pour votre compte sur {0}. Pour choisir un nouveau mot de passe, ouvrez ce lien :", tenant.SiteName);
-        mail.Link(resetLink);
-        mail.Paragraph("Ce lien est valable {0} heures et ne sert qu'une fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.", LinkHours);
-        return EnqueueAsync(user, tenant, mail, "Choisissez un nouveau mot de passe", cancellationToken);
+        var mail = Draft(user, tenant)
+            .Subject("Nouveau mot de passe pour {0}", tenant.SiteName)
+            .Heading("Choisissez un nouveau mot de passe")
+            .Paragraph("Une demande de nouveau mot de passe a été faite pour votre compte sur {0}.", tenant.SiteName)
+            .Link("Choisir un nouveau mot de passe", WithToken(PasswordResetPath, user.Id, token))
+            .Paragraph("Ce lien est valable {0} heures et ne sert qu'une fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.", LinkHours)
+            .Build();
+        return outbox.EnqueueAsync(mail, cancellationToken);
     }
 
-    private Task EnqueueAsync(NetworkUser user, TenantInfo tenant, MailText mail, string subject, CancellationToken cancellationToken)
-    {
-        mail.Paragraph("L'équipe de {0}", tenant.OperatorName.Length > 0 ? tenant.OperatorName : tenant.SiteName);
-        return outbox.EnqueueAsync(new OutgoingMail(
-            user.Email!,
-            $"[{tenant.SiteName}] {mail.Translate(subject)}",
-            mail.Text,
-            mail.Html,
-            tenant.Name,
-            user.DisplayName), cancellationToken);
-    }
+    private MailDraft Draft(NetworkUser user, TenantInfo tenant) => composer.Create(tenant, user.Email!, user.DisplayName, user.PreferredCulture);
 
-    /// <summary>Builds the text and HTML bodies side by side; every value is HTML-encoded in the HTML body.</summary>
-    private sealed class MailText(LocalizationCatalog localization, string culture)
-    {
-        private readonly CultureInfo _culture = CultureInfo.GetCultureInfo(LocalizationCatalog.SupportedCultures.Contains(culture) ? culture : LocalizationCatalog.DefaultCulture);
-        private readonly StringBuilder _text = new();
-        private readonly StringBuilder _html = new();
-
-        public string Text => _text.ToString();
-
-        public string Html => $"<!DOCTYPE html><html lang=\"{_culture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"></head><body>{_html}</body></html>";
-
-        public string Translate(string text) => localization.Translate(text, _culture) ?? text;
-
-        public void Paragraph(string format, params object[] arguments)
+    private static string WithToken(string path, string userId, string token)
+        => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
         {
-            var translated = Translate(format);
-            _text.Append(string.Format(_culture, translated, arguments)).Append("\n\n");
-            _html.Append("<p>")
-                .Append(string.Format(_culture, WebUtility.HtmlEncode(translated), arguments.Select(a => (object)WebUtility.HtmlEncode(Convert.ToString(a, _culture) ?? "")).ToArray()))
-                .Append("</p>");
-        }
-
-        public void Link(string url)
-        {
-            _text.Append(url).Append("\n\n");
-            var encoded = WebUtility.HtmlEncode(url);
-            _html.Append("<p><a href=\"").Append(encoded).Append("\">").Append(encoded).Append("</a></p>");
-        }
-    }
+            [AccountLinks.UserIdParameter] = userId,
+            [AccountLinks.TokenParameter] = AccountLinks.EncodeToken(token),
+        });
 }

@@ -48,14 +48,12 @@ public sealed class InscriptionModel(UserManager<NetworkUser> users, DatabaseSes
         {
             // Signing up again before confirming: the first link may be lost, send a fresh one.
             var token = await users.GenerateEmailConfirmationTokenAsync(existing);
-            await mailer.SendConfirmationAsync(existing, Tenant, AccountLinks.WithToken(Request, "/compte/confirmation", existing.Id, token), cancellationToken);
+            await mailer.SendConfirmationAsync(existing, Tenant, token, cancellationToken);
         }
         else if (existing is not null)
         {
             // Never tell the visitor the address has an account: tell its owner instead.
-            await mailer.SendAlreadyRegisteredAsync(existing, Tenant,
-                AccountLinks.Absolute(Request, "/compte/connexion"),
-                AccountLinks.Absolute(Request, "/compte/mot-de-passe-oublie"), cancellationToken);
+            await mailer.SendAlreadyRegisteredAsync(existing, Tenant, cancellationToken);
         }
         else
         {
@@ -77,7 +75,7 @@ public sealed class InscriptionModel(UserManager<NetworkUser> users, DatabaseSes
                 return Page();
             }
             var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
-            await mailer.SendConfirmationAsync(candidate, Tenant, AccountLinks.WithToken(Request, "/compte/confirmation", candidate.Id, token), cancellationToken);
+            await mailer.SendConfirmationAsync(candidate, Tenant, token, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return RedirectToPage("/Compte/CourrielEnvoye", new { motif = CourrielEnvoyeModel.SignUp });

@@ -24,7 +24,7 @@ public sealed class MotDePasseOublieModel(UserManager<NetworkUser> users, Databa
         {
             await using var transaction = await session.BeginHostTransactionAsync(cancellationToken);
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            await mailer.SendPasswordResetAsync(user, Tenant, AccountLinks.WithToken(Request, "/compte/reinitialiser-mot-de-passe", user.Id, token), cancellationToken);
+            await mailer.SendPasswordResetAsync(user, Tenant, token, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return RedirectToPage("/Compte/CourrielEnvoye", new { motif = CourrielEnvoyeModel.PasswordReset });

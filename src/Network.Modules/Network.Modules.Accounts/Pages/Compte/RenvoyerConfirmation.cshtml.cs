@@ -25,7 +25,7 @@ public sealed class RenvoyerConfirmationModel(UserManager<NetworkUser> users, Da
         {
             await using var transaction = await session.BeginHostTransactionAsync(cancellationToken);
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            await mailer.SendConfirmationAsync(user, Tenant, AccountLinks.WithToken(Request, "/compte/confirmation", user.Id, token), cancellationToken);
+            await mailer.SendConfirmationAsync(user, Tenant, token, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return RedirectToPage("/Compte/CourrielEnvoye", new { motif = CourrielEnvoyeModel.Confirmation });
