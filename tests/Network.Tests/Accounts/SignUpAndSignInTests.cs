@@ -58,7 +58,8 @@ public sealed class SignUpAndSignInTests(AccountsWebFactory factory) : IClassFix
         var mail = Assert.Single(await factory.OutboxForAsync(email));
         Assert.Equal("hauts-de-france", mail.TenantName);
         Assert.Contains("Culture et numérique en Hauts-de-France", mail.Subject);
-        Assert.Contains("Confirm", mail.Subject);
+        Assert.StartsWith("Confirm your email address on", mail.Subject);
+        Assert.Contains("Confirm my email address", mail.TextBody);
         Assert.Contains("Sam &lt;b&gt;Taylor&lt;/b&gt;", mail.HtmlBody);
         Assert.DoesNotContain("<b>Taylor", mail.HtmlBody);
         Assert.StartsWith($"{Region}/compte/confirmation?compte={account.Id}&code=", LinkTo(mail.TextBody, "/compte/confirmation"));
