@@ -9,7 +9,7 @@ using Network.Tests.Infrastructure;
 
 namespace Network.Tests.Accounts;
 
-public sealed class NetworkAdministratorTests(AccountsWebFactory factory) : IClassFixture<AccountsWebFactory>
+public sealed class NetworkAdministratorTests(NetworkWebFactory factory) : IClassFixture<NetworkWebFactory>
 {
     [Fact]
     public async Task First_run_creates_the_configured_administrator_confirmed_and_in_the_administrator_role()
@@ -87,7 +87,7 @@ public sealed class GeneratedAdministratorPasswordTests
     }
 
     /// <summary>A host with no administrator password configured, on a data folder that outlives it.</summary>
-    private sealed class CapturingFactory : AccountsWebFactory
+    private sealed class CapturingFactory : NetworkWebFactory
     {
         private readonly StringWriter _output;
 

@@ -8,7 +8,7 @@ using static Network.Tests.Accounts.AccountTestKit;
 
 namespace Network.Tests.Accounts;
 
-public sealed class PasswordAndProfileTests(AccountsWebFactory factory) : IClassFixture<AccountsWebFactory>
+public sealed class PasswordAndProfileTests(NetworkWebFactory factory) : IClassFixture<NetworkWebFactory>
 {
     private const string Region = "/nouvelle-aquitaine";
 
@@ -142,7 +142,7 @@ public sealed class ExpiredLinkTests : IClassFixture<ExpiredLinkTests.ShortLived
 
     public ExpiredLinkTests(ShortLivedLinksFactory factory) => _factory = factory;
 
-    public sealed class ShortLivedLinksFactory : AccountsWebFactory
+    public sealed class ShortLivedLinksFactory : NetworkWebFactory
     {
         public ShortLivedLinksFactory() => Settings["Accounts:TokenLifespan"] = "00:00:01";
     }

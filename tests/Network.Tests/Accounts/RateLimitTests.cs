@@ -28,6 +28,8 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory factory) : IC
         var limited = await client.SignInAsync("/hauts-de-france", NewEmail("limited"), Password);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter is not null);
+        // The theme renders its page for the status (/erreur/429), not an empty response.
+        Assert.Equal("text/html", limited.Content.Headers.ContentType?.MediaType);
         // Reading the form is not limited, only submitting it.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hauts-de-france/compte/connexion")).StatusCode);
     }

@@ -9,7 +9,7 @@ using static Network.Tests.Accounts.AccountTestKit;
 namespace Network.Tests.Accounts;
 
 /// <summary>Roles are granted per tenant and every check is made against the tenant of the request.</summary>
-public sealed class RolesAdminTests(AccountsWebFactory factory) : IClassFixture<AccountsWebFactory>
+public sealed class RolesAdminTests(NetworkWebFactory factory) : IClassFixture<NetworkWebFactory>
 {
     private const string Hdf = "/hauts-de-france";
     private const string Na = "/nouvelle-aquitaine";

@@ -4,7 +4,7 @@ using static Network.Tests.Accounts.AccountTestKit;
 
 namespace Network.Tests.Accounts;
 
-public sealed class SignUpAndSignInTests(AccountsWebFactory factory) : IClassFixture<AccountsWebFactory>
+public sealed class SignUpAndSignInTests(NetworkWebFactory factory) : IClassFixture<NetworkWebFactory>
 {
     private const string Region = "/hauts-de-france";
 

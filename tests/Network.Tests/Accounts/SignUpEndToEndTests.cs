@@ -6,7 +6,7 @@ using static Network.Tests.Accounts.AccountTestKit;
 namespace Network.Tests.Accounts;
 
 /// <summary>Sign-up, the confirmation e-mail as delivered, confirmation, then sign-in.</summary>
-public sealed class SignUpEndToEndTests(AccountsWebFactory factory) : IClassFixture<AccountsWebFactory>
+public sealed class SignUpEndToEndTests(NetworkWebFactory factory) : IClassFixture<NetworkWebFactory>
 {
     [Fact]
     public async Task Sign_up_then_confirm_from_the_delivered_mail_then_sign_in()
