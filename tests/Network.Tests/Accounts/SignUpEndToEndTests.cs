@@ -1,18 +1,38 @@
 using System.Net;
-using System.Text;
 using Network.Tests.Infrastructure;
 using static Network.Tests.Accounts.AccountTestKit;
 
 namespace Network.Tests.Accounts;
 
-/// <summary>Sign-up, the confirmation e-mail as delivered, confirmation, then sign-in.</summary>
-public sealed class SignUpEndToEndTests(NetworkWebFactory factory) : IClassFixture<NetworkWebFactory>
+/// <summary>A host whose mail goes through a real SMTP server (aiosmtpd) started for these tests.</summary>
+public sealed class SmtpAccountsFixture : IDisposable
+{
+    public SmtpAccountsFixture()
+    {
+        Smtp = new SmtpServerFixture();
+        Factory = new NetworkWebFactory();
+        Smtp.ConfigureHost(Factory);
+        _ = Factory.Services;
+    }
+
+    public SmtpServerFixture Smtp { get; }
+    public NetworkWebFactory Factory { get; }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        Smtp.Dispose();
+    }
+}
+
+/// <summary>Sign-up, the confirmation e-mail as the SMTP server received it, confirmation, then sign-in.</summary>
+public sealed class SignUpEndToEndTests(SmtpAccountsFixture fixture) : IClassFixture<SmtpAccountsFixture>
 {
     [Fact]
-    public async Task Sign_up_then_confirm_from_the_delivered_mail_then_sign_in()
+    public async Task Sign_up_then_confirm_from_the_received_mail_then_sign_in()
     {
         var email = NewEmail("bout-en-bout");
-        var client = factory.CreateBrowserClient();
+        var client = fixture.Factory.CreateBrowserClient();
 
         var signUp = await client.SignUpAsync("/hauts-de-france", "Claude Lefèvre", email, Password);
         Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
@@ -23,10 +43,14 @@ public sealed class SignUpEndToEndTests(NetworkWebFactory factory) : IClassFixtu
         var early = HtmlForms.Parse(await (await client.SignInAsync("/hauts-de-france", email, Password)).BodyAsync());
         Assert.Contains("n'est pas encore confirmée", early.QuerySelector("#sign-in-problem")!.TextContent);
 
-        var raw = await DeliveredMailAsync(email);
-        Assert.Contains("Confirmez votre adresse", raw);
-        var link = LinkTo(raw, "/compte/confirmation");
-        Assert.StartsWith("/hauts-de-france/compte/confirmation?", link);
+        var received = await fixture.Smtp.WaitForMessageAsync(m => m.ToAddress == email);
+        Assert.Equal("Confirmez votre adresse électronique sur Culture et numérique en Hauts-de-France", received.Subject);
+        Assert.Equal("Hauts-de-France via Réseau Culture et Numérique", received.FromName);
+        Assert.Contains("Claude Lefèvre", received.To);
+        Assert.Contains("Bonjour Claude Lefèvre,", received.TextBody);
+        var link = LinkTo(received.TextBody!, "/compte/confirmation");
+        Assert.Equal(link, LinkTo(received.HtmlBody!, "/compte/confirmation"));
+        Assert.StartsWith("/hauts-de-france/compte/confirmation?compte=", link);
 
         var confirmed = await client.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
@@ -36,24 +60,23 @@ public sealed class SignUpEndToEndTests(NetworkWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var profile = await client.GetDocumentAsync(signIn.Headers.Location!.OriginalString);
         Assert.Contains("Claude Lefèvre", profile.QuerySelector("#account-summary")!.TextContent);
+        Assert.Single(fixture.Smtp.Messages, m => m.ToAddress == email);
     }
 
-    /// <summary>The message for <paramref name="to"/> as the transport delivered it (pickup folder, .eml).</summary>
-    private async Task<string> DeliveredMailAsync(string to)
+    [Fact]
+    public async Task The_password_reset_mail_arrives_in_english_for_an_english_account()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(factory.MailPickupFolder))
-            {
-                foreach (var file in Directory.EnumerateFiles(factory.MailPickupFolder, "*.eml"))
-                {
-                    var raw = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
-                    if (raw.Contains(to, StringComparison.Ordinal)) return raw;
-                }
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No mail delivered to {to} in {factory.MailPickupFolder}");
+        var email = NewEmail("english-reset");
+        var client = fixture.Factory.CreateBrowserClient();
+        await client.GetAsync("/langue/en?retour=/");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignUpAsync("", "Robin Smith", email, Password)).StatusCode);
+        var confirmation = await fixture.Smtp.WaitForMessageAsync(m => m.ToAddress == email);
+        Assert.StartsWith("Confirm your email address on", confirmation.Subject);
+
+        var reset = await client.SubmitFormAsync("/compte/mot-de-passe-oublie", "#forgot-password-form", new Dictionary<string, string> { ["Input.Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var mail = await fixture.Smtp.WaitForMessageAsync(m => m.ToAddress == email && m.Subject.StartsWith("New password", StringComparison.Ordinal));
+        Assert.Contains("Choose a new password", mail.TextBody);
+        Assert.StartsWith("/compte/reinitialiser-mot-de-passe?compte=", LinkTo(mail.TextBody!, "/compte/reinitialiser-mot-de-passe"));
     }
 }
