@@ -65,6 +65,8 @@ public sealed class AccountsModule : NetworkModule
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        // A locked account or a revoked network administrator loses open sessions within minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = ".Network.Account";

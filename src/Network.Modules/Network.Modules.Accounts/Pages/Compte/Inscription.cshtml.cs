@@ -44,6 +44,8 @@ public sealed class InscriptionModel(UserManager<NetworkUser> users, DatabaseSes
         // The account and its e-mail commit together, or neither does.
         await using var transaction = await session.BeginHostTransactionAsync(cancellationToken);
         var existing = await users.FindByEmailAsync(email);
+        // Hash as account creation does, so a known address is not told apart by a quicker answer.
+        if (existing is not null) users.PasswordHasher.HashPassword(candidate, Input.Password!);
         if (existing is { EmailConfirmed: false })
         {
             // Signing up again before confirming: the first link may be lost, send a fresh one.
