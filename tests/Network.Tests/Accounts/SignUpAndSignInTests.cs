@@ -241,7 +241,7 @@ public sealed class SignUpAndSignInTests(NetworkWebFactory factory) : IClassFixt
         var client = await factory.SignedInClientAsync(email, prefix: Region);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/nouvelle-aquitaine/compte")).StatusCode);
 
-        var response = await client.SubmitFormAsync($"{Region}/compte/deconnexion", "#sign-out-form", new Dictionary<string, string>());
+        var response = await client.SubmitFormAsync($"{Region}/compte/deconnexion", "#sign-out-page-form", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"{Region}/", response.Headers.Location!.OriginalString);
         var after = await client.GetAsync($"{Region}/compte");
