@@ -60,7 +60,10 @@ public sealed class SmtpOptions
     public string Host { get; set; } = "127.0.0.1";
     public int Port { get; set; } = 25;
 
-    /// <summary>Upgrades the connection with STARTTLS (SmtpClient.EnableSsl).</summary>
+    /// <summary>
+    /// Upgrades the connection with STARTTLS (SmtpClient.EnableSsl), as on port 587. System.Net.Mail has no
+    /// implicit TLS, so port 465 cannot be used.
+    /// </summary>
     public bool StartTls { get; set; }
 
     /// <summary>Credentials are sent only when a user name is set.</summary>

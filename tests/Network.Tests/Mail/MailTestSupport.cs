@@ -18,6 +18,9 @@ public sealed class SmtpHostFixture : IDisposable
         Smtp.ConfigureHost(Factory);
         MailTestSupport.UseFastRetries(Factory);
         Factory.Settings["Mail:MaxAttempts"] = "1000";
+        // A poll far longer than any test: new messages must wake the worker on commit, and retries must be
+        // scheduled at their due time, or the tests time out.
+        Factory.Settings["Mail:PollSeconds"] = "300";
         _ = Factory.Services;
     }
 

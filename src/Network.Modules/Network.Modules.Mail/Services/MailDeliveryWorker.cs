@@ -64,7 +64,7 @@ public sealed class MailDeliveryWorker(
     }
 
     /// <summary>Sends every message due now; returns when the next pending one becomes due.</summary>
-    public async Task<DateTime?> DeliverDueAsync(CancellationToken cancellationToken)
+    private async Task<DateTime?> DeliverDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<MailOutboxStore>();
