@@ -62,7 +62,7 @@ public sealed partial class ThemeBehaviourTests(BrowserFixture browser, ITestOut
         Assert.True(await page.Locator("#recherche-q").IsVisibleAsync(), "The search field is hidden without JavaScript.");
         await browser.ScreenshotAsync(page, $"sans-javascript-{width}");
 
-        var english = page.Locator("header a[hreflang='en']");
+        var english = page.Locator("header .fr-header__tools-links a[hreflang='en']");
         Assert.True(await english.IsVisibleAsync(), "The language switch is hidden without JavaScript.");
         await english.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);

@@ -95,11 +95,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Switches the language with the header's language menu, as a visitor would.</summary>
     public static async Task SwitchLanguageAsync(IPage page, string language)
     {
-        var link = page.Locator($"header .fr-translate a[hreflang='{language}']");
+        // The DSFR script copies the header tools into the mobile menu: use the original ones.
+        var link = page.Locator($"header .fr-header__tools-links .fr-translate a[hreflang='{language}']");
         if (!await link.IsVisibleAsync())
         {
             // With JavaScript the DSFR collapses the language list behind its button.
-            await page.ClickAsync("header .fr-translate__btn");
+            await page.ClickAsync("header .fr-header__tools-links .fr-translate__btn");
         }
         await link.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

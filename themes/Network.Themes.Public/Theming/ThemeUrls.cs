@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Tenancy;
@@ -29,9 +30,18 @@ public static class ThemeUrls
     /// <summary>A path inside the current tenant ("/compte" → "/hauts-de-france/compte").</summary>
     public static string Tenant(HttpContext context, string path) => (context.Request.PathBase.Value ?? "") + "/" + path.TrimStart('/');
 
-    /// <summary>The current page as a local URL (path base, path and query), for "come back here" parameters.</summary>
+    /// <summary>
+    /// The current page as a local URL (path base, path and query), for "come back here" parameters. On an error
+    /// page it is the address the visitor asked for, not the error page's own.
+    /// </summary>
     public static string Current(HttpContext context)
-        => (context.Request.PathBase.Value ?? "") + (context.Request.Path.Value ?? "/") + context.Request.QueryString.Value;
+    {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+            return reExecuted.OriginalPathBase + reExecuted.OriginalPath + reExecuted.OriginalQueryString;
+        if (context.Features.Get<IExceptionHandlerPathFeature>() is { } failed)
+            return (context.Request.PathBase.Value ?? "") + failed.Path;
+        return (context.Request.PathBase.Value ?? "") + (context.Request.Path.Value ?? "/") + context.Request.QueryString.Value;
+    }
 
     /// <summary>The home page of another tenant, reached by its prefix from the application root.</summary>
     public static string TenantHome(HttpContext context, TenantInfo tenant) => ApplicationRoot(context) + tenant.PathBase + "/";
