@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,6 +8,7 @@ namespace Network.Themes.Public.Pages;
 /// The DSFR error page for every status the site answers with (404, 403, 500, 503 for tenants being set up...).
 /// It reads nothing from tenant databases and never shows exception details.
 /// </summary>
+[IgnoreAntiforgeryToken(Order = 1001)] // after the global validation policy (order 1000): a re-executed failed POST (expired form) must still get its error page
 public sealed class ErrorPageModel : PageModel
 {
     private static readonly Dictionary<int, (string Title, string Lead, string? Detail)> Messages = new()
