@@ -11,7 +11,7 @@ namespace Network.Core.Data;
 /// </summary>
 public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext tenantContext) : IAsyncDisposable
 {
-    private static readonly ConditionalWeakTable<DbConnection, DbTransaction> Ambient = new();
+    private static readonly ConditionalWeakTable<DbConnection, SessionTransaction> Ambient = new();
     private DbConnection? _host;
     private DbConnection? _tenant;
 
@@ -28,8 +28,25 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
     public Task<SessionTransaction> BeginTenantTransactionAsync(CancellationToken cancellationToken = default)
         => BeginAsync(TenantConnection, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once what was just saved on the host connection is durable: when the
+    /// session's host transaction commits, or at once if none is open; never if it rolls back. Lets a module
+    /// wake a background worker (mail, search index) without the worker racing an uncommitted row.
+    /// The action must be quick and must not throw: the commit has already happened when it runs.
+    /// </summary>
+    public void AfterHostCommit(Action action) => AfterCommit(_host, action);
+
+    /// <summary>Same as <see cref="AfterHostCommit"/> for the tenant connection.</summary>
+    public void AfterTenantCommit(Action action) => AfterCommit(_tenant, action);
+
     internal static DbTransaction? AmbientTransaction(DbConnection? connection)
-        => connection is not null && Ambient.TryGetValue(connection, out var transaction) ? transaction : null;
+        => connection is not null && Ambient.TryGetValue(connection, out var transaction) ? transaction.Transaction : null;
+
+    private static void AfterCommit(DbConnection? connection, Action action)
+    {
+        if (connection is not null && Ambient.TryGetValue(connection, out var transaction)) transaction.OnCommitted(action);
+        else action();
+    }
 
     private static async Task<SessionTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -38,8 +55,9 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
         if (connection.State != System.Data.ConnectionState.Open)
             await connection.OpenAsync(cancellationToken);
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        Ambient.AddOrUpdate(connection, transaction);
-        return new SessionTransaction(connection, transaction, () => Ambient.Remove(connection));
+        var session = new SessionTransaction(connection, transaction, () => Ambient.Remove(connection));
+        Ambient.AddOrUpdate(connection, session);
+        return session;
     }
 
     public async ValueTask DisposeAsync()
@@ -53,14 +71,20 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
 public sealed class SessionTransaction(DbConnection connection, DbTransaction transaction, Action release) : IAsyncDisposable
 {
     private bool _done;
+    private List<Action>? _afterCommit;
 
     public DbConnection Connection { get; } = connection;
+
+    internal DbTransaction Transaction => transaction;
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await transaction.CommitAsync(cancellationToken);
         Finish();
+        foreach (var action in _afterCommit ?? []) action();
     }
+
+    internal void OnCommitted(Action action) => (_afterCommit ??= []).Add(action);
 
     public async ValueTask DisposeAsync()
     {

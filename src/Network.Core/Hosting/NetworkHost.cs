@@ -49,6 +49,7 @@ public static class NetworkHost
         services.AddScoped<DatabaseSession>();
         services.AddHostDbContext<TenantsDbContext>();
         services.AddSingleton<TenantCatalog>();
+        services.AddHttpContextAccessor().AddSingleton<TenantUrls>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddSingleton<TenantActivator>();
         services.AddSingleton<DatabaseMigrator>();

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Network.Core.Hosting;
 using Network.Core.Data;
 using Network.Core.Modules;
 using Network.Core.Recipes;
@@ -22,7 +25,12 @@ public sealed class AccountsModule : NetworkModule
     public override string Description => "Inscription, connexion, mot de passe oublié ; rôles attribués par site.";
     public override IReadOnlyList<string> Dependencies => ["Mail"];
     public override IReadOnlyList<Permission> Permissions => [ManageRoles];
-    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Rôles et accès", "/admin/roles", ManageRoles.Name, 800)];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu =>
+    [
+        new("Rôles et accès", "/admin/roles", ManageRoles.Name, 800),
+        // Network administrators only (no permission = Administrator), on the hub.
+        new("Comptes du réseau", "/admin/comptes", null, 20, HubOnly: true),
+    ];
     public override IReadOnlyList<Type> HostDbContexts => [typeof(AccountsDbContext)];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(TenantRolesDbContext)];
 
@@ -34,10 +42,18 @@ public sealed class AccountsModule : NetworkModule
         services.AddTenantDbContext<TenantRolesDbContext>();
         services.AddSingleton<RecipeStepHandler, RolesStep>();
         services.AddScoped<ITenantPermissionStore, TenantPermissionStore>();
+        services.AddScoped<AccountMailer>();
+        services.AddSingleton<IStartupTask, NetworkAdministratorSetupTask>();
+        services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section));
+        services.Configure<RateLimiterOptions>(AccountRateLimiting.AddPolicies);
+        services.AddOptions<DataProtectionTokenProviderOptions>()
+            .Configure<IOptions<AccountsOptions>>((tokens, accounts) => tokens.TokenLifespan = accounts.Value.TokenLifespan);
 
         services.AddIdentity<NetworkUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, validated as such: no narrower character list.
+                options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedEmail = true;
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
@@ -47,7 +63,10 @@ public sealed class AccountsModule : NetworkModule
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        // A locked account or a revoked network administrator loses open sessions within minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = ".Network.Account";

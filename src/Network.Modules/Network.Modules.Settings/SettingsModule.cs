@@ -1,5 +1,11 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Data;
 using Network.Core.Modules;
 using Network.Core.Security;
+using Network.Core.Theming;
+using Network.Modules.Settings.Data;
+using Network.Modules.Settings.Services;
 
 namespace Network.Modules.Settings;
 
@@ -14,4 +20,14 @@ public sealed class SettingsModule : NetworkModule
     public override bool IsAlwaysEnabled => true;
     public override IReadOnlyList<Permission> Permissions => [CorePermissions.AccessAdmin, ManageSettings];
     public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Paramètres du site", "/admin/parametres", ManageSettings.Name, 900)];
+    public override IReadOnlyList<Type> TenantDbContexts => [typeof(SiteSettingsDbContext)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<SiteSettingsDbContext>();
+        services.AddScoped<LegalPageService>();
+        services.AddSingleton<AccessibilityStatusCache>();
+        services.AddScoped<IAccessibilityStatusSource, AccessibilityStatusSource>();
+        services.AddSingleton<SafeMarkdown>();
+    }
 }

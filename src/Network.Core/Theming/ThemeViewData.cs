@@ -1,0 +1,14 @@
+namespace Network.Core.Theming;
+
+/// <summary>ViewData keys pages use to talk to the theme's layouts, without referencing the theme.</summary>
+public static class ThemeViewData
+{
+    /// <summary><c>IEnumerable&lt;KeyValuePair&lt;string, string&gt;&gt;</c>: (French label, tenant-relative path) of the breadcrumb between the section root and the page.</summary>
+    public const string BreadcrumbParents = "Theme.BreadcrumbParents";
+
+    /// <summary>true: no breadcrumb (home and error pages).</summary>
+    public const string HideBreadcrumb = "Theme.HideBreadcrumb";
+
+    /// <summary>true: the page must not touch the tenant database (error pages, uninitialized tenants).</summary>
+    public const string IsErrorPage = "Theme.IsErrorPage";
+}

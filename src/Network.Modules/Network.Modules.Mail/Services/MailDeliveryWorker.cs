@@ -1,0 +1,141 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Network.Modules.Mail.Transport;
+
+namespace Network.Modules.Mail.Services;
+
+/// <summary>
+/// Sends what is due in the outbox: claims each message with a lease, hands it to the transport, marks it
+/// sent, or schedules a retry with exponential back-off until <see cref="MailOptions.MaxAttempts"/>.
+/// Everything it needs is in the database, so pending messages are sent after a restart; no failure of the
+/// mail server or of one round stops it (or the host).
+/// </summary>
+public sealed class MailDeliveryWorker(
+    IServiceScopeFactory scopes,
+    IMailTransport transport,
+    MailOutboxSignal signal,
+    IOptions<MailOptions> options,
+    TimeProvider time,
+    ILogger<MailDeliveryWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private DateTime _nextPurgeUtc = DateTime.MinValue;
+
+    /// <summary>
+    /// Longer than any send can take (the transport gives up after the SMTP timeout), so a lease only expires
+    /// when its worker died; then another worker takes the message over.
+    /// </summary>
+    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.Smtp.TimeoutSeconds * 2 + 60);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        logger.LogInformation("Mail delivery started with the {Transport} transport", settings.Transport);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = TimeSpan.FromSeconds(settings.PollSeconds);
+            try
+            {
+                var nextDue = await DeliverDueAsync(stoppingToken);
+                if (nextDue is { } due)
+                {
+                    var untilDue = due - Now();
+                    if (untilDue < wait) wait = untilDue > TimeSpan.Zero ? untilDue : TimeSpan.Zero;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly unavailable (locked, disk full): try again at the next poll.
+                logger.LogError(ex, "Mail delivery round failed; the outbox will be read again in {Seconds} s", wait.TotalSeconds);
+            }
+            if (wait > TimeSpan.Zero)
+            {
+                try { await signal.WaitAsync(wait, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+    }
+
+    /// <summary>Sends every message due now; returns when the next pending one becomes due.</summary>
+    private async Task<DateTime?> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<MailOutboxStore>();
+        await PurgeIfDueAsync(store, cancellationToken);
+        IReadOnlyList<long> due;
+        do
+        {
+            due = await store.FindDueAsync(Now(), BatchSize, cancellationToken);
+            foreach (var id in due)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await DeliverAsync(store, id, cancellationToken);
+            }
+        }
+        while (due.Count == BatchSize);
+        return await store.NextDueAsync(cancellationToken);
+    }
+
+    private async Task DeliverAsync(MailOutboxStore store, long id, CancellationToken cancellationToken)
+    {
+        // Another worker (another node) may have taken it since we listed it: then it is theirs.
+        var message = await store.TryClaimAsync(id, Now(), Lease, cancellationToken);
+        if (message is null) return;
+        try
+        {
+            await transport.SendAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping mid-send: give the message back so the next start sends it without waiting for the lease.
+            await store.ReleaseAsync(id, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var settings = options.Value;
+            var error = Describe(ex);
+            if (message.Attempts >= settings.MaxAttempts)
+            {
+                await store.RecordFailureAsync(id, error, null, CancellationToken.None);
+                logger.LogError("Mail {MessageId} ({Tenant}) given up after {Attempts} attempts: {Error}", message.MessageId, message.TenantName, message.Attempts, error);
+            }
+            else
+            {
+                var next = Now() + RetrySchedule.DelayAfter(message.Attempts, settings);
+                await store.RecordFailureAsync(id, error, next, CancellationToken.None);
+                logger.LogWarning("Mail {MessageId} ({Tenant}) attempt {Attempts} failed, next attempt at {Next:u}: {Error}", message.MessageId, message.TenantName, message.Attempts, next, error);
+            }
+            return;
+        }
+        // Not cancellable: the server has the message, recording that must not be skipped.
+        await store.MarkSentAsync(id, Now(), CancellationToken.None);
+        logger.LogInformation("Mail {MessageId} ({Tenant}) sent at attempt {Attempts}", message.MessageId, message.TenantName, message.Attempts);
+    }
+
+    private async Task PurgeIfDueAsync(MailOutboxStore store, CancellationToken cancellationToken)
+    {
+        var keep = options.Value.KeepSentDays;
+        if (keep == 0 || Now() < _nextPurgeUtc) return;
+        _nextPurgeUtc = Now() + PurgeInterval;
+        var purged = await store.PurgeSentAsync(Now().AddDays(-keep), cancellationToken);
+        if (purged > 0) logger.LogInformation("Deleted {Count} mails sent more than {Days} days ago", purged, keep);
+    }
+
+    /// <summary>The error chain in one line (SmtpException often hides the socket error in its inner exception).</summary>
+    private static string Describe(Exception exception)
+    {
+        var parts = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException) parts.Add($"{e.GetType().Name}: {e.Message}");
+        return string.Join(" → ", parts.Distinct());
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Network.Modules.Mail.Data;
+
+namespace Network.Modules.Mail.Services;
+
+/// <summary>
+/// The outbox's state changes. Every change is one conditional UPDATE, so several workers (several web
+/// nodes sharing the host database) can run at once: a message is claimed by at most one of them at a time
+/// and marked sent at most once.
+/// </summary>
+public sealed class MailOutboxStore(MailDbContext db)
+{
+    /// <summary>Ids of messages due at <paramref name="now"/> and not leased by a worker, oldest due first.</summary>
+    public async Task<IReadOnlyList<long>> FindDueAsync(DateTime now, int max, CancellationToken cancellationToken = default)
+        => await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.NextAttemptUtc != null && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)
+            .Select(m => m.Id).Take(max).ToListAsync(cancellationToken);
+
+    /// <summary>When the next pending message becomes due (null when nothing waits).</summary>
+    public async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken = default)
+        => await db.OutboxMessages.AsNoTracking().Where(m => m.NextAttemptUtc != null)
+            .MinAsync(m => (DateTime?)(m.LockedUntilUtc > m.NextAttemptUtc ? m.LockedUntilUtc : m.NextAttemptUtc), cancellationToken);
+
+    /// <summary>
+    /// Takes the lease on a due message and counts the attempt. Returns the message if this caller won the
+    /// lease, null if it is not due, already sent, or leased by another worker.
+    /// </summary>
+    public async Task<OutboxMessage?> TryClaimAsync(long id, DateTime now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var lockedUntil = now + lease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.SentUtc == null && m.NextAttemptUtc != null && m.NextAttemptUtc <= now
+                && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedUntilUtc, lockedUntil)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        if (claimed != 1) return null;
+        return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>Records the delivery; only the first call for a message changes anything.</summary>
+    public async Task<bool> MarkSentAsync(long id, DateTime now, CancellationToken cancellationToken = default)
+        => await db.OutboxMessages.Where(m => m.Id == id && m.SentUtc == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.SentUtc, now)
+                .SetProperty(m => m.NextAttemptUtc, (DateTime?)null)
+                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.LastError, (string?)null), cancellationToken) == 1;
+
+    /// <summary>Schedules the next attempt after a failure, or gives the message up (null <paramref name="nextAttemptUtc"/>).</summary>
+    public async Task RecordFailureAsync(long id, string error, DateTime? nextAttemptUtc, CancellationToken cancellationToken = default)
+    {
+        var message = error.Length > OutboxMessageConfiguration.MaxErrorLength ? error[..OutboxMessageConfiguration.MaxErrorLength] : error;
+        await db.OutboxMessages.Where(m => m.Id == id && m.SentUtc == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LastError, message)
+                .SetProperty(m => m.NextAttemptUtc, nextAttemptUtc)
+                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null), cancellationToken);
+    }
+
+    /// <summary>Gives a claimed message back untouched (the host is stopping before it could be sent).</summary>
+    public async Task ReleaseAsync(long id, CancellationToken cancellationToken = default)
+        => await db.OutboxMessages.Where(m => m.Id == id && m.SentUtc == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1), cancellationToken);
+
+    /// <summary>
+    /// Makes an unsent message due now (an administrator's "retry now"). A given-up message gets one more
+    /// attempt; the attempt count is kept as history. Returns false if the message is sent, leased or unknown.
+    /// </summary>
+    public async Task<bool> RetryNowAsync(long id, DateTime now, CancellationToken cancellationToken = default)
+        => await db.OutboxMessages
+            .Where(m => m.Id == id && m.SentUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptUtc, now), cancellationToken) == 1;
+
+    /// <summary>Deletes messages sent before <paramref name="sentBefore"/>: their bodies may hold personal links.</summary>
+    public async Task<int> PurgeSentAsync(DateTime sentBefore, CancellationToken cancellationToken = default)
+        => await db.OutboxMessages.Where(m => m.SentUtc != null && m.SentUtc < sentBefore).ExecuteDeleteAsync(cancellationToken);
+}

@@ -1,0 +1,32 @@
+using System.Net.Mail;
+using Network.Core.Mail;
+using Network.Modules.Mail.Data;
+
+namespace Network.Modules.Mail.Services;
+
+/// <summary>
+/// What a message must satisfy before it enters the outbox. A message refused here is a programming error
+/// or bad user input caught too late: it is better refused with the caller's change than failing forever
+/// in the worker.
+/// </summary>
+public static class OutgoingMailRules
+{
+    public static void Validate(OutgoingMail mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var to = mail.To ?? "";
+        if (HasControlCharacters(to) || !MailAddress.TryCreate(to, out var address) || address.Address != to || address.DisplayName.Length > 0)
+            throw new ArgumentException($"The recipient « {to} » is not a single valid e-mail address.", nameof(mail));
+        if (string.IsNullOrWhiteSpace(mail.Subject) || HasControlCharacters(mail.Subject) || mail.Subject.Length > OutboxMessageConfiguration.MaxSubjectLength)
+            throw new ArgumentException($"The subject must be one line of 1 to {OutboxMessageConfiguration.MaxSubjectLength} characters.", nameof(mail));
+        if (mail.ToName is { } name && (HasControlCharacters(name) || name.Length > OutboxMessageConfiguration.MaxNameLength))
+            throw new ArgumentException($"The recipient name must be one line of at most {OutboxMessageConfiguration.MaxNameLength} characters.", nameof(mail));
+        if (string.IsNullOrWhiteSpace(mail.TextBody) || string.IsNullOrWhiteSpace(mail.HtmlBody))
+            throw new ArgumentException("A message needs both a plain-text and an HTML body.", nameof(mail));
+        if (string.IsNullOrWhiteSpace(mail.TenantName) || mail.TenantName.Length > 63)
+            throw new ArgumentException("The message must name the tenant it is sent for.", nameof(mail));
+    }
+
+    // CR/LF in a header would let a value inject other headers.
+    private static bool HasControlCharacters(string value) => value.Any(char.IsControl);
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Network.BrowserTests.Infrastructure;
+
+/// <summary>One running site and one Debian Chromium for the whole browser test collection.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium; Playwright never downloads a browser here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public SiteProcess Site { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>axe-core from the repository's node_modules (npm devDependency).</summary>
+    public string AxeSource { get; private set; } = "";
+
+    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var axe = Path.Combine(SiteProcess.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(axe)) throw new InvalidOperationException($"{axe} is missing: run 'npm ci' in the repository root.");
+        AxeSource = await File.ReadAllTextAsync(axe);
+        Directory.CreateDirectory(ScreenshotFolder);
+
+        Site = await SiteProcess.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (Site is not null) await Site.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser profile (no cookies) on the site, French-speaking, at desktop width.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = Site.BaseAddress.ToString().TrimEnd('/'),
+            JavaScriptEnabled = javaScript,
+            Locale = "fr-FR",
+            ViewportSize = new() { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    /// <summary>Runs axe-core (WCAG 2.x A and AA rules) on the page and returns its violations, readable.</summary>
+    public async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        // Evaluated through the DevTools protocol: the page's strict CSP (no inline script) does not apply.
+        await page.EvaluateAsync(AxeSource);
+        var result = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+              return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ') + ' → ' + (n.failureSummary || '').replace(/\s+/g, ' '))
+              }));
+            }
+            """);
+        return result.EnumerateArray().Select(v =>
+            $"[{v.GetProperty("impact")}] {v.GetProperty("id")}: {v.GetProperty("help")}\n    " +
+            string.Join("\n    ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))).ToList();
+    }
+
+    public async Task ScreenshotAsync(IPage page, string name)
+        => await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>Signs in through the real sign-in form.</summary>
+    public async Task SignInAsync(IPage page, string email = SiteProcess.AdminEmail, string password = SiteProcess.AdminPassword)
+    {
+        var response = await page.GotoAsync("/compte/connexion");
+        Assert.True(response?.Ok, $"The sign-in page answered {response?.Status}.");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("form#sign-in-form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.DoesNotContain("/compte/connexion", page.Url);
+    }
+
+    /// <summary>Switches the language with the header's language menu, as a visitor would.</summary>
+    public static async Task SwitchLanguageAsync(IPage page, string language)
+    {
+        // The DSFR script copies the header tools into the mobile menu: use the original ones.
+        var link = page.Locator($"header .fr-header__tools-links .fr-translate a[hreflang='{language}']");
+        if (!await link.IsVisibleAsync())
+        {
+            // With JavaScript the DSFR collapses the language list behind its button.
+            await page.ClickAsync("header .fr-header__tools-links .fr-translate__btn");
+        }
+        await link.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace Network.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real site as it is deployed: <c>dotnet publish --no-build</c> of the host into a temp folder, started with
+/// <c>dotnet Network.Web.dll --urls http://127.0.0.1:PORT</c> on a fresh data folder, stopped by its process id.
+/// </summary>
+public sealed class SiteProcess : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@reseau.test";
+    public const string AdminPassword = "Mot-de-passe-admin-42";
+
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly string _root;
+
+    private SiteProcess(Process process, string root, Uri baseAddress)
+    {
+        _process = process;
+        _root = root;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
+
+    public static async Task<SiteProcess> StartAsync()
+    {
+        var repository = RepositoryRoot();
+        var root = Path.Combine(Path.GetTempPath(), "reseau-browser-tests", Guid.NewGuid().ToString("N"));
+        var publish = Path.Combine(root, "publish");
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(data);
+
+        var configuration = typeof(SiteProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        await RunAsync("dotnet", ["publish", Path.Combine(repository, "src", "Network.Web", "Network.Web.csproj"), "--no-build", "-c", configuration, "-o", publish, "--nologo", "-v", "quiet"], repository);
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = publish,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(publish, "Network.Web.dll"), "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Network__DataPath"] = data;
+        start.Environment["Network__AdminEmail"] = AdminEmail;
+        start.Environment["Network__AdminPassword"] = AdminPassword;
+        start.Environment["Network__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
+        var site = new SiteProcess(process, root, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => site.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => site.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await site.WaitUntilHealthyAsync();
+        return site;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The site exited with code {_process.ExitCode}:\n{Log}");
+            try
+            {
+                // First run creates the hub and two regions; /health answers 200 once the hub runs.
+                using var response = await http.GetAsync("/health");
+                if (response.StatusCode == HttpStatusCode.OK && (await http.GetAsync("/nouvelle-aquitaine/")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The site did not become healthy:\n{Log}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            _process.Dispose();
+            try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>The repository root (the folder of Network.sln) above the test's output folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Network.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Network.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task RunAsync(string file, IEnumerable<string> args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} failed ({process.ExitCode}):\n{await output}\n{await error}");
+    }
+}

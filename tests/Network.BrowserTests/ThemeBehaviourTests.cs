@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Network.BrowserTests.Infrastructure;
+
+namespace Network.BrowserTests;
+
+/// <summary>What the theme promises beyond accessibility: strict CSP honoured, no JavaScript needed, sobriety, display settings.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ThemeBehaviourTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/hauts-de-france/")]
+    [InlineData("/hauts-de-france/accessibilite")]
+    [InlineData("/compte/connexion")]
+    [InlineData("/affichage")]
+    [InlineData("/nouvelle-aquitaine/introuvable")]
+    public async Task Pages_have_no_inline_script_or_style_and_raise_no_console_error(string path)
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+
+        var response = await page.GotoAsync(path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.NotNull(response);
+
+        var csp = await response.HeaderValueAsync("content-security-policy");
+        Assert.NotNull(csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+
+        var html = await response.TextAsync();
+        Assert.DoesNotMatch(InlineScript(), html);
+        Assert.DoesNotMatch(StyleAttribute(), html);
+        Assert.DoesNotMatch(StyleElement(), html);
+        Assert.DoesNotMatch(EventHandlerAttribute(), html);
+
+        // The DSFR script ran (it marks <html>) without being blocked, and nothing was refused by the CSP.
+        Assert.Equal("true", await page.GetAttributeAsync("html", "data-fr-js"));
+        // A 404 page logs its own status as a console error in Chromium; that is not a script problem.
+        errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal) && e.Contains("Failed to load resource", StringComparison.Ordinal));
+        Assert.True(errors.Count == 0, "Console errors:\n" + string.Join("\n", errors));
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task Navigation_language_switch_and_search_work_without_JavaScript(int width)
+    {
+        await using var context = await browser.NewContextAsync(javaScript: false, width: width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/hauts-de-france/");
+        Assert.Null(await page.GetAttributeAsync("html", "data-fr-js"));
+
+        var home = page.Locator("#navigation-principale a.fr-nav__link").First;
+        Assert.True(await home.IsVisibleAsync(), "The main navigation is hidden without JavaScript.");
+        Assert.Equal("/hauts-de-france/", await home.GetAttributeAsync("href"));
+        Assert.True(await page.Locator("#recherche-q").IsVisibleAsync(), "The search field is hidden without JavaScript.");
+        await browser.ScreenshotAsync(page, $"sans-javascript-{width}");
+
+        var english = page.Locator("header .fr-header__tools-links a[hreflang='en']");
+        Assert.True(await english.IsVisibleAsync(), "The language switch is hidden without JavaScript.");
+        await english.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.EndsWith("/hauts-de-france/", page.Url);
+
+        // The footer's display settings work as a plain form too.
+        await page.ClickAsync("footer a[href*='/affichage']");
+        await page.ClickAsync("label[for=schema-dark]");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("dark", await page.GetAttributeAsync("html", "data-fr-theme"));
+        Assert.EndsWith("/hauts-de-france/", page.Url);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/hauts-de-france/")]
+    [InlineData("/hauts-de-france/mentions-legales")]
+    public async Task First_load_of_a_public_page_stays_under_350_KB_and_20_requests(string path)
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var finished = new List<IRequest>();
+        var requested = 0;
+        page.Request += (_, _) => Interlocked.Increment(ref requested);
+        page.RequestFinished += (_, request) => { lock (finished) finished.Add(request); };
+
+        await page.GotoAsync(path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        long transferred = 0;
+        var lines = new List<string>();
+        foreach (var request in finished.ToList())
+        {
+            var sizes = await request.SizesAsync();
+            var bytes = sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            transferred += bytes;
+            lines.Add($"{bytes,8} {request.Url}");
+        }
+        var report = $"{requested} requests, {transferred / 1024.0:F1} KB transferred:\n" + string.Join("\n", lines);
+        output.WriteLine(report);
+        Assert.True(requested < 20, report);
+        Assert.True(transferred < 350 * 1024, report);
+    }
+
+    [Fact]
+    public async Task Display_settings_choice_wins_over_the_DSFR_script_memory()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        foreach (var scheme in new[] { "dark", "light", "dark" })
+        {
+            await page.GotoAsync("/affichage?retour=%2F");
+            await page.ClickAsync($"label[for=schema-{scheme}]");
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            Assert.Equal(scheme, await page.GetAttributeAsync("html", "data-fr-scheme"));
+            Assert.Equal(scheme, await page.GetAttributeAsync("html", "data-fr-theme"));
+        }
+        await browser.ScreenshotAsync(page, "accueil-hub-sombre");
+    }
+
+    [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScript();
+
+    [GeneratedRegex(@"<[a-z][^>]*\sstyle\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex StyleAttribute();
+
+    [GeneratedRegex(@"<style[\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex StyleElement();
+
+    [GeneratedRegex(@"<[a-z][^>]*\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex EventHandlerAttribute();
+}

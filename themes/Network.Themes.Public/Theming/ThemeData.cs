@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Network.Core.Modules;
+using Network.Core.Tenancy;
+using Network.Core.Theming;
+
+namespace Network.Themes.Public.Theming;
+
+/// <summary>What the shared header and footer read about the request: tenant, culture, navigation, accessibility status.</summary>
+public static class ThemeData
+{
+    public const string IsErrorPage = ThemeViewData.IsErrorPage;
+
+    public static TenantInfo? Tenant(HttpContext context) => context.RequestServices.GetService<TenantContext>()?.Tenant;
+
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
+
+    public static IReadOnlyList<NavigationItem> MainNavigation(HttpContext context)
+        => Tenant(context) is { } tenant ? context.RequestServices.GetRequiredService<IAdminMenu>().MainNavigation(tenant) : [];
+
+    /// <summary>True when <paramref name="path"/> (tenant-relative) is the current page or one of its parents ("/" only for the home page).</summary>
+    public static bool IsCurrent(HttpContext context, string path)
+    {
+        var current = context.Request.Path.Value ?? "/";
+        if (path == "/") return current == "/";
+        return current.Equals(path, StringComparison.OrdinalIgnoreCase) || current.StartsWith(path.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The declared RGAA status, or null when it cannot be read safely (error pages, database trouble).</summary>
+    public static async Task<AccessibilityConformance?> AccessibilityStatusAsync(HttpContext context, bool errorPage)
+    {
+        var source = context.RequestServices.GetService<IAccessibilityStatusSource>();
+        if (source is null) return null;
+        if (errorPage || Tenant(context) is not { State: TenantState.Running }) return source.Peek();
+        try
+        {
+            return await source.GetAsync(context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The footer must never break a page: log and show the link without a status.
+            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ThemeData)).LogWarning(exception, "Could not read the accessibility status");
+            return null;
+        }
+    }
+
+    /// <summary>French label of a conformity level (translated by the caller's localizer).</summary>
+    public static string ConformanceLabel(AccessibilityConformance status) => status switch
+    {
+        AccessibilityConformance.TotalementConforme => "totalement conforme",
+        AccessibilityConformance.PartiellementConforme => "partiellement conforme",
+        _ => "non conforme",
+    };
+}
+
+/// <summary>Breadcrumb trails: pages set <c>ViewData["Title"]</c> and optionally <see cref="ThemeViewData.BreadcrumbParents"/>; the layouts draw the trail.</summary>
+public static class Breadcrumbs
+{
+    public const string ParentsKey = ThemeViewData.BreadcrumbParents;
+    public const string HideKey = ThemeViewData.HideBreadcrumb;
+
+    public static IReadOnlyList<KeyValuePair<string, string?>> Build(HttpContext context, Microsoft.Extensions.Localization.IStringLocalizer localizer,
+        Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData, params (string Label, string Path)[] roots)
+    {
+        var trail = new List<KeyValuePair<string, string?>> { new(localizer["Accueil"], ThemeUrls.Tenant(context, "/")) };
+        foreach (var (label, path) in roots) trail.Add(new(localizer[label], ThemeUrls.Tenant(context, path)));
+        if (viewData[ParentsKey] is IEnumerable<KeyValuePair<string, string>> parents)
+            trail.AddRange(parents.Select(p => new KeyValuePair<string, string?>(localizer[p.Key], ThemeUrls.Tenant(context, p.Value))));
+        if (viewData["Title"]?.ToString() is { Length: > 0 } title) trail.Add(new(title, null));
+        else if (trail.Count > 1) trail[^1] = new(trail[^1].Key, null);
+        return trail;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Tenancy;
+
+namespace Network.Themes.Public.Theming;
+
+/// <summary>
+/// URLs the layouts need. Tenant links carry the tenant's prefix (the request's PathBase); theme assets are
+/// served once for every tenant from the application root, so they never carry a tenant prefix.
+/// </summary>
+public static class ThemeUrls
+{
+    public const string AssetsBase = "/_content/Network.Themes.Public/";
+
+    /// <summary>The application root path, without the tenant prefix ("" when the site runs at the host root).</summary>
+    public static string ApplicationRoot(HttpContext context)
+    {
+        var pathBase = context.Request.PathBase.Value ?? "";
+        var tenantContext = context.RequestServices.GetService<TenantContext>();
+        if (tenantContext?.Tenant is { } tenant && !tenantContext.ResolvedByHost && tenant.PathBase.Length > 0
+            && pathBase.EndsWith(tenant.PathBase, StringComparison.Ordinal))
+            return pathBase[..^tenant.PathBase.Length];
+        return pathBase;
+    }
+
+    /// <summary>A theme asset ("dsfr/dsfr.min.css", "css/reseau.css") from the application root.</summary>
+    public static string Asset(HttpContext context, string path) => ApplicationRoot(context) + AssetsBase + path.TrimStart('/');
+
+    /// <summary>A path inside the current tenant ("/compte" → "/hauts-de-france/compte").</summary>
+    public static string Tenant(HttpContext context, string path) => (context.Request.PathBase.Value ?? "") + "/" + path.TrimStart('/');
+
+    /// <summary>
+    /// The current page as a local URL (path base, path and query), for "come back here" parameters. On an error
+    /// page it is the address the visitor asked for, not the error page's own.
+    /// </summary>
+    public static string Current(HttpContext context)
+    {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+            return reExecuted.OriginalPathBase + reExecuted.OriginalPath + reExecuted.OriginalQueryString;
+        if (context.Features.Get<IExceptionHandlerPathFeature>() is { } failed)
+            return (context.Request.PathBase.Value ?? "") + failed.Path;
+        return (context.Request.PathBase.Value ?? "") + (context.Request.Path.Value ?? "/") + context.Request.QueryString.Value;
+    }
+
+    /// <summary>The home page of another tenant, reached by its prefix from the application root.</summary>
+    public static string TenantHome(HttpContext context, TenantInfo tenant) => ApplicationRoot(context) + tenant.PathBase + "/";
+
+    /// <summary>True for a local URL inside the current tenant (open-redirect guard for "retour" parameters).</summary>
+    public static bool IsLocalToTenant(HttpContext context, string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url[0] != '/' || (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))) return false;
+        if (url.Contains('\\') || url.Any(char.IsControl)) return false;
+        var pathBase = context.Request.PathBase.Value ?? "";
+        return pathBase.Length == 0 || url == pathBase || url.StartsWith(pathBase + "/", StringComparison.Ordinal) || url.StartsWith(pathBase + "?", StringComparison.Ordinal);
+    }
+}
