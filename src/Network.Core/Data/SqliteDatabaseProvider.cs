@@ -22,7 +22,9 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
 
     public DbConnection CreateTenantConnection(string tenantName) => Create(TenantDatabasePath(tenantName));
 
-    public bool TenantStorageExists(string tenantName) => Directory.Exists(TenantFolder(tenantName));
+    /// <remarks>An empty folder holds nothing (a connection object creates it before any open).</remarks>
+    public bool TenantStorageExists(string tenantName)
+        => Directory.Exists(TenantFolder(tenantName)) && Directory.EnumerateFileSystemEntries(TenantFolder(tenantName)).Any();
 
     public void DeleteTenantStorage(string tenantName)
     {

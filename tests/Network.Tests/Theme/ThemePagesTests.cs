@@ -155,7 +155,7 @@ public sealed class ThemePagesTests(NetworkWebFactory factory) : IClassFixture<N
                 // The footer shows no status it cannot read without the tenant database.
                 Assert.Contains(document.QuerySelectorAll("footer a"), a => a.TextContent.Trim() == "Accessibilité");
             }
-            Assert.False(factory.Service<IDatabaseProvider>().TenantDatabaseExists(name));
+            Assert.False(factory.Service<IDatabaseProvider>().TenantStorageExists(name));
         }
         finally
         {
