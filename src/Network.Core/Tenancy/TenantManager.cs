@@ -72,7 +72,12 @@ public sealed class TenantManager(
         var recipe = recipes.Load(request.Recipe ?? "", parameters, request.ExtraSteps);
         // Leftover files (a restored backup, media) must never be adopted, nor deleted by a rollback.
         if (databases.TenantStorageExists(name))
-            throw new TenantValidationException([("name", $"des données existent déjà pour « {name} » dans le dossier de données")]);
+        {
+            // A concurrent creation of the same name may have got that far first: say so plainly.
+            throw new TenantValidationException([("name", await ExistsAsync(t => t.Name == name, cancellationToken)
+                ? $"un site nommé « {name} » existe déjà"
+                : $"des données existent déjà pour « {name} » dans le dossier de données")]);
+        }
 
         var now = DateTime.UtcNow;
         var record = new TenantRecord

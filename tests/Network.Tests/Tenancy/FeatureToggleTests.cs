@@ -74,6 +74,28 @@ public sealed class FeatureToggleTests(NetworkWebFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_disabled_module_routes_answer_404_at_once_and_come_back()
+    {
+        var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hauts-de-france/compte/connexion")).StatusCode);
+        await Manager.DisableFeatureAsync("hauts-de-france", "Accounts");
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/hauts-de-france/compte/connexion")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/hauts-de-france/compte/inscription")).StatusCode);
+            Assert.DoesNotContain("/admin/roles", await AdminMenuPathsAsync("hauts-de-france"));
+            // Only that tenant is affected.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/nouvelle-aquitaine/compte/connexion")).StatusCode);
+        }
+        finally
+        {
+            await Manager.EnableFeatureAsync("hauts-de-france", "Accounts");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hauts-de-france/compte/connexion")).StatusCode);
+        Assert.Contains("/admin/roles", await AdminMenuPathsAsync("hauts-de-france"));
+    }
+
+    [Fact]
     public async Task The_sites_admin_is_in_the_hub_menu_only()
     {
         Assert.Contains("/admin/sites", await AdminMenuPathsAsync(TenantRecord.HubName));
