@@ -53,7 +53,7 @@ public sealed class LegalPagesTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.Contains(other.QuerySelectorAll("footer a"), a => a.TextContent.Trim() == "Accessibilité : non conforme");
 
         var list = await client.GetDocumentAsync("/hauts-de-france/admin/parametres");
-        Assert.Contains("admin-legal@exemple.test", list.QuerySelector("table")!.TextContent);
+        Assert.Contains(NetworkWebFactory.AdminEmail, list.QuerySelector("table")!.TextContent);
     }
 
     [Fact]

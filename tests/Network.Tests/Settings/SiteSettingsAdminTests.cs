@@ -74,6 +74,10 @@ public sealed class SiteSettingsAdminTests(NetworkWebFactory factory) : IClassFi
         Assert.Contains("numerique@hdf.exemple.fr", notice.QuerySelector("main")!.TextContent);
         var saved = await client.GetDocumentAsync(Page + "?enregistre=site");
         Assert.NotNull(saved.QuerySelector(".fr-alert--success"));
+        // Signed in, the header offers the administration, the account and a sign-out form with its token.
+        Assert.NotNull(saved.QuerySelector("header a[href='/hauts-de-france/admin']"));
+        Assert.NotNull(saved.QuerySelector("header a[href='/hauts-de-france/compte']"));
+        Assert.NotNull(saved.QuerySelector("header form[method=post][action='/hauts-de-france/compte/deconnexion'] input[name=__RequestVerificationToken]"));
     }
 
     public static TheoryData<string, string, string> BadInputs => new()

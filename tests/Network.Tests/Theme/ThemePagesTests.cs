@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Network.Core.Data;
 using Network.Core.Tenancy;
 using Network.Tests.Infrastructure;
 
@@ -155,7 +154,7 @@ public sealed class ThemePagesTests(NetworkWebFactory factory) : IClassFixture<N
                 // The footer shows no status it cannot read without the tenant database.
                 Assert.Contains(document.QuerySelectorAll("footer a"), a => a.TextContent.Trim() == "Accessibilité");
             }
-            Assert.False(factory.Service<IDatabaseProvider>().TenantStorageExists(name));
+            Assert.False(Directory.Exists(Path.Combine(factory.DataPath, "tenants", name)), "The uninitialized tenant's storage was created.");
         }
         finally
         {

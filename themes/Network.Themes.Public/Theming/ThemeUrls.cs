@@ -43,8 +43,17 @@ public static class ThemeUrls
         return (context.Request.PathBase.Value ?? "") + (context.Request.Path.Value ?? "/") + context.Request.QueryString.Value;
     }
 
-    /// <summary>The home page of another tenant, reached by its prefix from the application root.</summary>
-    public static string TenantHome(HttpContext context, TenantInfo tenant) => ApplicationRoot(context) + tenant.PathBase + "/";
+    /// <summary>
+    /// The home page of another tenant: by its prefix from the application root, or as an absolute URL when a
+    /// prefix would not reach it (the current tenant was reached by its own host name, or the target has one).
+    /// </summary>
+    public static string TenantHome(HttpContext context, TenantInfo tenant)
+    {
+        var resolvedByHost = context.RequestServices.GetService<TenantContext>()?.ResolvedByHost == true;
+        if (resolvedByHost || tenant.Hosts.Count > 0)
+            return context.RequestServices.GetRequiredService<TenantUrls>().Absolute(tenant, "/");
+        return ApplicationRoot(context) + tenant.PathBase + "/";
+    }
 
     /// <summary>True for a local URL inside the current tenant (open-redirect guard for "retour" parameters).</summary>
     public static bool IsLocalToTenant(HttpContext context, string? url)
