@@ -19,6 +19,9 @@ public sealed class NetworkOptions
     /// <summary>Public base URL used in e-mails when no request is at hand (jobs).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>A tenant still Uninitialized this long after its creation started is taken as abandoned and removed at start-up.</summary>
+    public double AbandonedSetupMinutes { get; set; } = 10;
+
     /// <summary>Tenants created on first run, after the hub.</summary>
     public List<InitialTenant> InitialTenants { get; set; } = [];
 }

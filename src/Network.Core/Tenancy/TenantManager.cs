@@ -59,7 +59,12 @@ public sealed class TenantManager(
         if (errors.All(e => e.Field != "name") && (catalog.Find(name) is not null || await ExistsAsync(t => t.Name == name, cancellationToken)))
             errors.Add(("name", $"un site nommé « {name} » existe déjà"));
         if (errors.All(e => e.Field != "prefix" && (prefixGiven || e.Field != "name")) && await ExistsAsync(t => t.Prefix == prefix, cancellationToken))
-            errors.Add(("prefix", $"le préfixe « {prefix} » est déjà utilisé"));
+        {
+            // Without a prefix of its own, a taken prefix is most often a concurrent creation of the same name.
+            errors.Add(!prefixGiven && await ExistsAsync(t => t.Name == name, cancellationToken)
+                ? ("name", $"un site nommé « {name} » existe déjà")
+                : ("prefix", $"le préfixe « {prefix} » est déjà utilisé"));
+        }
         errors.AddRange(await CheckHostsAsync(hosts, exceptTenant: null, cancellationToken));
         if (errors.Count > 0) throw new TenantValidationException(errors);
 
@@ -186,6 +191,32 @@ public sealed class TenantManager(
     /// <param name="expectedVersion">The version the change was based on (a form's hidden field): a stale one is refused and nothing is written.</param>
     public Task UpdateSettingsAsync(string name, Action<TenantRecord> change, CancellationToken cancellationToken = default, Guid? expectedVersion = null)
         => ChangeAsync(name, change, cancellationToken, expectedVersion: expectedVersion);
+
+    /// <summary>
+    /// Removes tenants left Uninitialized by a process that died during their recipe (registry row and
+    /// storage), so their name is free again and a half-made hub is set up anew. Only setups older than
+    /// <paramref name="olderThan"/> are touched: a creation running in another process is left alone.
+    /// </summary>
+    /// <returns>The names removed.</returns>
+    public async Task<IReadOnlyList<string>> RemoveAbandonedSetupsAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        var limit = DateTime.UtcNow - olderThan;
+        List<(int Id, string Name)> abandoned;
+        await using (var scope = scopeFactory.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
+            abandoned = (await db.Tenants.AsNoTracking()
+                    .Where(t => t.State == TenantState.Uninitialized && t.UpdatedUtc < limit)
+                    .Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
+                .Select(t => (t.Id, t.Name)).ToList();
+        }
+        foreach (var (id, name) in abandoned)
+        {
+            logger.LogWarning("Removing tenant {Tenant}: its set-up was abandoned (still uninitialized after {Minutes} minutes)", name, olderThan.TotalMinutes);
+            await RemoveAsync(id, name);
+        }
+        return abandoned.Select(t => t.Name).ToList();
+    }
 
     /// <summary>Every tenant as stored (states included), the hub first, then by name.</summary>
     public async Task<List<TenantRecord>> ListRecordsAsync(CancellationToken cancellationToken = default)

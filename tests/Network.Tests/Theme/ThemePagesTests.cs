@@ -51,7 +51,7 @@ public sealed class ThemePagesTests(NetworkWebFactory factory) : IClassFixture<N
     {
         var client = factory.CreateBrowserClient();
         var document = await client.GetDocumentAsync("/nouvelle-aquitaine/");
-        Assert.Equal(["#contenu", "#navigation-principale", "#pied-de-page"], document.QuerySelectorAll(".fr-skiplinks a").Select(a => a.GetAttribute("href")).ToArray());
+        Assert.Equal(["#contenu", "#navigation-principale", "#pied-de-page"], document.QuerySelectorAll(".fr-skiplinks a").Select(a => a.GetAttribute("href") ?? "").ToArray());
         Assert.NotNull(document.QuerySelector("main#contenu"));
         Assert.NotNull(document.QuerySelector("nav#navigation-principale"));
         Assert.NotNull(document.QuerySelector("footer#pied-de-page"));

@@ -10,6 +10,9 @@ public sealed class FirstRunSetupTask(TenantCatalog catalog, TenantManager tenan
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // A set-up cut short by a crash (the hub's included) would otherwise answer 503 for ever.
+        var abandoned = await tenants.RemoveAbandonedSetupsAsync(TimeSpan.FromMinutes(options.Value.AbandonedSetupMinutes), cancellationToken);
+        if (abandoned.Count > 0) await catalog.ReloadAsync(cancellationToken);
         if (catalog.Hub is not null) return;
         logger.LogInformation("First run: creating the network hub and {Count} regions", options.Value.InitialTenants.Count);
         await tenants.CreateAsync(new TenantCreation(TenantRecord.HubName, "Réseau national", "network"), cancellationToken);
