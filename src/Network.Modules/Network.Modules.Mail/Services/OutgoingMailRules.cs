@@ -15,7 +15,7 @@ public static class OutgoingMailRules
     {
         ArgumentNullException.ThrowIfNull(mail);
         var to = mail.To ?? "";
-        if (HasControlCharacters(to) || !MailAddress.TryCreate(to, out var address) || address.Address != to || address.DisplayName.Length > 0)
+        if (!IsRecipientAddress(to))
             throw new ArgumentException($"The recipient « {to} » is not a single valid e-mail address.", nameof(mail));
         if (string.IsNullOrWhiteSpace(mail.Subject) || HasControlCharacters(mail.Subject) || mail.Subject.Length > OutboxMessageConfiguration.MaxSubjectLength)
             throw new ArgumentException($"The subject must be one line of 1 to {OutboxMessageConfiguration.MaxSubjectLength} characters.", nameof(mail));
@@ -26,6 +26,10 @@ public static class OutgoingMailRules
         if (string.IsNullOrWhiteSpace(mail.TenantName) || mail.TenantName.Length > 63)
             throw new ArgumentException("The message must name the tenant it is sent for.", nameof(mail));
     }
+
+    /// <summary>One bare e-mail address, nothing around it (no display name, no control characters).</summary>
+    public static bool IsRecipientAddress(string to)
+        => !HasControlCharacters(to) && MailAddress.TryCreate(to, out var address) && address.Address == to && address.DisplayName.Length == 0;
 
     // CR/LF in a header would let a value inject other headers.
     private static bool HasControlCharacters(string value) => value.Any(char.IsControl);

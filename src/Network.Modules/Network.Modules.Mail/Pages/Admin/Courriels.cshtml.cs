@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +85,7 @@ public sealed class CourrielsModel(
         var address = TestAddress?.Trim() ?? "";
         if (address.Length == 0)
             TestAddressError = T["Saisissez l'adresse électronique du destinataire."];
-        else if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || address.Length > 254)
+        else if (!OutgoingMailRules.IsRecipientAddress(address) || address.Length > 254)
             TestAddressError = T["Saisissez une adresse électronique valide, par exemple nom@exemple.fr."];
         if (TestAddressError is not null)
         {
