@@ -55,11 +55,6 @@ internal static class HostEndpoints
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         var pathBase = context.Request.PathBase.Value ?? "";
-        var target = IsLocal(retour) ? retour! : pathBase + "/";
-        if (!target.StartsWith(pathBase, StringComparison.Ordinal)) target = pathBase + "/";
-        return Results.Redirect(target);
+        return Results.Redirect(TenantUrls.IsLocalToTenant(context, retour) ? retour! : pathBase + "/");
     }
-
-    private static bool IsLocal(string? url)
-        => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -31,4 +31,13 @@ public sealed class TenantUrls(IHttpContextAccessor httpContextAccessor, IOption
             ? "https://" + tenant.Hosts[0] + relative
             : options.Value.PublicBaseUrl + tenant.PathBase + relative;
     }
+
+    /// <summary>True for a local URL inside the current tenant (open-redirect guard for "retour" parameters): never another tenant, another host or a protocol-relative URL.</summary>
+    public static bool IsLocalToTenant(HttpContext context, string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url[0] != '/' || (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))) return false;
+        if (url.Contains('\\') || url.Any(char.IsControl)) return false;
+        var pathBase = context.Request.PathBase.Value ?? "";
+        return pathBase.Length == 0 || url == pathBase || url.StartsWith(pathBase + "/", StringComparison.Ordinal) || url.StartsWith(pathBase + "?", StringComparison.Ordinal);
+    }
 }

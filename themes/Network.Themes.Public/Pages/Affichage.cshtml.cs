@@ -1,3 +1,4 @@
+using Network.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,12 +23,12 @@ public sealed class DisplaySettingsPageModel : PageModel
     {
         Scheme = DisplaySettings.Scheme(HttpContext);
         Saved = enregistre;
-        if (!ThemeUrls.IsLocalToTenant(HttpContext, ReturnUrl)) ReturnUrl = null;
+        if (!TenantUrls.IsLocalToTenant(HttpContext, ReturnUrl)) ReturnUrl = null;
     }
 
     public IActionResult OnPost()
     {
-        if (!ThemeUrls.IsLocalToTenant(HttpContext, ReturnUrl)) ReturnUrl = null;
+        if (!TenantUrls.IsLocalToTenant(HttpContext, ReturnUrl)) ReturnUrl = null;
         if (!DisplaySettings.IsScheme(Scheme))
         {
             Error = "Choisissez un des thèmes proposés : clair, sombre ou système.";

@@ -54,13 +54,4 @@ public static class ThemeUrls
             return context.RequestServices.GetRequiredService<TenantUrls>().Absolute(tenant, "/");
         return ApplicationRoot(context) + tenant.PathBase + "/";
     }
-
-    /// <summary>True for a local URL inside the current tenant (open-redirect guard for "retour" parameters).</summary>
-    public static bool IsLocalToTenant(HttpContext context, string? url)
-    {
-        if (string.IsNullOrEmpty(url) || url[0] != '/' || (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))) return false;
-        if (url.Contains('\\') || url.Any(char.IsControl)) return false;
-        var pathBase = context.Request.PathBase.Value ?? "";
-        return pathBase.Length == 0 || url == pathBase || url.StartsWith(pathBase + "/", StringComparison.Ordinal) || url.StartsWith(pathBase + "?", StringComparison.Ordinal);
-    }
 }
