@@ -48,7 +48,6 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
 
     private static SqliteConnection Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -57,7 +56,7 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
             Pooling = true,
             DefaultTimeout = 30,
         };
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new FolderCreatingSqliteConnection(builder.ToString(), Path.GetDirectoryName(path)!);
         connection.StateChange += (sender, e) =>
         {
             if (e.CurrentState != System.Data.ConnectionState.Open) return;
@@ -66,5 +65,19 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
             command.ExecuteNonQuery();
         };
         return connection;
+    }
+
+    /// <summary>
+    /// Creates the database's folder when the connection first opens, not when it is constructed: resolving a
+    /// tenant's DbContext (as the authorization handlers do on every page) must leave no trace on disk for a
+    /// tenant being set up, or after a rolled-back creation.
+    /// </summary>
+    private sealed class FolderCreatingSqliteConnection(string connectionString, string folder) : SqliteConnection(connectionString)
+    {
+        public override void Open()
+        {
+            Directory.CreateDirectory(folder);
+            base.Open();
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Tenancy;
 
 namespace Network.Core.Modules;
@@ -14,13 +13,10 @@ public interface IAdminMenu
     IReadOnlyList<NavigationItem> MainNavigation(TenantInfo tenant);
 }
 
-// IAuthorizationService is resolved only to build the admin menu: its permission handler opens the tenant
-// database, which the public navigation (also drawn on error pages and for tenants being set up) must not touch.
-internal sealed class AdminMenu(ModuleCatalog modules, IServiceProvider services) : IAdminMenu
+internal sealed class AdminMenu(ModuleCatalog modules, IAuthorizationService authorization) : IAdminMenu
 {
     public async Task<IReadOnlyList<AdminMenuItem>> BuildAsync(ClaimsPrincipal user, TenantInfo tenant)
     {
-        var authorization = services.GetRequiredService<IAuthorizationService>();
         var items = new List<AdminMenuItem>();
         foreach (var module in modules.Modules.Where(m => m.IsAlwaysEnabled || tenant.IsEnabled(m.Id)))
         {
