@@ -8,9 +8,6 @@ namespace Network.Core.Modules;
 public interface IAdminMenu
 {
     Task<IReadOnlyList<AdminMenuItem>> BuildAsync(ClaimsPrincipal user, TenantInfo tenant);
-
-    /// <summary>The public main navigation of the tenant (enabled modules only).</summary>
-    IReadOnlyList<NavigationItem> MainNavigation(TenantInfo tenant);
 }
 
 internal sealed class AdminMenu(ModuleCatalog modules, IAuthorizationService authorization) : IAdminMenu
@@ -30,9 +27,4 @@ internal sealed class AdminMenu(ModuleCatalog modules, IAuthorizationService aut
         }
         return items.OrderBy(i => i.Order).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
     }
-
-    public IReadOnlyList<NavigationItem> MainNavigation(TenantInfo tenant)
-        => modules.Modules.Where(m => m.IsAlwaysEnabled || tenant.IsEnabled(m.Id))
-            .SelectMany(m => m.MainNavigation)
-            .OrderBy(i => i.Order).ToList();
 }

@@ -38,6 +38,12 @@ public sealed class ModuleCatalog
 
     public IEnumerable<NetworkModule> AlwaysEnabled => Modules.Where(m => m.IsAlwaysEnabled);
 
+    /// <summary>The public main navigation of a tenant: entries of its enabled modules. No authorization, no database.</summary>
+    public IReadOnlyList<NavigationItem> MainNavigation(Tenancy.TenantInfo tenant)
+        => Modules.Where(m => m.IsAlwaysEnabled || tenant.IsEnabled(m.Id))
+            .SelectMany(m => m.MainNavigation)
+            .OrderBy(i => i.Order).ToList();
+
     /// <summary>The requested features plus everything they need, in dependency order. Unknown ids throw.</summary>
     public IReadOnlyList<string> WithDependencies(IEnumerable<string> features)
     {

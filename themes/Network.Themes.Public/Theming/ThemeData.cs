@@ -18,7 +18,7 @@ public static class ThemeData
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
 
     public static IReadOnlyList<NavigationItem> MainNavigation(HttpContext context)
-        => Tenant(context) is { } tenant ? context.RequestServices.GetRequiredService<IAdminMenu>().MainNavigation(tenant) : [];
+        => Tenant(context) is { } tenant ? context.RequestServices.GetRequiredService<ModuleCatalog>().MainNavigation(tenant) : [];
 
     /// <summary>True when <paramref name="path"/> (tenant-relative) is the current page or one of its parents ("/" only for the home page).</summary>
     public static bool IsCurrent(HttpContext context, string path)
