@@ -1,12 +1,19 @@
 using Network.Core.Hosting;
 using Network.Modules.Accounts;
+using Network.Modules.Content;
 using Network.Modules.Mail;
+using Network.Modules.Media;
+using Network.Modules.Practices;
 using Network.Modules.Settings;
+using Network.Modules.Showcases;
 using Network.Modules.Tenants;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNetwork(
-    [new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule()],
+    [
+        new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
+        new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(),
+    ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
 
 var app = builder.Build();
