@@ -40,7 +40,7 @@ public sealed class TestNoteType : ContentType<TestNoteFields>
 }
 
 /// <summary>A host with the test note type registered.</summary>
-public sealed class ContentWebFactory : NetworkWebFactory
+public class ContentWebFactory : NetworkWebFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
