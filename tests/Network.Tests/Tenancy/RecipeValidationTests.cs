@@ -21,7 +21,7 @@ public sealed class RecipeValidationTests(NetworkWebFactory factory) : IClassFix
         var recipe = factory.Service<RecipeReader>().Load(name, Parameters);
         Assert.Equal(name, recipe.Name);
         Assert.True(recipe.IsSetupRecipe);
-        Assert.Equal(["Feature", "Settings", "Roles"], recipe.Steps.Select(s => s["name"]!.GetValue<string>()));
+        Assert.Equal(["Feature", "Settings", "Roles", "Vocabularies"], recipe.Steps.Select(s => s["name"]!.GetValue<string>()).Take(4));
     }
 
     [Fact]
