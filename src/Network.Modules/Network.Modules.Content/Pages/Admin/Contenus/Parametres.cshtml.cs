@@ -35,7 +35,19 @@ public sealed class ParametresModel(ContentDbContext db, IStringLocalizer T) : C
         var settings = await db.Settings.FirstOrDefaultAsync();
         if (settings is null) db.Settings.Add(settings = new ContentSettings());
         settings.AllowSelfPublishing = wanted;
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Two first saves at once: the other one created the row.
+            db.ChangeTracker.Clear();
+            AllowSelfPublishing = await CurrentAsync();
+            Conflict = true;
+            FormError = T["Ce réglage a été modifié par quelqu'un d'autre depuis que vous avez ouvert la page. Rien n'a été enregistré : voici sa valeur actuelle."];
+            return Refused(StatusCodes.Status409Conflict);
+        }
         StatusMessage = wanted
             ? T["Les contributeurs peuvent désormais publier eux-mêmes leurs contenus."]
             : T["Les contenus des contributeurs passent désormais par la coordination avant publication."];
