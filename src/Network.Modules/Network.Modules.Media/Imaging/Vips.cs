@@ -25,6 +25,13 @@ internal static class Vips
         lock (InitLock)
         {
             if (_initialized) return;
+            // vips_init loads the optional modules found in its libdir (ImageMagick, OpenSlide, Poppler, HEIF, JPEG XL).
+            // None is needed for JPEG, PNG, WebP and GIF (built into libvips), they widen what a crafted file can reach,
+            // and OpenSlide brings the system SQLite into the global symbol scope, where it collides with the SQLite
+            // EF Core bundles (a segmentation fault when libvips starts before the first database access). Pointing
+            // VIPSHOME at a folder without modules keeps them out; an operator's own VIPSHOME is respected.
+            if (Environment.GetEnvironmentVariable("VIPSHOME") is null)
+                VipsNative.setenv("VIPSHOME", Path.Combine(AppContext.BaseDirectory, "no-vips-modules"), 0);
             if (VipsNative.vips_init("reseau") != 0) throw Error("vips_init");
             VipsNative.vips_cache_set_max(0);
             VipsNative.vips_cache_set_max_mem(0);

@@ -149,6 +149,10 @@ internal static class VipsNative
     [DllImport(Vips, CallingConvention = CallingConvention.Cdecl)]
     internal static extern int vips_gifsave_buffer(VipsImageHandle input, out GLibBuffer buffer, out nuint length, IntPtr end);
 
+    // C library
+    [DllImport("libc", CallingConvention = CallingConvention.Cdecl)]
+    internal static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+
     // GLib / GObject
     [DllImport(GObject, CallingConvention = CallingConvention.Cdecl)]
     internal static extern void g_object_unref(IntPtr gobject);
