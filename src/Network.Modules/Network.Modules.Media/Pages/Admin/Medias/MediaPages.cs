@@ -35,7 +35,9 @@ public abstract class MediaPageModel(IStringLocalizer localizer) : PageModel
         {
             var name = error.Field switch { "alt" => "Input.Alt", "credit" => "Input.Credit", _ => "Upload" };
             if (!Errors.TryGetValue(name, out var list)) Errors[name] = list = [];
-            list.Add(T[error.Message.Format, error.Message.Arguments].Value);
+            // Arguments that are phrases ("une image PNG") are translated too; file names are not keys and pass unchanged.
+            var arguments = error.Message.Arguments.Select(a => a is string text ? T[text].Value : a).ToArray();
+            list.Add(T[error.Message.Format, arguments].Value);
         }
     }
 
@@ -77,7 +79,7 @@ public sealed class MediasIndexModel(MediaLibrary library, IAuthorizationService
 /// <summary>Upload form: one file, its alternative text (or decorative), its credit. Contributors and coordinators.</summary>
 [RequirePermission("UploadMedia")]
 [UploadBodyLimit]
-public sealed class MediasUploadModel(MediaLibrary library, MediaUploadValidator validator, IStringLocalizer localizer) : MediaPageModel(localizer)
+public sealed class MediasUploadModel(MediaLibrary library, MediaUploadValidator validator, Microsoft.Extensions.Options.IOptions<MediaOptions> options, IStringLocalizer localizer) : MediaPageModel(localizer)
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -86,6 +88,8 @@ public sealed class MediasUploadModel(MediaLibrary library, MediaUploadValidator
     public MediaTextsInput Input { get; set; } = new();
 
     public string MaxFileSize => MediaUploadValidator.FormatSize(validator.MaxFileBytes);
+
+    public string MaxMegapixels => options.Value.MaxMegapixels.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture);
 
     public void OnGet() { }
 
