@@ -44,6 +44,7 @@ public static class NetworkHost
             });
 
         // Tenancy and data
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDatabaseProvider, SqliteDatabaseProvider>();
         services.AddScoped<TenantContext>();
         services.AddScoped<DatabaseSession>();

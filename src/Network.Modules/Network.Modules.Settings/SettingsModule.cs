@@ -5,6 +5,7 @@ using Network.Core.Modules;
 using Network.Core.Security;
 using Network.Core.Theming;
 using Network.Modules.Settings.Data;
+using Network.Core.Text;
 using Network.Modules.Settings.Services;
 
 namespace Network.Modules.Settings;

@@ -1,4 +1,4 @@
-using Network.Modules.Settings.Services;
+using Network.Core.Text;
 
 namespace Network.Tests.Settings;
 

@@ -44,7 +44,7 @@ public sealed class SitesAdminTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.Equal("/hauts-de-france/", cells[1]);
         Assert.Equal("aucun", document.QuerySelectorAll("#site-network td")[1].TextContent.Trim());
         Assert.Equal("Actif", cells[3]);
-        Assert.Equal("4", cells[4]);
+        Assert.Equal("7", cells[4]);
         Assert.NotNull(row.QuerySelector("time[datetime]"));
         Assert.NotNull(document.GetElementById("site-network"));
         Assert.NotNull(document.GetElementById("site-nouvelle-aquitaine"));

@@ -32,7 +32,7 @@ public sealed class TenantsCliTests(RecipeTestFactory factory) : IClassFixture<R
 
         (code, output, _) = await RunAsync("tenants", "list");
         Assert.Equal(0, code);
-        Assert.Matches(@"bretagne\s+Bretagne\s+/bretagne/\s+culture\.bretagne\.test numerique\.bretagne\.test\s+actif\s+4", output);
+        Assert.Matches(@"bretagne\s+Bretagne\s+/bretagne/\s+culture\.bretagne\.test numerique\.bretagne\.test\s+actif\s+7", output);
     }
 
     [Fact]

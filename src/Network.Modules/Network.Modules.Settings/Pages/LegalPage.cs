@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Network.Core.Tenancy;
 using Network.Core.Theming;
+using Network.Core.Text;
 using Network.Modules.Settings.Services;
 
 namespace Network.Modules.Settings.Pages;

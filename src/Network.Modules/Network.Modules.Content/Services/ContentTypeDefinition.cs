@@ -1,0 +1,89 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Network.Modules.Content.Data;
+
+namespace Network.Modules.Content.Services;
+
+/// <summary>
+/// What a module declares about one content type: its names, addresses, the class of its own fields and
+/// what the shared services need from them (facets for lists, media for the library, labels for the history).
+/// Register an instance as a singleton of both its own class and <see cref="ContentTypeDefinition"/>.
+/// </summary>
+public abstract class ContentTypeDefinition
+{
+    // Stored, never written into HTML as is: keep accents and apostrophes readable in the database and the history.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Stored in every item ("showcase"). Never changes.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The module that owns the type: its items are listed only where the module is enabled.</summary>
+    public abstract string ModuleId { get; }
+
+    /// <summary>French, singular ("Projet") and plural ("Projets").</summary>
+    public abstract string DisplayName { get; }
+    public abstract string PluralName { get; }
+
+    /// <summary>Public list address ("/projets"); an item is at <c>PublicPath/slug</c>.</summary>
+    public abstract string PublicPath { get; }
+
+    /// <summary>Admin list address ("/admin/projets"); the editor is at <c>AdminPath/{id}</c>, a new item at <c>AdminPath/nouveau</c>.</summary>
+    public abstract string AdminPath { get; }
+
+    public abstract Type FieldsType { get; }
+
+    /// <summary>French labels of the fields' properties (camelCase JSON names), shown when comparing revisions.</summary>
+    public virtual IReadOnlyDictionary<string, string> FieldLabels => new Dictionary<string, string>();
+
+    public string PublicUrl(string slug) => $"{PublicPath}/{slug}";
+
+    public string EditUrl(int id) => $"{AdminPath}/{id}";
+
+    public abstract object ReadFields(string json);
+
+    public string WriteFields(object fields) => JsonSerializer.Serialize(fields, FieldsType, Json);
+
+    /// <summary>Facet values of the item for the public lists ("domain" → "musees").</summary>
+    public abstract IEnumerable<(string Facet, string Value)> FacetsOf(object fields);
+
+    /// <summary>Media library entries the fields use.</summary>
+    public abstract IEnumerable<int> MediaIdsOf(object fields);
+
+    /// <summary>Problems of the fields (field name → French message), checked before any save.</summary>
+    public abstract IEnumerable<(string Field, string Message)> Validate(object fields);
+}
+
+/// <summary>A content type whose own fields are <typeparamref name="TFields"/>, serialized as JSON in the item.</summary>
+public abstract class ContentType<TFields> : ContentTypeDefinition where TFields : class, new()
+{
+    public override Type FieldsType => typeof(TFields);
+
+    public TFields Read(ContentItem item) => (TFields)ReadFields(item.FieldsJson);
+
+    public override object ReadFields(string json)
+        => string.IsNullOrWhiteSpace(json) ? new TFields() : JsonSerializer.Deserialize<TFields>(json, Json) ?? new TFields();
+
+    public override IEnumerable<(string Facet, string Value)> FacetsOf(object fields) => Facets((TFields)fields);
+
+    public override IEnumerable<int> MediaIdsOf(object fields) => MediaIds((TFields)fields);
+
+    public override IEnumerable<(string Field, string Message)> Validate(object fields) => Validate((TFields)fields);
+
+    protected virtual IEnumerable<(string Facet, string Value)> Facets(TFields fields) => [];
+
+    protected virtual IEnumerable<int> MediaIds(TFields fields) => [];
+
+    protected virtual IEnumerable<(string Field, string Message)> Validate(TFields fields) => [];
+}
+
+/// <summary>The content types of every module, by name.</summary>
+public sealed class ContentTypeRegistry(IEnumerable<ContentTypeDefinition> types)
+{
+    private readonly Dictionary<string, ContentTypeDefinition> _types = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<ContentTypeDefinition> All => _types.Values;
+
+    public ContentTypeDefinition? Find(string name) => _types.GetValueOrDefault(name);
+
+    public ContentTypeDefinition Get(string name) => Find(name) ?? throw new InvalidOperationException($"Unknown content type {name}.");
+}
