@@ -306,7 +306,9 @@ public sealed class MediaAdminTests(MediaWebFactory factory) : IClassFixture<Med
     [Fact]
     public async Task A_tenant_without_the_media_module_serves_nothing()
     {
-        await factory.Service<TenantManager>().DisableFeatureAsync("nouvelle-aquitaine", "Media");
+        // Content and the modules built on it need Media: they go first.
+        foreach (var module in new[] { "Practices", "Showcases", "Content", "Media" })
+            await factory.Service<TenantManager>().DisableFeatureAsync("nouvelle-aquitaine", module);
         try
         {
             var coordinator = await CoordinatorAsync("nouvelle-aquitaine");
@@ -314,7 +316,8 @@ public sealed class MediaAdminTests(MediaWebFactory factory) : IClassFixture<Med
         }
         finally
         {
-            await factory.Service<TenantManager>().EnableFeatureAsync("nouvelle-aquitaine", "Media");
+            foreach (var module in new[] { "Media", "Content", "Showcases", "Practices" })
+                await factory.Service<TenantManager>().EnableFeatureAsync("nouvelle-aquitaine", module);
         }
     }
 }
