@@ -4,6 +4,7 @@ using Network.Core.Data;
 using Network.Core.Modules;
 using Network.Core.Security;
 using Network.Modules.Content.Data;
+using Network.Modules.Content.Home;
 using Network.Modules.Content.Lists;
 using Network.Modules.Content.Services;
 
@@ -26,6 +27,13 @@ public sealed class ContentModule : NetworkModule
     public override IReadOnlyList<Permission> Permissions => [ContributeContent, ModerateContent];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(ContentDbContext)];
 
+    public override IReadOnlyList<HomeSection> HomeSections =>
+    [
+        new(ContentLatestViewComponent.SectionId, typeof(ContentLatestViewComponent), 100),
+        new(ContentFeaturedViewComponent.SectionId, typeof(ContentFeaturedViewComponent), 200, HomeSectionScope.HubOnly),
+        new(HomeSectionIds.Regions, typeof(ContentRegionsViewComponent), 600, HomeSectionScope.HubOnly),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<ContentDbContext>();
@@ -35,5 +43,6 @@ public sealed class ContentModule : NetworkModule
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentActors>();
         services.AddScoped<ContentPublicLookup>();
+        services.AddScoped<ContentHomeData>();
     }
 }

@@ -257,6 +257,8 @@ public sealed class ContentStore(
         else if (title.Length > ContentRules.TitleMaxLength) errors.Add(new("Title", $"Le titre ne peut dépasser {ContentRules.TitleMaxLength} caractères."));
         if (summary.Length > ContentRules.SummaryMaxLength) errors.Add(new("Summary", $"Le résumé ne peut dépasser {ContentRules.SummaryMaxLength} caractères (il en compte {summary.Length})."));
         errors.AddRange(type.Validate(edit.Fields).Select(e => new ContentError(e.Field, e.Message)));
+        if (errors.Count == 0)
+            errors.AddRange((await type.ValidateReferencesAsync(edit.Fields, db, cancellationToken)).Select(e => new ContentError(e.Field, e.Message)));
         var fieldsJson = type.WriteFields(edit.Fields);
         if (fieldsJson.Length > ContentRules.FieldsMaxLength) errors.Add(new("", "Le contenu est trop long."));
 
