@@ -35,5 +35,6 @@ public sealed class ContentModule : NetworkModule
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentActors>();
         services.AddScoped<ContentPublicLookup>();
+        services.AddScoped<Editing.ContentEditorServices>();
     }
 }
