@@ -44,5 +44,6 @@ public sealed class ContentModule : NetworkModule
         services.AddScoped<ContentActors>();
         services.AddScoped<ContentPublicLookup>();
         services.AddScoped<ContentHomeData>();
+        services.AddScoped<Editing.ContentEditorServices>();
     }
 }
