@@ -31,6 +31,8 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.True(menu.IndexOf("/nouvelle-aquitaine/admin/roles") is > 0 and var roles && roles < menu.IndexOf("/nouvelle-aquitaine/admin/parametres"));
         Assert.Contains("/nouvelle-aquitaine/admin/contenus", menu);
         Assert.Contains("/nouvelle-aquitaine/admin/medias", menu);
+        Assert.Contains("/nouvelle-aquitaine/admin/projets", menu);
+        Assert.Contains("/nouvelle-aquitaine/admin/pratiques", menu);
         Assert.Equal("page", dashboard.QuerySelector(".fr-sidemenu a[href='/nouvelle-aquitaine/admin']")!.GetAttribute("aria-current"));
         // Hub-only entries never show in a region.
         Assert.DoesNotContain(menu, m => m!.Contains("/admin/sites", StringComparison.Ordinal));
