@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
 using Network.Core.Modules;
+using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Lists;
+using Network.Modules.Content.Recipes;
 using Network.Modules.Content.Services;
 
 namespace Network.Modules.Content;
@@ -35,5 +37,7 @@ public sealed class ContentModule : NetworkModule
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentActors>();
         services.AddScoped<ContentPublicLookup>();
+        services.AddSingleton<RecipeStepHandler, ContentStep>();
+        services.AddScoped<SampleImageUploader>();
     }
 }
