@@ -25,6 +25,11 @@ internal static class Vips
         lock (InitLock)
         {
             if (_initialized) return;
+            // vips_init loads its dynamic modules (HEIF, JXL, PDF, Magick, OpenSlide) with RTLD_GLOBAL; OpenSlide pulls in
+            // the system libsqlite3, whose symbols then take over the lazily bound calls inside EF Core's bundled
+            // e_sqlite3 and crash the process at the next query. The site needs only the built-in JPEG, PNG, WebP and
+            // GIF loaders: a libvips home without modules keeps them all out (untrusted loaders are blocked anyway).
+            if (Environment.GetEnvironmentVariable("VIPSHOME") is null) _ = setenv("VIPSHOME", "/nonexistent/reseau-without-vips-modules", 0);
             if (VipsNative.vips_init("reseau") != 0) throw Error("vips_init");
             VipsNative.vips_cache_set_max(0);
             VipsNative.vips_cache_set_max_mem(0);
@@ -34,6 +39,10 @@ internal static class Vips
             Volatile.Write(ref _initialized, true);
         }
     }
+
+    // libvips reads its environment through getenv: .NET's Environment.SetEnvironmentVariable does not reach it.
+    [DllImport("libc", CharSet = CharSet.Ansi)]
+    private static extern int setenv(string name, string value, int overwrite);
 
     /// <summary>The libvips error buffer (cleared), as an exception naming the operation that failed.</summary>
     public static VipsException Error(string operation)
