@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Network.Core.Hosting;
 using Network.Core.Recipes;
+using Network.Core.Tenancy;
 using Network.Core.Text;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Services;
@@ -346,12 +347,19 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
 }
 
 /// <summary>Creates the validated items of a <see cref="ContentStep"/> in the tenant of the scope.</summary>
-internal sealed class ContentImporter(IServiceProvider services, ContentTypeRegistry types, SampleImageUploader images)
+internal sealed class ContentImporter(TenantScopeFactory scopes, TenantContext tenantContext, ContentTypeRegistry types)
 {
     public async Task ImportAsync(IReadOnlyList<JsonObject> items, CancellationToken cancellationToken)
     {
+        var tenant = tenantContext.Required;
         var now = DateTime.UtcNow;
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        // One unit of work per change, as requests do: a session's contexts keep the transaction of their last save.
+        async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+        {
+            await using var scope = scopes.CreateScope(tenant);
+            return await work(scope.ServiceProvider);
+        }
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -361,10 +369,11 @@ internal sealed class ContentImporter(IServiceProvider services, ContentTypeRegi
             var fields = item["fields"]?.DeepClone().AsObject() ?? [];
             foreach (var (field, slugs) in item["references"]?.AsObject() ?? [])
                 fields[field] = new JsonArray(slugs!.AsArray().Select(s => (JsonNode)JsonValue.Create(ids[s!.GetValue<string>()])).ToArray());
+            var slug = item["slug"]?.GetValue<string>() ?? Slugs.FromTitle(item["title"]!.GetValue<string>());
             foreach (var (image, index) in (item["images"]?.AsArray() ?? []).Select((n, index) => (n!.AsObject(), index)))
             {
                 var field = image["field"]!.GetValue<string>();
-                var reference = await images.UploadAsync(image, $"{item["slug"]?.GetValue<string>() ?? Slugs.FromTitle(item["title"]!.GetValue<string>())}-{index + 1}", cancellationToken);
+                var reference = await InScopeAsync(sp => sp.GetRequiredService<SampleImageUploader>().UploadAsync(image, $"{slug}-{index + 1}", cancellationToken));
                 var node = ContentStep.ToNode(reference);
                 if (ContentStep.IsImageList(type, field)) ((fields[field] ??= new JsonArray()).AsArray()).Add(node);
                 else fields[field] = node;
@@ -372,23 +381,23 @@ internal sealed class ContentImporter(IServiceProvider services, ContentTypeRegi
 
             // The store stamps creation, revisions and publication with its clock: the item's own past dates.
             var clock = new SettableClock(date.AddDays(-3));
-            var store = ActivatorUtilities.CreateInstance<ContentStore>(services, clock);
+            Task<ContentResult> Store(Func<ContentStore, Task<ContentResult>> change)
+                => InScopeAsync(sp => change(ActivatorUtilities.CreateInstance<ContentStore>(sp, clock)));
             var edit = new ContentEdit(item["title"]!.GetValue<string>(), item["slug"]?.GetValue<string>(), item["summary"]?.GetValue<string>() ?? "",
                 item["shared"]?.GetValue<bool>() ?? true, ContentStep.ReadFields(type, fields));
-            var result = Check(await store.CreateAsync(type, edit, ContentActor.System, cancellationToken), i);
-            var created = result.Item!;
+            var created = Check(await Store(s => s.CreateAsync(type, edit, ContentActor.System, cancellationToken)), i).Item!;
             ids[created.Slug] = created.Id;
             if (status == "draft") continue;
             clock.Now = date.AddHours(-6);
             if (status == "submitted")
             {
-                Check(await store.PerformAsync(created.Id, created.Version, ContentAction.Submit, ContentActor.System, cancellationToken: cancellationToken), i);
+                Check(await Store(s => s.PerformAsync(created.Id, created.Version, ContentAction.Submit, ContentActor.System, cancellationToken: cancellationToken)), i);
                 continue;
             }
             clock.Now = date;
-            created = Check(await store.PerformAsync(created.Id, created.Version, ContentAction.Publish, ContentActor.System, cancellationToken: cancellationToken), i).Item!;
+            created = Check(await Store(s => s.PerformAsync(created.Id, created.Version, ContentAction.Publish, ContentActor.System, cancellationToken: cancellationToken)), i).Item!;
             if (item["featured"]?.GetValue<bool>() == true)
-                Check(await store.SetFeaturedAsync(created.Id, created.Version, true, ContentActor.System, cancellationToken), i);
+                Check(await Store(s => s.SetFeaturedAsync(created.Id, created.Version, true, ContentActor.System, cancellationToken)), i);
         }
     }
 
