@@ -13,6 +13,9 @@ internal sealed class SessionTransactionInterceptor : DbCommandInterceptor
 
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
+        // A context that joined a session transaction keeps it as its current one after it ended (a refused
+        // save, then a query in the same request): a finished transaction has no connection, so drop it.
+        if (result.Transaction is { Connection: null }) result.Transaction = null;
         if (result.Transaction is null && DatabaseSession.AmbientTransaction(result.Connection) is { } transaction)
             result.Transaction = transaction;
         return result;

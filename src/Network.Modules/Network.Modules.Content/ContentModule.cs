@@ -5,9 +5,11 @@ using Network.Core.Modules;
 using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Data;
+using Network.Modules.Content.Feed;
 using Network.Modules.Content.Lists;
 using Network.Modules.Content.Recipes;
 using Network.Modules.Content.Services;
+using Network.Modules.Media;
 
 namespace Network.Modules.Content;
 
@@ -18,25 +20,46 @@ namespace Network.Modules.Content;
 /// </summary>
 public sealed class ContentModule : NetworkModule
 {
+    public const string ModuleId = "Content";
+
     public static readonly Permission ContributeContent = new("ContributeContent", "Rédiger et soumettre des contenus", NetworkRoles.Contributor, NetworkRoles.Coordinator);
     public static readonly Permission ModerateContent = new("ModerateContent", "Modérer, publier et archiver les contenus", NetworkRoles.Coordinator);
 
-    public override string Id => "Content";
+    public override string Id => ModuleId;
     public override string Name => "Contenus";
     public override string Description => "Circuit de publication partagé : brouillon, soumission, publication, révisions, adresses.";
     public override IReadOnlyList<string> Dependencies => ["Accounts", "Mail", "Media"];
     public override IReadOnlyList<Permission> Permissions => [ContributeContent, ModerateContent];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(ContentDbContext)];
 
+    public override IReadOnlyList<AdminMenuItem> AdminMenu =>
+    [
+        new("Contenus et modération", "/admin/contenus", ContributeContent.Name, 200),
+        new("Vocabulaires", "/admin/vocabulaires", ModerateContent.Name, 260),
+        new("Publication des contenus", "/admin/contenus/parametres", ModerateContent.Name, 270),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
         services.AddTenantDbContext<ContentDbContext>();
         services.AddSingleton<ContentTypeRegistry>();
         services.AddSingleton<ContentChangeNotifier>();
+        services.AddSingleton<HubVisibility>();
         services.AddSingleton<ContentListCache>();
+        services.AddSingleton<VocabularyCache>();
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentActors>();
         services.AddScoped<ContentPublicLookup>();
+        services.AddScoped<VocabularyService>();
+        services.AddScoped<IMediaUsageProvider, ContentMediaUsageProvider>();
+        services.AddSingleton<RecipeStepHandler, VocabulariesStep>();
+
+        // The change feed: consumers run in registration order for each tenant.
+        services.AddSingleton<IContentChangeConsumer, HubShareConsumer>();
+        services.AddSingleton<IContentChangeConsumer, ContentNotificationConsumer>();
+        services.AddSingleton<ContentChangeWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentChangeWorker>());
         services.AddSingleton<RecipeStepHandler, ContentStep>();
         services.AddScoped<SampleImageUploader>();
     }

@@ -4,6 +4,7 @@ using Network.Core.Tenancy;
 using Network.Tests.Accounts;
 using Network.Tests.Infrastructure;
 using Network.Tests.Mail;
+using Network.Tests.Tenancy;
 
 namespace Network.Tests.Theme;
 
@@ -52,6 +53,7 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
     {
         var client = await TestSignIn.ClientAsync(factory, "admin-shell@exemple.test", administrator: true);
         var tenants = factory.Service<TenantManager>();
+        await tenants.DisableContentModulesAsync("nouvelle-aquitaine");
         await tenants.DisableFeatureAsync("nouvelle-aquitaine", "Accounts");
         try
         {
@@ -65,6 +67,7 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
         finally
         {
             await tenants.EnableFeatureAsync("nouvelle-aquitaine", "Accounts");
+            await tenants.EnableContentModulesAsync("nouvelle-aquitaine");
         }
         var restored = (await client.GetDocumentAsync("/nouvelle-aquitaine/admin")).QuerySelectorAll(".fr-sidemenu a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/nouvelle-aquitaine/admin/roles", restored);
