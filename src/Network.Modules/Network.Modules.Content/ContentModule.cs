@@ -62,5 +62,6 @@ public sealed class ContentModule : NetworkModule
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeWorker>());
         services.AddSingleton<RecipeStepHandler, ContentStep>();
         services.AddScoped<SampleImageUploader>();
+        services.AddScoped<Editing.ContentEditorServices>();
     }
 }

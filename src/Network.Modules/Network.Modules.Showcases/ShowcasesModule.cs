@@ -1,10 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Modules.Content;
+using Network.Modules.Content.Services;
+using Network.Modules.Showcases.Services;
 
 namespace Network.Modules.Showcases;
 
+/// <summary>Showcases of funded digital innovation projects: the content type, its editor, its public list and pages.</summary>
 public sealed class ShowcasesModule : NetworkModule
 {
     public override string Id => "Showcases";
     public override string Name => "Projets";
     public override string Description => "Vitrine des projets d'innovation numérique financés.";
+    public override IReadOnlyList<string> Dependencies => ["Content", "Media"];
+    public override IReadOnlyList<NavigationItem> MainNavigation => [new("Projets", "/projets", 20)];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Projets", "/admin/projets", ContentModule.ContributeContent.Name, 20)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ShowcaseType>();
+        services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<ShowcaseType>());
+        services.AddSingleton<ShowcaseRenderCache>();
+        services.AddScoped<ShowcaseCatalog>();
+        services.AddScoped<ShowcaseGalleryImages>();
+        services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
+    }
 }

@@ -247,15 +247,22 @@ public sealed class ContentStore(
         session.AfterTenantCommit(() => changes.Changed(tenant));
     }
 
+    /// <summary>The rules of the columns every type shares (editors also show them when other input could not be read).</summary>
+    public static IEnumerable<ContentError> CheckSharedColumns(string? title, string? summary)
+    {
+        title = (title ?? "").Trim();
+        summary = (summary ?? "").Trim();
+        if (title.Length == 0) yield return new("Title", "Indiquez un titre.");
+        else if (title.Length > ContentRules.TitleMaxLength) yield return new("Title", $"Le titre ne peut dépasser {ContentRules.TitleMaxLength} caractères.");
+        if (summary.Length > ContentRules.SummaryMaxLength) yield return new("Summary", $"Le résumé ne peut dépasser {ContentRules.SummaryMaxLength} caractères (il en compte {summary.Length}).");
+    }
+
     /// <summary>Validates the edit and copies it onto the item (facets, media uses, address history included); writes nothing.</summary>
     private async Task<List<ContentError>> ApplyEditAsync(ContentTypeDefinition type, ContentItem item, ContentEdit edit, CancellationToken cancellationToken)
     {
-        var errors = new List<ContentError>();
         var title = (edit.Title ?? "").Trim();
         var summary = (edit.Summary ?? "").Trim();
-        if (title.Length == 0) errors.Add(new("Title", "Indiquez un titre."));
-        else if (title.Length > ContentRules.TitleMaxLength) errors.Add(new("Title", $"Le titre ne peut dépasser {ContentRules.TitleMaxLength} caractères."));
-        if (summary.Length > ContentRules.SummaryMaxLength) errors.Add(new("Summary", $"Le résumé ne peut dépasser {ContentRules.SummaryMaxLength} caractères (il en compte {summary.Length})."));
+        var errors = CheckSharedColumns(title, summary).ToList();
         errors.AddRange(type.Validate(edit.Fields).Select(e => new ContentError(e.Field, e.Message)));
         var fieldsJson = type.WriteFields(edit.Fields);
         if (fieldsJson.Length > ContentRules.FieldsMaxLength) errors.Add(new("", "Le contenu est trop long."));

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Network.Core.Tenancy;
+using Network.Modules.Content.Data;
+using Network.Modules.Content.Lists;
+using Network.Modules.Content.Services;
+using Network.Modules.Media;
+using Network.Modules.Showcases.Data;
+
+namespace Network.Modules.Showcases.Services;
+
+/// <summary>A showcase as a card shows it; built from the in-memory snapshot only (no query per card).</summary>
+/// <param name="Url">The public page: the region's own page for a hub copy.</param>
+/// <param name="ImagePathBase">The path base of the tenant that owns the image files.</param>
+public sealed record ShowcaseCard(
+    ContentItem Item,
+    ShowcaseFields Fields,
+    string Url,
+    string RegionName,
+    ImageRef? Image,
+    string ImagePathBase,
+    IReadOnlyList<string> Domains,
+    IReadOnlyList<string> Technologies);
+
+/// <summary>Labels of the tenant's vocabularies (value → label).</summary>
+public sealed record VocabularyLabels(IReadOnlyDictionary<string, string> Domains, IReadOnlyDictionary<string, string> Technologies)
+{
+    public string Domain(string value) => Domains.GetValueOrDefault(value) ?? value;
+    public string Technology(string value) => Technologies.GetValueOrDefault(value) ?? value;
+}
+
+/// <summary>
+/// Reads the showcases the public sees in the current tenant: the cached snapshot of published items, the vocabulary
+/// labels, the links of hub copies to their region. Everything a list or detail page needs, without a query per item.
+/// </summary>
+public sealed class ShowcaseCatalog(
+    ContentListCache lists,
+    ContentDbContext db,
+    ContentPublicLookup lookup,
+    ContentChangeNotifier changes,
+    TenantContext tenantContext,
+    TenantCatalog tenants,
+    TenantUrls tenantUrls,
+    ShowcaseType type,
+    IHttpContextAccessor httpContextAccessor)
+{
+    private static readonly ConditionalWeakTable<ContentSnapshot, Dictionary<string, ContentCard>> SlugIndexes = new();
+    private static readonly ConditionalWeakTable<ContentSnapshot, ConcurrentDictionary<(int, string?, int, string), IReadOnlyList<ContentCard>>> RelatedCache = new();
+    private static readonly ConcurrentDictionary<string, (long Generation, DateTime Until, VocabularyLabels Labels)> LabelCache = new(StringComparer.Ordinal);
+    private static readonly TimeSpan LabelLifetime = TimeSpan.FromSeconds(30);
+
+    public const string DomainsVocabulary = "domains";
+    public const string TechnologiesVocabulary = "technologies";
+
+    private TenantInfo Tenant => tenantContext.Required;
+
+    public Task<ContentSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
+        => lists.GetAsync(db, Tenant.Name, type, cancellationToken);
+
+    /// <summary>Copies of regions that are not running (disabled, being set up) or no longer show projects stay hidden.</summary>
+    public bool IsVisible(ContentCard card)
+        => card.Item.OriginTenant is not { } origin
+            || tenants.Find(origin) is { State: TenantState.Running } region && region.IsEnabled(type.ModuleId);
+
+    /// <summary>What <see cref="IsVisible"/> currently depends on (the running regions showing projects), for cached list pages.</summary>
+    public string VisibilityKey()
+        => string.Join(',', tenants.All.Where(t => t.State == TenantState.Running && t.IsEnabled(type.ModuleId)).Select(t => t.Name).Order(StringComparer.Ordinal));
+
+    /// <summary>The tenant's vocabulary labels, re-read when its content changes or after a short while (vocabulary edits).</summary>
+    public async Task<VocabularyLabels> LabelsAsync(CancellationToken cancellationToken = default)
+    {
+        var tenant = Tenant.Name;
+        var generation = changes.Generation(tenant);
+        var now = DateTime.UtcNow;
+        if (LabelCache.TryGetValue(tenant, out var cached) && cached.Generation == generation && cached.Until > now) return cached.Labels;
+        var terms = await db.VocabularyTerms.AsNoTracking()
+            .Where(t => t.Vocabulary == DomainsVocabulary || t.Vocabulary == TechnologiesVocabulary)
+            .OrderBy(t => t.Position).ThenBy(t => t.Label)
+            .Select(t => new { t.Vocabulary, t.Value, t.Label })
+            .ToListAsync(cancellationToken);
+        var labels = new VocabularyLabels(
+            terms.Where(t => t.Vocabulary == DomainsVocabulary).ToDictionary(t => t.Value, t => t.Label, StringComparer.Ordinal),
+            terms.Where(t => t.Vocabulary == TechnologiesVocabulary).ToDictionary(t => t.Value, t => t.Label, StringComparer.Ordinal));
+        LabelCache[tenant] = (generation, now + LabelLifetime, labels);
+        return labels;
+    }
+
+    /// <summary>The tenant's own published item at this address, from the snapshot.</summary>
+    public ContentCard? FindPublished(ContentSnapshot snapshot, string slug)
+    {
+        var index = SlugIndexes.GetValue(snapshot, s => s.Items
+            .Where(c => c.Item.OriginTenant is null)
+            .GroupBy(c => c.Item.Slug, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        return index.GetValueOrDefault(slug);
+    }
+
+    /// <summary>For an address not in the snapshot: the redirect of an old address, or a publication newer than the snapshot.</summary>
+    public Task<ContentLookup> LookupAsync(string slug, CancellationToken cancellationToken = default) => lookup.FindAsync(type, slug, cancellationToken);
+
+    public ShowcaseCard Card(ContentCard card, VocabularyLabels labels)
+    {
+        var fields = card.FieldsAs<ShowcaseFields>();
+        var item = card.Item;
+        var owner = item.OriginTenant is { } origin ? tenants.Find(origin) ?? Tenant : Tenant;
+        var url = TenantPath(owner, type.PublicUrl(item.Slug));
+        return new ShowcaseCard(item, fields, url, owner.DisplayName, fields.Gallery.FirstOrDefault(), TenantPath(owner, ""),
+            fields.Domains.Select(labels.Domain).ToList(), fields.Technologies.Select(labels.Technology).ToList());
+    }
+
+    /// <summary>Up to <paramref name="count"/> other showcases sharing the most domains and technologies, newest first among equals.</summary>
+    public IReadOnlyList<ContentCard> Related(ContentSnapshot snapshot, ContentCard of, int count = 3)
+    {
+        // A snapshot never changes: the neighbours of an item are found once per snapshot (the hub's depend on running regions too).
+        var cache = RelatedCache.GetValue(snapshot, _ => new ConcurrentDictionary<(int, string?, int, string), IReadOnlyList<ContentCard>>());
+        var key = (of.Item.Id, of.Item.OriginTenant, count, Tenant.IsHub ? VisibilityKey() : "");
+        if (cache.TryGetValue(key, out var known)) return known;
+        var found = FindRelated(snapshot, of, count);
+        if (cache.Count < 10_000) cache.TryAdd(key, found);
+        return found;
+    }
+
+    private IReadOnlyList<ContentCard> FindRelated(ContentSnapshot snapshot, ContentCard of, int count)
+    {
+        var fields = of.FieldsAs<ShowcaseFields>();
+        var domains = fields.Domains.ToHashSet(StringComparer.Ordinal);
+        var technologies = fields.Technologies.ToHashSet(StringComparer.Ordinal);
+        if (domains.Count == 0 && technologies.Count == 0) return [];
+        var best = new List<(int Score, int Order, ContentCard Card)>();
+        for (var i = 0; i < snapshot.Items.Count; i++)
+        {
+            var card = snapshot.Items[i];
+            if (card.Item.Id == of.Item.Id && card.Item.OriginTenant == of.Item.OriginTenant) continue;
+            if (!IsVisible(card)) continue;
+            var score = card.Facets[ShowcaseType.FacetNames.Domain].Count(domains.Contains) + card.Facets[ShowcaseType.FacetNames.Technology].Count(technologies.Contains);
+            if (score == 0) continue;
+            best.Add((score, i, card));
+        }
+        // The snapshot is newest first: the order breaks ties in favour of recent items.
+        return best.OrderByDescending(b => b.Score).ThenBy(b => b.Order).Take(count).Select(b => b.Card).ToList();
+    }
+
+    /// <summary>A path inside <paramref name="tenant"/> as a link from the current page: relative when a prefix reaches it, absolute otherwise.</summary>
+    public string TenantPath(TenantInfo tenant, string path)
+    {
+        var http = httpContextAccessor.HttpContext;
+        var pathBase = http?.Request.PathBase.Value ?? "";
+        if (tenant.Name == Tenant.Name) return pathBase + path;
+        if (!tenantContext.ResolvedByHost && tenant.Hosts.Count == 0)
+        {
+            var root = Tenant.PathBase.Length > 0 && pathBase.EndsWith(Tenant.PathBase, StringComparison.Ordinal) ? pathBase[..^Tenant.PathBase.Length] : pathBase;
+            return root + tenant.PathBase + path;
+        }
+        return tenantUrls.Absolute(tenant, path.Length == 0 ? "/" : path).TrimEnd('/');
+    }
+}
