@@ -6,6 +6,7 @@ using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Feed;
+using Network.Modules.Content.Home;
 using Network.Modules.Content.Lists;
 using Network.Modules.Content.Recipes;
 using Network.Modules.Content.Services;
@@ -39,6 +40,13 @@ public sealed class ContentModule : NetworkModule
         new("Publication des contenus", "/admin/contenus/parametres", ModerateContent.Name, 270),
     ];
 
+    public override IReadOnlyList<HomeSection> HomeSections =>
+    [
+        new(ContentLatestViewComponent.SectionId, typeof(ContentLatestViewComponent), 100),
+        new(ContentFeaturedViewComponent.SectionId, typeof(ContentFeaturedViewComponent), 200, HomeSectionScope.HubOnly),
+        new(HomeSectionIds.Regions, typeof(ContentRegionsViewComponent), 600, HomeSectionScope.HubOnly),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
@@ -62,6 +70,7 @@ public sealed class ContentModule : NetworkModule
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeWorker>());
         services.AddSingleton<RecipeStepHandler, ContentStep>();
         services.AddScoped<SampleImageUploader>();
+        services.AddScoped<ContentHomeData>();
         services.AddScoped<Editing.ContentEditorServices>();
     }
 }

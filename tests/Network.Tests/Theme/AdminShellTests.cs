@@ -25,7 +25,7 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
 
         var dashboard = await client.GetDocumentAsync("/nouvelle-aquitaine/admin");
         var menu = dashboard.QuerySelectorAll(".fr-sidemenu a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/nouvelle-aquitaine/admin", "/nouvelle-aquitaine/admin/roles", "/nouvelle-aquitaine/admin/parametres"], menu);
+        Assert.Equal(["/nouvelle-aquitaine/admin", "/nouvelle-aquitaine/admin/pratiques", "/nouvelle-aquitaine/admin/roles", "/nouvelle-aquitaine/admin/parametres"], menu);
         Assert.Equal("page", dashboard.QuerySelector(".fr-sidemenu a[href='/nouvelle-aquitaine/admin']")!.GetAttribute("aria-current"));
         // Hub-only entries never show in a region.
         Assert.DoesNotContain(menu, m => m!.Contains("/admin/sites", StringComparison.Ordinal));
