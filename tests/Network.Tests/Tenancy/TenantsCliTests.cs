@@ -84,7 +84,7 @@ public sealed class TenantsCliTests(RecipeTestFactory factory) : IClassFixture<R
         Assert.Equal(1, code);
         Assert.Equal("", output);
         Assert.Contains("La création du site « corse-cli » a échoué et a été annulée", error);
-        Assert.Contains("region-cli-echec.recipe.json, étape 3 : Fail : disque plein", error);
+        Assert.Contains("region-cli-echec.recipe.json, étape 5 : Fail : disque plein", error);
         await factory.AssertNoTraceAsync("corse-cli");
     }
 
@@ -137,7 +137,7 @@ public sealed class TenantsCliTests(RecipeTestFactory factory) : IClassFixture<R
     {
         var (code, output, error) = await RunAsync("recipes", "validate", "region");
         Assert.Equal((0, ""), (code, error));
-        Assert.Contains("region.recipe.json : valide (3 étape(s) : Feature, Settings, Roles)", output);
+        Assert.Contains("region.recipe.json : valide (5 étape(s) : Feature, Settings, Roles, Vocabularies, Content)", output);
 
         factory.WriteRecipe("zz-cassee", """{ "name": "zz-cassee", "steps": [ { "name": "Roles", "roles": [ { "name": "Coordinator", "permissions": ["Tout"] } ] } ] }""");
         try
