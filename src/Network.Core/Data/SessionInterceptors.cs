@@ -6,18 +6,18 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Network.Core.Data;
 
-/// <summary>Makes every command on a session connection run inside the session's open transaction.</summary>
+/// <summary>Makes every command on a session connection run inside the session's open transaction (and never in a finished one).</summary>
 internal sealed class SessionTransactionInterceptor : DbCommandInterceptor
 {
     public static readonly SessionTransactionInterceptor Instance = new();
 
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        // A context that joined a session transaction keeps it as its current one after it ended (a refused
-        // save, then a query in the same request): a finished transaction has no connection, so drop it.
-        if (result.Transaction is { Connection: null }) result.Transaction = null;
-        if (result.Transaction is null && DatabaseSession.AmbientTransaction(result.Connection) is { } transaction)
-            result.Transaction = transaction;
+        // A context that joined an earlier session transaction still hands EF that (finished) transaction: commands of
+        // a second unit of work in the same scope (create, then publish) must run in the current one, or in none.
+        var ambient = DatabaseSession.AmbientTransaction(result.Connection);
+        if (ambient is not null) result.Transaction = ambient;
+        else if (result.Transaction is { Connection: null }) result.Transaction = null;
         return result;
     }
 }

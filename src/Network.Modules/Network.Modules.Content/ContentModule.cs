@@ -68,6 +68,8 @@ public sealed class ContentModule : NetworkModule
         services.AddSingleton<IContentChangeConsumer, ContentNotificationConsumer>();
         services.AddSingleton<ContentChangeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeWorker>());
+        services.AddSingleton<RecipeStepHandler, ContentStep>();
+        services.AddScoped<SampleImageUploader>();
         services.AddScoped<ContentHomeData>();
         services.AddScoped<Editing.ContentEditorServices>();
     }

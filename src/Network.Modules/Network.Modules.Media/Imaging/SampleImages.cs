@@ -87,7 +87,8 @@ public static class SampleImages
         }
     }
 
-    private static byte[] Encode(byte[] pixels, int width, int height, int bands, string extension, int quality)
+    /// <summary>Encodes raw interleaved 8-bit pixels with libvips ("jpg", "png", "webp" or "gif"); the sample content draws its own pictures.</summary>
+    public static byte[] Encode(byte[] pixels, int width, int height, int bands, string extension, int quality)
     {
         using var image = FromPixels(pixels, width, height, bands);
         return Save(image, extension, quality);

@@ -47,6 +47,7 @@ public sealed class ShowcaseCatalog(
     IHttpContextAccessor httpContextAccessor)
 {
     private static readonly ConditionalWeakTable<ContentSnapshot, Dictionary<string, ContentCard>> SlugIndexes = new();
+    private static readonly ConditionalWeakTable<ContentSnapshot, ConcurrentDictionary<(int, string?, int, string), IReadOnlyList<ContentCard>>> RelatedCache = new();
     private static readonly ConcurrentDictionary<string, (long Generation, DateTime Until, VocabularyLabels Labels)> LabelCache = new(StringComparer.Ordinal);
     private static readonly TimeSpan LabelLifetime = TimeSpan.FromSeconds(30);
 
@@ -62,6 +63,10 @@ public sealed class ShowcaseCatalog(
     public bool IsVisible(ContentCard card)
         => card.Item.OriginTenant is not { } origin
             || tenants.Find(origin) is { State: TenantState.Running } region && region.IsEnabled(type.ModuleId);
+
+    /// <summary>What <see cref="IsVisible"/> currently depends on (the running regions showing projects), for cached list pages.</summary>
+    public string VisibilityKey()
+        => string.Join(',', tenants.All.Where(t => t.State == TenantState.Running && t.IsEnabled(type.ModuleId)).Select(t => t.Name).Order(StringComparer.Ordinal));
 
     /// <summary>The tenant's vocabulary labels, re-read when its content changes or after a short while (vocabulary edits).</summary>
     public async Task<VocabularyLabels> LabelsAsync(CancellationToken cancellationToken = default)
@@ -107,6 +112,17 @@ public sealed class ShowcaseCatalog(
 
     /// <summary>Up to <paramref name="count"/> other showcases sharing the most domains and technologies, newest first among equals.</summary>
     public IReadOnlyList<ContentCard> Related(ContentSnapshot snapshot, ContentCard of, int count = 3)
+    {
+        // A snapshot never changes: the neighbours of an item are found once per snapshot (the hub's depend on running regions too).
+        var cache = RelatedCache.GetValue(snapshot, _ => new ConcurrentDictionary<(int, string?, int, string), IReadOnlyList<ContentCard>>());
+        var key = (of.Item.Id, of.Item.OriginTenant, count, Tenant.IsHub ? VisibilityKey() : "");
+        if (cache.TryGetValue(key, out var known)) return known;
+        var found = FindRelated(snapshot, of, count);
+        if (cache.Count < 10_000) cache.TryAdd(key, found);
+        return found;
+    }
+
+    private IReadOnlyList<ContentCard> FindRelated(ContentSnapshot snapshot, ContentCard of, int count)
     {
         var fields = of.FieldsAs<ShowcaseFields>();
         var domains = fields.Domains.ToHashSet(StringComparer.Ordinal);
