@@ -70,14 +70,22 @@ public static class PracticeTestKit
         });
 
     /// <summary>
-    /// Puts a copy of a region's item in the hub's database, as the hub copy does (origin, region facet), and tells
-    /// the lists. Used until the change-feed worker is on main.
+    /// Gives the hub a copy of a region's item in a chosen state (featured, not published, a given date), which
+    /// the real feed cannot always produce: first lets the worker make its own copy, then overwrites it.
     /// </summary>
-    public static Task<ContentItem> HubCopyAsync(this NetworkWebFactory factory, string region, ContentItem original, bool featured = false,
+    public static async Task<ContentItem> HubCopyAsync(this NetworkWebFactory factory, string region, ContentItem original, bool featured = false,
         ContentStatus status = ContentStatus.Published, DateTime? publishedUtc = null)
-        => factory.InTenantAsync("network", async sp =>
+    {
+        await factory.DrainAsync(region);
+        return await factory.InTenantAsync("network", async sp =>
         {
             var db = sp.GetRequiredService<ContentDbContext>();
+            var existing = await db.Items.Include(i => i.Facets).FirstOrDefaultAsync(i => i.OriginTenant == region && i.OriginId == original.Id);
+            if (existing is not null)
+            {
+                db.Items.Remove(existing);
+                await db.SaveChangesAsync();
+            }
             var copy = new ContentItem
             {
                 ContentType = original.ContentType,
@@ -103,6 +111,7 @@ public static class PracticeTestKit
             sp.GetRequiredService<ContentChangeNotifier>().Changed("network");
             return copy;
         });
+    }
 
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
