@@ -44,12 +44,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Site is not null) await Site.DisposeAsync();
     }
 
-    /// <summary>A fresh browser profile (no cookies) on the site, French-speaking, at desktop width.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900)
+    /// <summary>A fresh browser profile (no cookies) on the site (the shared one unless told), French-speaking, at desktop width.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900, SiteProcess? site = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = Site.BaseAddress.ToString().TrimEnd('/'),
+            BaseURL = (site ?? Site).BaseAddress.ToString().TrimEnd('/'),
             JavaScriptEnabled = javaScript,
             Locale = "fr-FR",
             ViewportSize = new() { Width = width, Height = height },
@@ -85,6 +85,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var response = await page.GotoAsync("/compte/connexion");
         Assert.True(response?.Ok, $"The sign-in page answered {response?.Status}.");
+        await SubmitSignInFormAsync(page, email, password);
+    }
+
+    /// <summary>Fills and sends the sign-in form the page shows (where a protected page sent the visitor, for example).</summary>
+    public static async Task SubmitSignInFormAsync(IPage page, string email, string password)
+    {
         await page.FillAsync("input[name='Input.Email']", email);
         await page.FillAsync("input[name='Input.Password']", password);
         await page.ClickAsync("form#sign-in-form button[type=submit]");

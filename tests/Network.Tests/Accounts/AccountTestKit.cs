@@ -54,12 +54,7 @@ public static partial class AccountTestKit
     }
 
     /// <summary>The first link of a message body that goes to <paramref name="path"/>, as a path and query relative to the test host.</summary>
-    public static string LinkTo(string body, string path)
-    {
-        var match = Regex.Match(body, "https?://[^\\s\"<>]*" + Regex.Escape(path) + "[^\\s\"<>]*");
-        Assert.True(match.Success, $"No link to {path} in:\n{body}");
-        return new Uri(WebUtility.HtmlDecode(match.Value)).PathAndQuery;
-    }
+    public static string LinkTo(string body, string path) => ReceivedMail.LinkTo(body, path);
 
     public static Task<HttpResponseMessage> SignUpAsync(this HttpClient client, string prefix, string displayName, string email, string password, string? confirmation = null)
         => client.SubmitFormAsync($"{prefix}/compte/inscription", "#sign-up-form", new Dictionary<string, string>

@@ -60,6 +60,14 @@ public sealed partial class ReceivedMail
 
     public override string ToString() => $"{MessageId} to {To}: {Subject}";
 
+    /// <summary>The first link of <paramref name="body"/> that goes to <paramref name="path"/>, as a path and query (the host dropped).</summary>
+    public static string LinkTo(string body, string path)
+    {
+        var match = Regex.Match(body, "https?://[^\\s\"<>]*" + Regex.Escape(path) + "[^\\s\"<>]*");
+        Assert.True(match.Success, $"No link to {path} in:\n{body}");
+        return new Uri(System.Net.WebUtility.HtmlDecode(match.Value)).PathAndQuery;
+    }
+
     private static (Dictionary<string, string> Headers, string Body) SplitEntity(string entity)
     {
         var end = entity.IndexOf("\n\n", StringComparison.Ordinal);

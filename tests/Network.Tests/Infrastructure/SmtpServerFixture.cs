@@ -10,9 +10,10 @@ namespace Network.Tests.Infrastructure;
 /// A real SMTP server for tests: Debian's aiosmtpd (<c>python3 -m aiosmtpd</c>) on 127.0.0.1 and a free port,
 /// storing what it receives in a Maildir that <see cref="Messages"/> reads. Started by the constructor (so it
 /// works as an xunit class fixture); <see cref="Stop"/> and <see cref="Start"/> take it down and bring it back
-/// on the same port; disposing kills the process. Use <see cref="ConfigureHost"/> to point a test host at it.
+/// on the same port; disposing kills the process. Use <see cref="HostSettings"/> (ConfigureHost for an in-process host) to point a site at it.
+/// The browser tests compile this file and <see cref="ReceivedMail"/> too.
 /// </summary>
-public sealed class SmtpServerFixture : IDisposable
+public sealed partial class SmtpServerFixture : IDisposable
 {
     private const string Python = "/usr/bin/python3";
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(20);
@@ -42,16 +43,16 @@ public sealed class SmtpServerFixture : IDisposable
         get { lock (_lock) return _process is { HasExited: false }; }
     }
 
-    /// <summary>Points a host at this server (call before the host is first used).</summary>
-    public void ConfigureHost(NetworkWebFactory factory)
+    /// <summary>The host configuration that sends mail through this server.</summary>
+    public IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>
     {
-        factory.Settings["Mail:Transport"] = "Smtp";
-        factory.Settings["Mail:Smtp:Host"] = Host;
-        factory.Settings["Mail:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        factory.Settings["Mail:Smtp:StartTls"] = "false";
-        factory.Settings["Mail:Smtp:UserName"] = "";
-        factory.Settings["Mail:Smtp:TimeoutSeconds"] = "10";
-    }
+        ["Mail:Transport"] = "Smtp",
+        ["Mail:Smtp:Host"] = Host,
+        ["Mail:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Smtp:StartTls"] = "false",
+        ["Mail:Smtp:UserName"] = "",
+        ["Mail:Smtp:TimeoutSeconds"] = "10",
+    };
 
     /// <summary>Starts the server (again) on <see cref="Port"/>; returns once it answers.</summary>
     public void Start()

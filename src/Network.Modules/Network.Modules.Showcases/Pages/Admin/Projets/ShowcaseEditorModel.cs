@@ -5,6 +5,7 @@ using Network.Core.Security;
 using Network.Modules.Content.Editing;
 using Network.Modules.Content.Services;
 using Network.Modules.Media;
+using Network.Modules.Media.Services;
 using Network.Modules.Showcases.Data;
 using Network.Modules.Showcases.Services;
 
@@ -16,6 +17,7 @@ namespace Network.Modules.Showcases.Pages.Admin.Projets;
 /// Loading, saving, conflicts and messages are the shared <see cref="ContentEditorPageModel{TType, TFields}"/>'s.
 /// </summary>
 [RequirePermission("ContributeContent")]
+[UploadBodyLimit]
 public sealed class ShowcaseEditorModel(ContentEditorServices services, ShowcaseType type, ShowcaseGalleryImages images)
     : ContentEditorPageModel<ShowcaseType, ShowcaseFields>(services, type)
 {
