@@ -26,9 +26,7 @@ public sealed class PracticeAccessibilityTests(BrowserFixture browser)
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await browser.ScreenshotAsync(page, name);
-        var violations = await browser.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s) on {page.Url}:\n" + string.Join("\n", violations));
+        await browser.AssertAccessibleAsync(page, name);
     }
 
     [Fact]
@@ -44,8 +42,6 @@ public sealed class PracticeAccessibilityTests(BrowserFixture browser)
         await page.ClickAsync("#practice-save-top");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("Rien n'a été enregistré", await page.InnerTextAsync("#erreurs"));
-        await browser.ScreenshotAsync(page, "admin-pratiques-erreurs");
-        var violations = await browser.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await browser.AssertAccessibleAsync(page, "admin-pratiques-erreurs");
     }
 }

@@ -80,6 +80,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task ScreenshotAsync(IPage page, string name)
         => await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
+    /// <summary>Takes the page's screenshot (<paramref name="name"/>.png), then fails with axe-core's violations, if any.</summary>
+    public async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await ScreenshotAsync(page, name);
+        var violations = await AxeViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s) on {page.Url} ({name}):\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// <see cref="AssertAccessibleAsync"/> in French (name-fr), then in English (name-en) after switching with the
+    /// header's language menu, which must bring the same address back. The page is left in English.
+    /// </summary>
+    public async Task AssertAccessibleInFrenchAndEnglishAsync(IPage page, string name)
+    {
+        var address = new Uri(page.Url).PathAndQuery;
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        await AssertAccessibleAsync(page, $"{name}-fr");
+        await SwitchLanguageAsync(page, "en");
+        Assert.Equal(address, new Uri(page.Url).PathAndQuery);
+        await AssertAccessibleAsync(page, $"{name}-en");
+    }
+
     /// <summary>Signs in through the real sign-in form.</summary>
     public async Task SignInAsync(IPage page, string email = SiteProcess.AdminEmail, string password = SiteProcess.AdminPassword)
     {
