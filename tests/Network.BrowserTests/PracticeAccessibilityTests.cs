@@ -19,9 +19,8 @@ public sealed class PracticeAccessibilityTests(BrowserFixture browser)
     [MemberData(nameof(Pages))]
     public async Task Practice_page_passes_axe(string name, string path, bool asAdministrator)
     {
-        await using var context = await browser.NewContextAsync();
+        await using var context = asAdministrator ? await browser.NewAdministratorContextAsync() : await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        if (asAdministrator) await browser.SignInAsync(page);
         var response = await page.GotoAsync(path);
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
@@ -32,9 +31,8 @@ public sealed class PracticeAccessibilityTests(BrowserFixture browser)
     [Fact]
     public async Task The_editor_refuses_a_javascript_link_with_an_accessible_error_summary()
     {
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewAdministratorContextAsync();
         var page = await context.NewPageAsync();
-        await browser.SignInAsync(page);
         await page.GotoAsync("/hauts-de-france/admin/pratiques/nouveau");
         await page.FillAsync("#common-title", "Essai d'un lien piégé");
         await page.FillAsync("#form-resources-0--label", "Piège");

@@ -25,9 +25,8 @@ public sealed class ThemeBehaviourTests(BrowserFixture browser, ITestOutputHelpe
     [InlineData("/hauts-de-france/admin/medias/deposer", true)]
     public async Task Pages_have_no_inline_script_or_style_and_raise_no_console_error(string path, bool asAdministrator)
     {
-        await using var context = await browser.NewContextAsync();
+        await using var context = asAdministrator ? await browser.NewAdministratorContextAsync() : await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        if (asAdministrator) await browser.SignInAsync(page);
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);

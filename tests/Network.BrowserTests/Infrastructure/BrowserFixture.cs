@@ -45,17 +45,47 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (no cookies) on the site (the shared one unless told), French-speaking, at desktop width.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900, SiteProcess? site = null)
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900, SiteProcess? site = null)
+        => ContextAsync(javaScript, width, height, site ?? Site, storageState: null);
+
+    private async Task<IBrowserContext> ContextAsync(bool javaScript, int width, int height, SiteProcess site, string? storageState)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = (site ?? Site).BaseAddress.ToString().TrimEnd('/'),
+            BaseURL = site.BaseAddress.ToString().TrimEnd('/'),
             JavaScriptEnabled = javaScript,
             Locale = "fr-FR",
             ViewportSize = new() { Width = width, Height = height },
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         return context;
+    }
+
+    private readonly SemaphoreSlim _administratorLock = new(1, 1);
+    private string? _administratorState;
+
+    /// <summary>
+    /// A fresh profile on the shared site, already signed in as the administrator: the real sign-in form is used once
+    /// per run and its cookies are handed to every such profile (signing in for each page would dominate the run).
+    /// </summary>
+    public async Task<IBrowserContext> NewAdministratorContextAsync(bool javaScript = true)
+    {
+        await _administratorLock.WaitAsync();
+        try
+        {
+            if (_administratorState is null)
+            {
+                await using var signIn = await NewContextAsync();
+                await SignInAsync(await signIn.NewPageAsync());
+                _administratorState = await signIn.StorageStateAsync();
+            }
+        }
+        finally
+        {
+            _administratorLock.Release();
+        }
+        return await ContextAsync(javaScript, 1280, 900, Site, _administratorState);
     }
 
     /// <summary>Runs axe-core (WCAG 2.x A and AA rules) on the page and returns its violations, readable.</summary>

@@ -19,6 +19,10 @@ public sealed class SiteProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly string _root;
 
+    /// <summary>One publish of the host per test run, shared by every site started (each has its own data folder).</summary>
+    private static readonly Lazy<Task<string>> Published = new(PublishAsync);
+    private static int _sitesRunning;
+
     private SiteProcess(Process process, string root, Uri baseAddress)
     {
         _process = process;
@@ -36,14 +40,10 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <param name="settings">Extra configuration ("Mail:Transport" = "Smtp"…), given to the site as environment variables.</param>
     public static async Task<SiteProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var repository = RepositoryRoot();
         var root = Path.Combine(Path.GetTempPath(), "reseau-browser-tests", Guid.NewGuid().ToString("N"));
-        var publish = Path.Combine(root, "publish");
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(data);
-
-        var configuration = typeof(SiteProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        await RunAsync("dotnet", ["publish", Path.Combine(repository, "src", "Network.Web", "Network.Web.csproj"), "--no-build", "-c", configuration, "-o", publish, "--nologo", "-v", "quiet"], repository);
+        var publish = await PublishOnceAsync();
 
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -68,6 +68,7 @@ public sealed class SiteProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
+        Interlocked.Increment(ref _sitesRunning);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
         var site = new SiteProcess(process, root, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => site.Append(e.Data);
@@ -117,8 +118,28 @@ public sealed class SiteProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            TryDelete(_root);
+            // The last site gone, nothing runs from the shared publish folder any more.
+            if (Interlocked.Decrement(ref _sitesRunning) == 0 && Published.IsValueCreated && Published.Value.IsCompletedSuccessfully)
+                TryDelete(Path.GetDirectoryName(Published.Value.Result)!);
         }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static Task<string> PublishOnceAsync() => Published.Value;
+
+    /// <summary><c>dotnet publish --no-build</c> of the host (built by the test project's reference) into a temp folder.</summary>
+    private static async Task<string> PublishAsync()
+    {
+        var repository = RepositoryRoot();
+        var publish = Path.Combine(Path.GetTempPath(), "reseau-browser-tests", "publish-" + Guid.NewGuid().ToString("N"), "publish");
+        var configuration = typeof(SiteProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        await RunAsync("dotnet", ["publish", Path.Combine(repository, "src", "Network.Web", "Network.Web.csproj"), "--no-build", "-c", configuration, "-o", publish, "--nologo", "-v", "quiet"], repository);
+        return publish;
     }
 
     /// <summary>The repository root (the folder of Network.sln) above the test's output folder.</summary>

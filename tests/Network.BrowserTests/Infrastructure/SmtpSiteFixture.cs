@@ -4,7 +4,8 @@ namespace Network.BrowserTests.Infrastructure;
 
 /// <summary>
 /// A second site whose mail goes through a real SMTP server (aiosmtpd on 127.0.0.1), for the tests that follow
-/// links from received mails. The collection's shared site keeps its default pickup-folder transport.
+/// links from received mails. The collection's shared site keeps its default pickup-folder transport
+/// and its sample content.
 /// </summary>
 public sealed class SmtpSiteFixture : IAsyncLifetime
 {
@@ -18,6 +19,8 @@ public sealed class SmtpSiteFixture : IAsyncLifetime
         {
             // The outbox worker is woken by new mail; a short poll only bounds the wait after a retry.
             ["Mail:PollSeconds"] = "1",
+            // The journey needs no sample content: without it the site starts sooner.
+            ["Network:SampleContent"] = "false",
         };
         Site = await SiteProcess.StartAsync(settings);
     }
