@@ -18,6 +18,7 @@ public sealed class SiteProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly string _root;
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
 
     private SiteProcess(Process process, string root, Uri baseAddress)
     {
@@ -62,12 +63,32 @@ public sealed class SiteProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
         var site = new SiteProcess(process, root, new Uri($"http://127.0.0.1:{port}"));
+        foreach (var (key, value) in start.Environment.Where(e => e.Key.StartsWith("Network__", StringComparison.Ordinal) || e.Key == "ASPNETCORE_ENVIRONMENT"))
+            site._environment[key] = value ?? "";
         process.OutputDataReceived += (_, e) => site.Append(e.Data);
         process.ErrorDataReceived += (_, e) => site.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await site.WaitUntilHealthyAsync();
         return site;
+    }
+
+    /// <summary>
+    /// Runs the host's command line on the same data folder, beside the running site (<c>showcases-bench seed …</c>).
+    /// Pages the site already cached in memory do not see what the command changed.
+    /// </summary>
+    public async Task<string> RunCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(_root, "publish"), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(_root, "publish", "Network.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}: {await error}");
+        return await output;
     }
 
     private void Append(string? line)
