@@ -22,6 +22,13 @@ public sealed class NetworkOptions
     /// <summary>A tenant still Uninitialized this long after its creation started is taken as abandoned and removed at start-up.</summary>
     public double AbandonedSetupMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// Whether recipe steps marked <c>"sample": true</c> (the regions' sample showcases and practices, with their
+    /// generated images) run when a tenant is created. On by default; the tests turn it off to keep each host's
+    /// first run short, except those that check the sample content.
+    /// </summary>
+    public bool SampleContent { get; set; } = true;
+
     /// <summary>Tenants created on first run, after the hub.</summary>
     public List<InitialTenant> InitialTenants { get; set; } = [];
 }

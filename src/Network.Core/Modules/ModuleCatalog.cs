@@ -44,6 +44,13 @@ public sealed class ModuleCatalog
             .SelectMany(m => m.MainNavigation)
             .OrderBy(i => i.Order).ToList();
 
+    /// <summary>The home page blocks of a tenant's enabled modules, in order. No database.</summary>
+    public IReadOnlyList<HomeSection> HomeSections(Tenancy.TenantInfo tenant)
+        => Modules.Where(m => m.IsAlwaysEnabled || tenant.IsEnabled(m.Id))
+            .SelectMany(m => m.HomeSections)
+            .Where(s => s.AppliesTo(tenant))
+            .OrderBy(s => s.Order).ToList();
+
     /// <summary>The requested features plus everything they need, in dependency order. Unknown ids throw.</summary>
     public IReadOnlyList<string> WithDependencies(IEnumerable<string> features)
     {

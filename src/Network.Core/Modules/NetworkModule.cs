@@ -34,6 +34,9 @@ public abstract class NetworkModule
     /// <summary>Entries of the public main navigation.</summary>
     public virtual IReadOnlyList<NavigationItem> MainNavigation => [];
 
+    /// <summary>Blocks of the tenant's home page (shown only where the module is enabled).</summary>
+    public virtual IReadOnlyList<HomeSection> HomeSections => [];
+
     /// <summary>EF Core contexts of this module living in the host database, migrated at start-up.</summary>
     public virtual IReadOnlyList<Type> HostDbContexts => [];
 

@@ -32,6 +32,33 @@ public sealed class TenantUrls(IHttpContextAccessor httpContextAccessor, IOption
             : options.Value.PublicBaseUrl + tenant.PathBase + relative;
     }
 
+    /// <summary>The application root path, without the current tenant's prefix ("" when the site runs at the host root).</summary>
+    public static string ApplicationRoot(HttpContext context)
+    {
+        var pathBase = context.Request.PathBase.Value ?? "";
+        var tenantContext = context.RequestServices.GetService<TenantContext>();
+        if (tenantContext?.Tenant is { } tenant && !tenantContext.ResolvedByHost && tenant.PathBase.Length > 0
+            && pathBase.EndsWith(tenant.PathBase, StringComparison.Ordinal))
+            return pathBase[..^tenant.PathBase.Length];
+        return pathBase;
+    }
+
+    /// <summary>
+    /// A link from the current page to a page of <paramref name="tenant"/> (the current one or another): by prefix from
+    /// the application root, or absolute when a prefix would not reach it (the current tenant was reached by its own
+    /// host name, or the target has one).
+    /// </summary>
+    /// <param name="path">Path relative to the tenant root ("/projets/numerisation").</param>
+    public static string Link(HttpContext context, TenantInfo tenant, string path)
+    {
+        var relative = path.StartsWith('/') ? path : "/" + path;
+        var current = context.RequestServices.GetService<TenantContext>();
+        if (current?.Tenant?.Name == tenant.Name) return (context.Request.PathBase.Value ?? "") + relative;
+        if (current?.ResolvedByHost == true || tenant.Hosts.Count > 0)
+            return context.RequestServices.GetRequiredService<TenantUrls>().Absolute(tenant, relative);
+        return ApplicationRoot(context) + tenant.PathBase + relative;
+    }
+
     /// <summary>True for a local URL inside the current tenant (open-redirect guard for "retour" parameters): never another tenant, another host or a protocol-relative URL.</summary>
     public static bool IsLocalToTenant(HttpContext context, string? url)
     {

@@ -18,18 +18,21 @@ public sealed class SafeMarkdown
 
     /// <param name="pathBase">The tenant's path base ("/hauts-de-france"), prepended to links such as "/mentions-legales".</param>
     /// <param name="externalNotice">Text read by screen readers after a link to another site (localized by the caller).</param>
-    public IHtmlContent Render(string? markdown, string pathBase, string externalNotice = "site externe")
+    /// <param name="topLevel">The highest heading level the text may use: 2 for a page's body, 3 for a section under the page's own h2.</param>
+    /// <param name="anchorPrefix">Prefix of the heading anchors, to keep them unique when a page renders several texts.</param>
+    public IHtmlContent Render(string? markdown, string pathBase, string externalNotice = "site externe", int topLevel = 2, string anchorPrefix = "")
     {
         var document = Markdown.Parse(markdown ?? "", _pipeline);
+        topLevel = Math.Clamp(topLevel, 2, 6);
 
-        // The page title is the only h1: Markdown headings start at h2. Each gets a stable anchor.
+        // The page title is the only h1: Markdown headings start at h2 (or lower, under a section). Each gets a stable anchor.
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            heading.Level = Math.Clamp(heading.Level + (heading.Level == 1 ? 1 : 0), 2, 6);
+            heading.Level = Math.Clamp(heading.Level + (heading.Level == 1 ? 1 : 0) + topLevel - 2, topLevel, 6);
             var text = string.Concat(heading.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
-            var anchor = Slugs.FromTitle(text, 60);
-            if (anchor.Length == 0) anchor = "section";
+            var anchor = anchorPrefix + Slugs.FromTitle(text, 60);
+            if (anchor.Length == anchorPrefix.Length) anchor = anchorPrefix + "section";
             var unique = anchor;
             for (var n = 2; !anchors.Add(unique); n++) unique = $"{anchor}-{n}";
             heading.GetAttributes().Id = unique;

@@ -43,6 +43,7 @@ public sealed class AccountsModule : NetworkModule
         services.AddSingleton<RecipeStepHandler, RolesStep>();
         services.AddScoped<ITenantPermissionStore, TenantPermissionStore>();
         services.AddScoped<AccountMailer>();
+        services.AddScoped<TenantMembers>();
         services.AddSingleton<IStartupTask, NetworkAdministratorSetupTask>();
         services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section));
         services.Configure<RateLimiterOptions>(AccountRateLimiting.AddPolicies);

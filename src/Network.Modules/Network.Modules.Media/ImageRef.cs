@@ -13,7 +13,14 @@ namespace Network.Modules.Media;
 /// <param name="Alt">Alternative text in this context; empty when <paramref name="Decorative"/>.</param>
 /// <param name="Decorative">The image adds nothing to the text: rendered with alt="".</param>
 /// <param name="Credit">Credit and licence shown with the image ("© Musée X, CC BY 4.0").</param>
-public sealed record ImageRef(int MediaId, string Key, int Width, int Height, string Fallback, string Alt, bool Decorative, string? Credit);
+public sealed record ImageRef(int MediaId, string Key, int Width, int Height, string Fallback, string Alt, bool Decorative, string? Credit)
+{
+    /// <summary>
+    /// The widths generated for this image, ascending (set by <see cref="Services.MediaLibrary.ToImageRef"/>). When absent,
+    /// they are derived from <see cref="Width"/> and the configured widths, by the same rule the pipeline uses.
+    /// </summary>
+    public IReadOnlyList<int>? Widths { get; init; }
+}
 
 /// <summary>A place where a media file is used, listed when someone tries to delete it.</summary>
 public sealed record MediaUsage(string Title, string Url);

@@ -1,10 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
+using Network.Modules.Content;
+using Network.Modules.Content.Services;
+using Network.Modules.Practices.Services;
 
 namespace Network.Modules.Practices;
 
+/// <summary>Practice reports (retours d'expérience): a content type on the shared workflow, its editor and its public pages.</summary>
 public sealed class PracticesModule : NetworkModule
 {
     public override string Id => "Practices";
     public override string Name => "Retours d'expérience";
     public override string Description => "Retours d'expérience structurés des professionnels.";
+    public override IReadOnlyList<string> Dependencies => ["Content", "Media"];
+    public override IReadOnlyList<NavigationItem> MainNavigation => [new("Pratiques", "/pratiques", 30)];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Retours d'expérience", "/admin/pratiques", ContentModule.ContributeContent.Name, 30)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<PracticeType>();
+        services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PracticeType>());
+    }
 }

@@ -58,6 +58,8 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["Network__DataPath"] = data;
         start.Environment["Network__AdminEmail"] = AdminEmail;
         start.Environment["Network__AdminPassword"] = AdminPassword;
+        // The pages are checked with the regions' sample showcases and practices in place.
+        start.Environment["Network__SampleContent"] = "true";
         start.Environment["Network__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Network.Core.Tenancy;
+using Network.Modules.Content.Data;
+using Network.Modules.Content.Feed;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Workflow;
 using Network.Tests.Infrastructure;
@@ -37,7 +40,7 @@ public sealed class TestNoteType : ContentType<TestNoteFields>
 }
 
 /// <summary>A host with the test note type registered.</summary>
-public sealed class ContentWebFactory : NetworkWebFactory
+public class ContentWebFactory : NetworkWebFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -64,6 +67,15 @@ public static class ContentTestKit
         await scope.ServiceProvider.GetRequiredService<TenantActivator>().EnsureActivatedAsync(factory.Tenant(tenant));
         return await work(scope.ServiceProvider);
     }
+
+    /// <summary>Publishes what is due and applies every committed change of <paramref name="tenant"/> (hub copies, mails).</summary>
+    public static Task DrainAsync(this NetworkWebFactory factory, string tenant)
+        => factory.Service<ContentChangeWorker>().DrainAsync(tenant);
+
+    /// <summary>The hub's copy of a region's item, if any.</summary>
+    public static Task<ContentItem?> HubCopyAsync(this NetworkWebFactory factory, string region, int id)
+        => factory.InTenantAsync(TenantRecord.HubName, sp => sp.GetRequiredService<ContentDbContext>().Items.AsNoTracking().Include(i => i.Facets)
+            .FirstOrDefaultAsync(i => i.OriginTenant == region && i.OriginId == id));
 
     public static ContentEdit Note(string title, string body = "Texte", string? slug = null, params string[] tags)
         => new(title, slug, "Résumé", true, new TestNoteFields { Body = body, Tags = [.. tags] });

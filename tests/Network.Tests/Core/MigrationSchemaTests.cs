@@ -25,6 +25,7 @@ public sealed class MigrationSchemaTests(NetworkWebFactory factory) : IClassFixt
             {
                 new Network.Modules.Settings.SettingsModule(), new Network.Modules.Mail.MailModule(),
                 new Network.Modules.Accounts.AccountsModule(), new Network.Modules.Tenants.TenantsModule(),
+                new Network.Modules.Media.MediaModule(),
             }.SelectMany(m => m.HostDbContexts.Concat(m.TenantDbContexts)));
 
     [Theory]

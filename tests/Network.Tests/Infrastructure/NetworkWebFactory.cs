@@ -28,6 +28,9 @@ public class NetworkWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Network:AdminEmail", AdminEmail);
         builder.UseSetting("Network:AdminPassword", AdminPassword);
         builder.UseSetting("Mail:PollSeconds", "1");
+        // Sample showcases and practices (and their generated images) would lengthen every host's first run;
+        // the tests about them turn them back on through Settings.
+        builder.UseSetting("Network:SampleContent", "false");
         // Every test of a class shares one client address: keep the account forms' rate limits out of the way
         // (the rate-limit tests lower them through Settings).
         foreach (var policy in new[] { "SignIn", "SignUp", "PasswordReset" })

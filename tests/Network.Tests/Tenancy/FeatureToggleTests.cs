@@ -25,7 +25,9 @@ public sealed class FeatureToggleTests(NetworkWebFactory factory) : IClassFixtur
         var error = await Assert.ThrowsAsync<TenantValidationException>(() => Manager.DisableFeatureAsync("hauts-de-france", "Mail"));
         var (field, message) = Assert.Single(error.Errors);
         Assert.Equal("feature", field);
-        Assert.Equal("« Courriel » ne peut pas être désactivé : « Comptes et rôles » en dépend ; désactivez-les d'abord", message);
+        // Every enabled module that needs Mail, directly (Accounts, Content) or not, is named.
+        Assert.StartsWith("« Courriel » ne peut pas être désactivé : « Comptes et rôles », « Contenus »", message);
+        Assert.EndsWith(" en dépend ; désactivez-les d'abord", message);
         var after = (await factory.RegistryRowAsync("hauts-de-france"))!;
         Assert.Equal(before.Version, after.Version);
         Assert.Contains("Mail", after.Features);
@@ -44,6 +46,7 @@ public sealed class FeatureToggleTests(NetworkWebFactory factory) : IClassFixtur
     public async Task Enabling_a_module_enables_what_it_needs()
     {
         await Manager.CreateAsync(new TenantCreation("occitanie", "Occitanie", "region"));
+        await Manager.DisableContentModulesAsync("occitanie");
         await Manager.DisableFeatureAsync("occitanie", "Accounts");
         await Manager.DisableFeatureAsync("occitanie", "Mail");
         Assert.False(factory.Tenant("occitanie").IsEnabled("Mail"));
@@ -59,6 +62,7 @@ public sealed class FeatureToggleTests(NetworkWebFactory factory) : IClassFixtur
     public async Task A_disabled_module_loses_its_admin_menu_entry_at_once_and_gets_it_back()
     {
         Assert.Contains("/admin/roles", await AdminMenuPathsAsync("nouvelle-aquitaine"));
+        await Manager.DisableContentModulesAsync("nouvelle-aquitaine");
         await Manager.DisableFeatureAsync("nouvelle-aquitaine", "Accounts");
         try
         {
@@ -69,6 +73,7 @@ public sealed class FeatureToggleTests(NetworkWebFactory factory) : IClassFixtur
         finally
         {
             await Manager.EnableFeatureAsync("nouvelle-aquitaine", "Accounts");
+            await Manager.EnableContentModulesAsync("nouvelle-aquitaine");
         }
         Assert.Contains("/admin/roles", await AdminMenuPathsAsync("nouvelle-aquitaine"));
     }
@@ -78,6 +83,7 @@ public sealed class FeatureToggleTests(NetworkWebFactory factory) : IClassFixtur
     {
         var client = factory.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hauts-de-france/compte/connexion")).StatusCode);
+        await Manager.DisableContentModulesAsync("hauts-de-france");
         await Manager.DisableFeatureAsync("hauts-de-france", "Accounts");
         try
         {
@@ -90,6 +96,7 @@ public sealed class FeatureToggleTests(NetworkWebFactory factory) : IClassFixtur
         finally
         {
             await Manager.EnableFeatureAsync("hauts-de-france", "Accounts");
+            await Manager.EnableContentModulesAsync("hauts-de-france");
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hauts-de-france/compte/connexion")).StatusCode);
         Assert.Contains("/admin/roles", await AdminMenuPathsAsync("hauts-de-france"));

@@ -23,7 +23,7 @@ public sealed class RecipeRollbackTests(RecipeTestFactory factory) : IClassFixtu
         // The message says which tenant, which file, which step and why.
         Assert.Contains("« corse »", error.Message);
         Assert.Contains("annulée", error.Message);
-        Assert.Contains("region-qui-echoue.recipe.json, étape 3", error.Message);
+        Assert.Contains($"region-qui-echoue.recipe.json, étape {factory.RegionStepCount}", error.Message);
         Assert.Contains("le serveur de fichiers ne répond pas", error.Message);
         await factory.AssertNoTraceAsync("corse");
         var client = factory.CreateBrowserClient();

@@ -27,6 +27,9 @@ public sealed class RecipeTestFactory : NetworkWebFactory
     public void WriteRecipe(string name, string json) => File.WriteAllText(Path.Combine(RecipesPath, name + ".recipe.json"), json);
 
     /// <summary>A region recipe whose steps are the shipped region's followed by <paramref name="extraSteps"/>.</summary>
+    /// <summary>How many steps the shipped region recipe has: a step added by <see cref="WriteRegionRecipeWith"/> has this index.</summary>
+    public int RegionStepCount => JsonNode.Parse(File.ReadAllText(Path.Combine(RecipesPath, "region.recipe.json")))!["steps"]!.AsArray().Count;
+
     public void WriteRegionRecipeWith(string name, params JsonObject[] extraSteps)
     {
         var recipe = JsonNode.Parse(File.ReadAllText(Path.Combine(RecipesPath, "region.recipe.json")))!.AsObject();

@@ -38,6 +38,21 @@ public static class TenancyAssertions
     public static ClaimsPrincipal NetworkAdministrator()
         => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "admin-id"), new Claim(ClaimTypes.Role, NetworkRoles.Administrator)], "Test"));
 
+    /// <summary>The content modules of the recipes, dependants first: they need Accounts, Mail and Media.</summary>
+    public static readonly string[] ContentModules = ["Practices", "Showcases", "Content"];
+
+    /// <summary>Disables the content modules (dependants first), so a test can switch Accounts or Mail on its own.</summary>
+    public static async Task DisableContentModulesAsync(this TenantManager manager, string tenant)
+    {
+        foreach (var module in ContentModules) await manager.DisableFeatureAsync(tenant, module);
+    }
+
+    /// <summary>Puts the content modules back (and what they need).</summary>
+    public static async Task EnableContentModulesAsync(this TenantManager manager, string tenant)
+    {
+        foreach (var module in ContentModules) await manager.EnableFeatureAsync(tenant, module);
+    }
+
     public static TenantCreation Region(string name, string? displayName = null, string? prefix = null, IReadOnlyList<string>? hosts = null, string recipe = "region")
         => new(name, displayName ?? name, recipe, prefix, hosts);
 }

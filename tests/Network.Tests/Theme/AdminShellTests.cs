@@ -4,6 +4,7 @@ using Network.Core.Tenancy;
 using Network.Tests.Accounts;
 using Network.Tests.Infrastructure;
 using Network.Tests.Mail;
+using Network.Tests.Tenancy;
 
 namespace Network.Tests.Theme;
 
@@ -24,7 +25,14 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
 
         var dashboard = await client.GetDocumentAsync("/nouvelle-aquitaine/admin");
         var menu = dashboard.QuerySelectorAll(".fr-sidemenu a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/nouvelle-aquitaine/admin", "/nouvelle-aquitaine/admin/roles", "/nouvelle-aquitaine/admin/parametres"], menu);
+        // The dashboard first, then the entries of the enabled modules in their order (content modules add theirs).
+        Assert.Equal("/nouvelle-aquitaine/admin", menu[0]);
+        Assert.Equal(menu.Count, menu.Distinct().Count());
+        Assert.True(menu.IndexOf("/nouvelle-aquitaine/admin/roles") is > 0 and var roles && roles < menu.IndexOf("/nouvelle-aquitaine/admin/parametres"));
+        Assert.Contains("/nouvelle-aquitaine/admin/contenus", menu);
+        Assert.Contains("/nouvelle-aquitaine/admin/medias", menu);
+        Assert.Contains("/nouvelle-aquitaine/admin/projets", menu);
+        Assert.Contains("/nouvelle-aquitaine/admin/pratiques", menu);
         Assert.Equal("page", dashboard.QuerySelector(".fr-sidemenu a[href='/nouvelle-aquitaine/admin']")!.GetAttribute("aria-current"));
         // Hub-only entries never show in a region.
         Assert.DoesNotContain(menu, m => m!.Contains("/admin/sites", StringComparison.Ordinal));
@@ -52,6 +60,7 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
     {
         var client = await TestSignIn.ClientAsync(factory, "admin-shell@exemple.test", administrator: true);
         var tenants = factory.Service<TenantManager>();
+        await tenants.DisableContentModulesAsync("nouvelle-aquitaine");
         await tenants.DisableFeatureAsync("nouvelle-aquitaine", "Accounts");
         try
         {
@@ -65,6 +74,7 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
         finally
         {
             await tenants.EnableFeatureAsync("nouvelle-aquitaine", "Accounts");
+            await tenants.EnableContentModulesAsync("nouvelle-aquitaine");
         }
         var restored = (await client.GetDocumentAsync("/nouvelle-aquitaine/admin")).QuerySelectorAll(".fr-sidemenu a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/nouvelle-aquitaine/admin/roles", restored);

@@ -14,15 +14,7 @@ public static class ThemeUrls
     public const string AssetsBase = "/_content/Network.Themes.Public/";
 
     /// <summary>The application root path, without the tenant prefix ("" when the site runs at the host root).</summary>
-    public static string ApplicationRoot(HttpContext context)
-    {
-        var pathBase = context.Request.PathBase.Value ?? "";
-        var tenantContext = context.RequestServices.GetService<TenantContext>();
-        if (tenantContext?.Tenant is { } tenant && !tenantContext.ResolvedByHost && tenant.PathBase.Length > 0
-            && pathBase.EndsWith(tenant.PathBase, StringComparison.Ordinal))
-            return pathBase[..^tenant.PathBase.Length];
-        return pathBase;
-    }
+    public static string ApplicationRoot(HttpContext context) => TenantUrls.ApplicationRoot(context);
 
     /// <summary>A theme asset ("dsfr/dsfr.min.css", "css/reseau.css") from the application root.</summary>
     public static string Asset(HttpContext context, string path) => ApplicationRoot(context) + AssetsBase + path.TrimStart('/');
@@ -47,11 +39,5 @@ public static class ThemeUrls
     /// The home page of another tenant: by its prefix from the application root, or as an absolute URL when a
     /// prefix would not reach it (the current tenant was reached by its own host name, or the target has one).
     /// </summary>
-    public static string TenantHome(HttpContext context, TenantInfo tenant)
-    {
-        var resolvedByHost = context.RequestServices.GetService<TenantContext>()?.ResolvedByHost == true;
-        if (resolvedByHost || tenant.Hosts.Count > 0)
-            return context.RequestServices.GetRequiredService<TenantUrls>().Absolute(tenant, "/");
-        return ApplicationRoot(context) + tenant.PathBase + "/";
-    }
+    public static string TenantHome(HttpContext context, TenantInfo tenant) => TenantUrls.Link(context, tenant, "/");
 }

@@ -264,6 +264,8 @@ public sealed class ContentStore(
         var summary = (edit.Summary ?? "").Trim();
         var errors = CheckSharedColumns(title, summary).ToList();
         errors.AddRange(type.Validate(edit.Fields).Select(e => new ContentError(e.Field, e.Message)));
+        if (errors.Count == 0)
+            errors.AddRange((await type.ValidateReferencesAsync(edit.Fields, db, cancellationToken)).Select(e => new ContentError(e.Field, e.Message)));
         var fieldsJson = type.WriteFields(edit.Fields);
         if (fieldsJson.Length > ContentRules.FieldsMaxLength) errors.Add(new("", "Le contenu est trop long."));
 

@@ -51,6 +51,16 @@ public abstract class ContentTypeDefinition
 
     /// <summary>Problems of the fields (field name → French message), checked before any save.</summary>
     public abstract IEnumerable<(string Field, string Message)> Validate(object fields);
+
+    /// <summary>
+    /// Problems only the tenant's data can reveal (an id of another item that is not one of the tenant's, a term
+    /// missing from a vocabulary), checked by the store inside the save's transaction, after <see cref="Validate"/>.
+    /// </summary>
+    public virtual Task<IReadOnlyList<(string Field, string Message)>> ValidateReferencesAsync(object fields, ContentDbContext db, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<(string Field, string Message)>>([]);
+
+    /// <summary>Position among the content types wherever they are listed together (home page sections); ties by name.</summary>
+    public virtual int Order => 0;
 }
 
 /// <summary>A content type whose own fields are <typeparamref name="TFields"/>, serialized as JSON in the item.</summary>
@@ -74,6 +84,12 @@ public abstract class ContentType<TFields> : ContentTypeDefinition where TFields
     protected virtual IEnumerable<int> MediaIds(TFields fields) => [];
 
     protected virtual IEnumerable<(string Field, string Message)> Validate(TFields fields) => [];
+
+    public override Task<IReadOnlyList<(string Field, string Message)>> ValidateReferencesAsync(object fields, ContentDbContext db, CancellationToken cancellationToken)
+        => ValidateReferencesAsync((TFields)fields, db, cancellationToken);
+
+    protected virtual Task<IReadOnlyList<(string Field, string Message)>> ValidateReferencesAsync(TFields fields, ContentDbContext db, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<(string Field, string Message)>>([]);
 }
 
 /// <summary>The content types of every module, by name.</summary>
@@ -81,7 +97,8 @@ public sealed class ContentTypeRegistry(IEnumerable<ContentTypeDefinition> types
 {
     private readonly Dictionary<string, ContentTypeDefinition> _types = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
-    public IReadOnlyCollection<ContentTypeDefinition> All => _types.Values;
+    /// <summary>Every type, by <see cref="ContentTypeDefinition.Order"/> then name.</summary>
+    public IReadOnlyList<ContentTypeDefinition> All { get; } = types.OrderBy(t => t.Order).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
 
     public ContentTypeDefinition? Find(string name) => _types.GetValueOrDefault(name);
 
