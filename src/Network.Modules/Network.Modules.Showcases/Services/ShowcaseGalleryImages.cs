@@ -1,4 +1,7 @@
+using System.Globalization;
 using Network.Modules.Media;
+using Network.Modules.Media.Data;
+using Network.Modules.Media.Services;
 using Network.Modules.Showcases.Pages.Admin.Projets;
 
 namespace Network.Modules.Showcases.Services;
@@ -7,12 +10,37 @@ namespace Network.Modules.Showcases.Services;
 public sealed record GalleryImageResult(ImageRef? Image, IReadOnlyList<(string Field, string Message)> Errors);
 
 /// <summary>The gallery's access to the current tenant's media library (upload, reuse by number, lookups).</summary>
-public sealed class ShowcaseGalleryImages
+public sealed class ShowcaseGalleryImages(MediaLibrary library)
 {
-    /// <summary>The tenant's images among <paramref name="mediaIds"/> (another tenant's numbers find nothing).</summary>
-    public Task<IReadOnlyList<ImageRef>> FindAsync(IReadOnlyCollection<int> mediaIds, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<ImageRef>>([]);
+    /// <summary>The tenant's images among <paramref name="mediaIds"/> (another tenant's numbers find nothing: each tenant has its own library).</summary>
+    public async Task<IReadOnlyList<ImageRef>> FindAsync(IReadOnlyCollection<int> mediaIds, CancellationToken cancellationToken)
+        => (await library.FindManyAsync(mediaIds, cancellationToken)).Where(m => m.Kind == MediaKind.Image).Select(m => MediaLibrary.ToImageRef(m)).ToList();
 
-    public Task<GalleryImageResult> AddAsync(NewImageInput input, string uploadedBy, CancellationToken cancellationToken)
-        => Task.FromResult(new GalleryImageResult(null, [("File", "La médiathèque n'est pas encore disponible.")]));
+    /// <summary>Uploads the file (validated by the library: type sniffed, limits, alternative text) or finds the numbered media.</summary>
+    public async Task<GalleryImageResult> AddAsync(NewImageInput input, string uploadedBy, CancellationToken cancellationToken)
+    {
+        var alt = (input.Alt ?? "").Trim();
+        if (input.File is { Length: > 0 } file)
+        {
+            var uploaded = await library.UploadAsync(file, alt, input.Decorative, input.Credit, uploadedBy, cancellationToken);
+            if (!uploaded.Succeeded)
+                return new GalleryImageResult(null, uploaded.Errors.Select(e => (Field(e.Field), e.Message.ToString())).ToList());
+            if (uploaded.Item!.Kind != MediaKind.Image)
+                return new GalleryImageResult(null, [("File", "Ce fichier n'est pas une image : la galerie n'accepte que des images JPEG, PNG, WebP ou GIF.")]);
+            return new GalleryImageResult(MediaLibrary.ToImageRef(uploaded.Item, alt, input.Decorative), []);
+        }
+        if (!int.TryParse((input.MediaNumber ?? "").Trim().TrimStart('n', '°', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return new GalleryImageResult(null, [("MediaNumber", "Indiquez le numéro de l'image dans la médiathèque, en chiffres.")]);
+        var media = await library.FindAsync(id, cancellationToken);
+        if (media is not { Kind: MediaKind.Image })
+            return new GalleryImageResult(null, [("MediaNumber", "La médiathèque de ce site n'a pas d'image portant ce numéro.")]);
+        return new GalleryImageResult(MediaLibrary.ToImageRef(media, alt, input.Decorative), []);
+    }
+
+    private static string Field(string mediaField) => mediaField switch
+    {
+        "alt" => "Alt",
+        "credit" => "Credit",
+        _ => "File",
+    };
 }
