@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""First-load page weight as Chromium sees it: loads each URL in a fresh headless Debian Chromium profile with a
-NetLog, then counts the requests made and the bytes received for them (compressed bodies plus headers, as
-transferred). Usage: page_weight.py URL...   Prints one line per URL: requests, bytes, and the list of resources."""
+"""First-load page weight: loads each URL in a fresh headless Debian Chromium profile with a NetLog to learn which
+resources of the site the browser requests (stylesheets, scripts, fonts, icons, images: what the page really uses),
+then fetches each of them once with curl as a browser would (Accept-Encoding: br, gzip) and sums what is transferred
+(compressed body plus headers). Chromium's own background requests to other hosts are left out.
+Usage: page_weight.py URL...   Prints one line per URL: requests, bytes, and the list of resources."""
 import json, os, subprocess, sys, tempfile
+from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -38,8 +41,19 @@ def measure(url):
             entry["bytes"] += params.get("byte_count", 0)
         elif name == "HTTP_TRANSACTION_READ_RESPONSE_HEADERS":
             entry["headers"] += sum(len(h) + 2 for h in params.get("headers", []))
-    loaded = [r for r in requests.values() if r["url"] and r["url"].startswith("http")]
-    return loaded
+    origin = urlsplit(url)[:2]
+    seen = []
+    for r in requests.values():
+        if r["url"] and urlsplit(r["url"])[:2] == origin and r["url"] not in seen:
+            seen.append(r["url"])
+    return [{"url": u, "bytes": transferred(u), "headers": 0} for u in seen]
+
+
+def transferred(url):
+    """Bytes of the response as sent to a browser: compressed body plus headers."""
+    out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-H", "Accept-Encoding: br, gzip", "-w", "%{size_download} %{size_header}", url],
+                         capture_output=True, text=True, timeout=30, check=False).stdout.split()
+    return int(out[0]) + int(out[1]) if len(out) == 2 else 0
 
 
 def main():

@@ -90,7 +90,7 @@ log "list: $LIST   detail: $DETAIL"
 log "list HTML: $(curl -s -o /dev/null -w '%{size_download}' "$LIST") bytes ($(curl -s --compressed -H 'Accept-Encoding: br, gzip' -o /dev/null -w '%{size_download}' "$LIST") compressed); detail HTML: $(curl -s -o /dev/null -w '%{size_download}' "$DETAIL") bytes"
 
 # Warm-up: JIT, views, the snapshot and the rendered Markdown.
-wrk -t2 -c8 -d3s "$LIST" >/dev/null; wrk -t2 -c8 -d3s "$DETAIL" >/dev/null
+wrk -t2 -c8 -d5s "$LIST" >/dev/null; wrk -t2 -c8 -d5s "$DETAIL" >/dev/null; wrk -t2 -c8 -d3s "$LIST?domaine=musees&tri=titre&page=2" >/dev/null
 
 for target in "$LIST" "$DETAIL" "$LIST?domaine=musees&tri=titre&page=2"; do
   echo "== wrk -t2 -c32 -d${WRK_SECONDS}s --latency $target"

@@ -18,15 +18,19 @@ public sealed class SiteProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly string _root;
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
 
     /// <summary>One publish of the host per test run, shared by every site started (each has its own data folder).</summary>
     private static readonly Lazy<Task<string>> Published = new(PublishAsync);
     private static int _sitesRunning;
 
-    private SiteProcess(Process process, string root, Uri baseAddress)
+    private readonly string _publish;
+
+    private SiteProcess(Process process, string root, string publish, Uri baseAddress)
     {
         _process = process;
         _root = root;
+        _publish = publish;
         BaseAddress = baseAddress;
     }
 
@@ -70,13 +74,33 @@ public sealed class SiteProcess : IAsyncDisposable
 
         Interlocked.Increment(ref _sitesRunning);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
-        var site = new SiteProcess(process, root, new Uri($"http://127.0.0.1:{port}"));
+        var site = new SiteProcess(process, root, publish, new Uri($"http://127.0.0.1:{port}"));
+        foreach (var (key, value) in start.Environment.Where(e => e.Key.StartsWith("Network__", StringComparison.Ordinal) || e.Key == "ASPNETCORE_ENVIRONMENT"))
+            site._environment[key] = value ?? "";
         process.OutputDataReceived += (_, e) => site.Append(e.Data);
         process.ErrorDataReceived += (_, e) => site.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await site.WaitUntilHealthyAsync();
         return site;
+    }
+
+    /// <summary>
+    /// Runs the host's command line on the same data folder, beside the running site (<c>showcases-bench seed …</c>).
+    /// Pages the site already cached in memory do not see what the command changed.
+    /// </summary>
+    public async Task<string> RunCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _publish, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(_publish, "Network.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}: {await error}");
+        return await output;
     }
 
     private void Append(string? line)

@@ -38,6 +38,8 @@ public static class ShowcaseTestKit
                 }
             }
             await db.SaveChangesAsync();
+            // Vocabularies and lists are cached per content generation: written directly here, so say it changed.
+            sp.GetRequiredService<ContentChangeNotifier>().Changed(tenant);
             return true;
         });
 

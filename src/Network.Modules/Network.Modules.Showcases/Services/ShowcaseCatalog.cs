@@ -39,20 +39,16 @@ public sealed class ShowcaseCatalog(
     ContentListCache lists,
     ContentDbContext db,
     ContentPublicLookup lookup,
-    ContentChangeNotifier changes,
+    VocabularyService vocabularies,
     TenantContext tenantContext,
     TenantCatalog tenants,
-    TenantUrls tenantUrls,
     ShowcaseType type,
     IHttpContextAccessor httpContextAccessor)
 {
     private static readonly ConditionalWeakTable<ContentSnapshot, Dictionary<string, ContentCard>> SlugIndexes = new();
     private static readonly ConditionalWeakTable<ContentSnapshot, ConcurrentDictionary<(int, string?, int, string), IReadOnlyList<ContentCard>>> RelatedCache = new();
-    private static readonly ConcurrentDictionary<string, (long Generation, DateTime Until, VocabularyLabels Labels)> LabelCache = new(StringComparer.Ordinal);
-    private static readonly TimeSpan LabelLifetime = TimeSpan.FromSeconds(30);
-
-    public const string DomainsVocabulary = "domains";
-    public const string TechnologiesVocabulary = "technologies";
+    public const string DomainsVocabulary = Vocabularies.Domains;
+    public const string TechnologiesVocabulary = Vocabularies.Technologies;
 
     private TenantInfo Tenant => tenantContext.Required;
 
@@ -60,32 +56,15 @@ public sealed class ShowcaseCatalog(
         => lists.GetAsync(db, Tenant.Name, type, cancellationToken);
 
     /// <summary>Copies of regions that are not running (disabled, being set up) or no longer show projects stay hidden.</summary>
-    public bool IsVisible(ContentCard card)
-        => card.Item.OriginTenant is not { } origin
-            || tenants.Find(origin) is { State: TenantState.Running } region && region.IsEnabled(type.ModuleId);
+    public bool IsVisible(ContentCard card) => card.Item.OriginTenant is null || ContentLinks.VisibleOrigin(tenants, type, card.Item) is not null;
 
     /// <summary>What <see cref="IsVisible"/> currently depends on (the running regions showing projects), for cached list pages.</summary>
     public string VisibilityKey()
         => string.Join(',', tenants.All.Where(t => t.State == TenantState.Running && t.IsEnabled(type.ModuleId)).Select(t => t.Name).Order(StringComparer.Ordinal));
 
-    /// <summary>The tenant's vocabulary labels, re-read when its content changes or after a short while (vocabulary edits).</summary>
+    /// <summary>The tenant's vocabulary labels (cached by the vocabulary service until the tenant's content or vocabularies change).</summary>
     public async Task<VocabularyLabels> LabelsAsync(CancellationToken cancellationToken = default)
-    {
-        var tenant = Tenant.Name;
-        var generation = changes.Generation(tenant);
-        var now = DateTime.UtcNow;
-        if (LabelCache.TryGetValue(tenant, out var cached) && cached.Generation == generation && cached.Until > now) return cached.Labels;
-        var terms = await db.VocabularyTerms.AsNoTracking()
-            .Where(t => t.Vocabulary == DomainsVocabulary || t.Vocabulary == TechnologiesVocabulary)
-            .OrderBy(t => t.Position).ThenBy(t => t.Label)
-            .Select(t => new { t.Vocabulary, t.Value, t.Label })
-            .ToListAsync(cancellationToken);
-        var labels = new VocabularyLabels(
-            terms.Where(t => t.Vocabulary == DomainsVocabulary).ToDictionary(t => t.Value, t => t.Label, StringComparer.Ordinal),
-            terms.Where(t => t.Vocabulary == TechnologiesVocabulary).ToDictionary(t => t.Value, t => t.Label, StringComparer.Ordinal));
-        LabelCache[tenant] = (generation, now + LabelLifetime, labels);
-        return labels;
-    }
+        => new(await vocabularies.LabelsAsync(Vocabularies.Domains, cancellationToken), await vocabularies.LabelsAsync(Vocabularies.Technologies, cancellationToken));
 
     /// <summary>The tenant's own published item at this address, from the snapshot.</summary>
     public ContentCard? FindPublished(ContentSnapshot snapshot, string slug)
@@ -144,15 +123,5 @@ public sealed class ShowcaseCatalog(
 
     /// <summary>A path inside <paramref name="tenant"/> as a link from the current page: relative when a prefix reaches it, absolute otherwise.</summary>
     public string TenantPath(TenantInfo tenant, string path)
-    {
-        var http = httpContextAccessor.HttpContext;
-        var pathBase = http?.Request.PathBase.Value ?? "";
-        if (tenant.Name == Tenant.Name) return pathBase + path;
-        if (!tenantContext.ResolvedByHost && tenant.Hosts.Count == 0)
-        {
-            var root = Tenant.PathBase.Length > 0 && pathBase.EndsWith(Tenant.PathBase, StringComparison.Ordinal) ? pathBase[..^Tenant.PathBase.Length] : pathBase;
-            return root + tenant.PathBase + path;
-        }
-        return tenantUrls.Absolute(tenant, path.Length == 0 ? "/" : path).TrimEnd('/');
-    }
+        => httpContextAccessor.HttpContext is { } http ? TenantUrls.Link(http, tenant, path).TrimEnd('/') : tenant.PathBase + path;
 }

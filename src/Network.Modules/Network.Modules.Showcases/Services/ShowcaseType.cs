@@ -41,7 +41,7 @@ public sealed partial class ShowcaseType : ContentType<ShowcaseFields>
         public const string Programme = "programme";
         public const string Year = "year";
         public const string Maturity = "maturity";
-        public const string Region = "region";
+        public const string Region = Network.Modules.Content.Feed.HubShareConsumer.RegionFacet;
     }
 
     /// <summary>Kinds of links, with their French labels.</summary>

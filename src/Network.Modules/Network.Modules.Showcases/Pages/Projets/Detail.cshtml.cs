@@ -49,7 +49,7 @@ public sealed class ShowcaseDetailModel(
         Rendered = renders.Get(tenant.Name, found.Item, Fields, Request.PathBase.Value ?? "", localizer["site externe, nouvelle fenêtre"]);
         Related = catalog.Related(snapshot, found).Select(c => catalog.Card(c, labels)).ToList();
         var pageUrl = tenantUrls.Absolute(tenant, type.PublicUrl(found.Item.Slug));
-        var images = Fields.Gallery.Select(i => tenantUrls.Absolute(tenant, ShowcaseImages.Single(i, "")));
+        var images = Fields.Gallery.Select(i => Network.Modules.Media.Services.MediaUrls.AbsoluteSingle(tenantUrls, tenant, i));
         JsonLd = ShowcaseJsonLd.Build(found.Item, Fields, tenant, pageUrl, images, Card.Domains.Concat(Card.Technologies));
 
         ViewData["Title"] = found.Item.Title;

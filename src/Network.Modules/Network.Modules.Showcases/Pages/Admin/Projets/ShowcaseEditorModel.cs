@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Network.Core.Security;
 using Network.Modules.Content.Editing;
 using Network.Modules.Content.Services;
@@ -18,7 +17,7 @@ namespace Network.Modules.Showcases.Pages.Admin.Projets;
 /// </summary>
 [RequirePermission("ContributeContent")]
 [UploadBodyLimit]
-public sealed class ShowcaseEditorModel(ContentEditorServices services, ShowcaseType type, ShowcaseGalleryImages images)
+public sealed class ShowcaseEditorModel(ContentEditorServices services, ShowcaseType type, ShowcaseGalleryImages images, VocabularyService vocabularies)
     : ContentEditorPageModel<ShowcaseType, ShowcaseFields>(services, type)
 {
     public const int MaxRows = ShowcaseType.MaxListEntries;
@@ -218,14 +217,11 @@ public sealed class ShowcaseEditorModel(ContentEditorServices services, Showcase
 
     private async Task LoadVocabulariesAsync(ShowcaseFields stored, CancellationToken cancellationToken)
     {
-        var terms = await Services.Db.VocabularyTerms.AsNoTracking()
-            .Where(t => t.Vocabulary == ShowcaseCatalog.DomainsVocabulary || t.Vocabulary == ShowcaseCatalog.TechnologiesVocabulary)
-            .OrderBy(t => t.Position).ThenBy(t => t.Label)
-            .Select(t => new { t.Vocabulary, t.Value, t.Label })
-            .ToListAsync(cancellationToken);
+        var domains = await vocabularies.GetAsync(Vocabularies.Domains, cancellationToken);
+        var technologies = await vocabularies.GetAsync(Vocabularies.Technologies, cancellationToken);
         // Values the item already has stay offered even if a coordinator has since removed them from the vocabulary.
-        DomainOptions = Options(terms.Where(t => t.Vocabulary == ShowcaseCatalog.DomainsVocabulary).Select(t => (t.Value, t.Label)), stored.Domains);
-        TechnologyOptions = Options(terms.Where(t => t.Vocabulary == ShowcaseCatalog.TechnologiesVocabulary).Select(t => (t.Value, t.Label)), stored.Technologies);
+        DomainOptions = Options(domains.Select(t => (t.Value, t.Label)), stored.Domains);
+        TechnologyOptions = Options(technologies.Select(t => (t.Value, t.Label)), stored.Technologies);
 
         static IReadOnlyList<(string, string)> Options(IEnumerable<(string Value, string Label)> terms, IEnumerable<string> kept)
         {
