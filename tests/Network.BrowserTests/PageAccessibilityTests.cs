@@ -53,7 +53,7 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
         var response = await page.GotoAsync(path);
         Assert.NotNull(response);
         Assert.Equal(name.StartsWith("erreur-404", StringComparison.Ordinal) ? 404 : 200, response.Status);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await browser.AssertAccessibleInFrenchAndEnglishAsync(page, name);
     }
 }

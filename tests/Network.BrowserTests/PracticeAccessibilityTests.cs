@@ -24,7 +24,7 @@ public sealed class PracticeAccessibilityTests(BrowserFixture browser)
         var response = await page.GotoAsync(path);
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await browser.AssertAccessibleAsync(page, name);
     }
 
@@ -38,7 +38,7 @@ public sealed class PracticeAccessibilityTests(BrowserFixture browser)
         await page.FillAsync("#form-resources-0--label", "Piège");
         await page.FillAsync("#form-resources-0--url", "javascript:alert(1)");
         await page.ClickAsync("#practice-save-top");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Contains("Rien n'a été enregistré", await page.InnerTextAsync("#erreurs"));
         await browser.AssertAccessibleAsync(page, "admin-pratiques-erreurs");
     }

@@ -146,7 +146,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("input[name='Input.Email']", email);
         await page.FillAsync("input[name='Input.Password']", password);
         await page.ClickAsync("form#sign-in-form button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.DoesNotContain("/compte/connexion", page.Url);
     }
 
@@ -161,7 +161,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.ClickAsync("header .fr-header__tools-links .fr-translate__btn");
         }
         await link.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
     }
 }

@@ -22,7 +22,7 @@ public static class SiteAccounts
         await page.FillAsync("input[name='Input.Password']", Password);
         await page.FillAsync("input[name='Input.ConfirmPassword']", Password);
         await page.ClickAsync("#sign-up-form button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         var mail = await smtp.WaitForMessageAsync(m => m.ToAddress == email);
         var confirmation = await page.GotoAsync(ReceivedMail.LinkTo(mail.TextBody!, "/compte/confirmation"));
@@ -37,7 +37,7 @@ public static class SiteAccounts
         await administrator.FillAsync("#grant-form input[name='Grant.Email']", email);
         await administrator.SelectOptionAsync("#grant-role", role);
         await administrator.ClickAsync("#grant-form button[type=submit]");
-        await administrator.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await administrator.WaitForLoadStateAsync(LoadState.Load);
         Assert.Contains(email, await administrator.InnerTextAsync("#roles-status"));
     }
 }

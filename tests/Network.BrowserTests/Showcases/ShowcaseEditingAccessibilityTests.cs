@@ -41,7 +41,7 @@ public sealed class ShowcaseEditingAccessibilityTests(BrowserFixture browser)
         await page.SetInputFilesAsync("#form-newimage-file", new FilePayload { Name = "orgue.jpg", MimeType = "image/jpeg", Buffer = SampleImages.Jpeg(900, 600, seed: 80) });
         await page.FillAsync("#form-newimage-alt", "Le buffet d'orgue d'une église picarde, tuyaux en façade");
         await page.ClickAsync("#showcase-save");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var editor = new Uri(page.Url).AbsolutePath;
         var id = int.Parse(editor[(editor.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(1, await page.Locator("#form-gallery fieldset.reseau-gallery-row").CountAsync());
@@ -49,7 +49,7 @@ public sealed class ShowcaseEditingAccessibilityTests(BrowserFixture browser)
         // A second version, so that the history has two to compare.
         await page.FillAsync("#common-summary", "Un inventaire en ligne des orgues de la Somme et de l'Oise : photographies, enregistrements et histoire de chaque instrument.");
         await page.ClickAsync("#showcase-save");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await GotoCheckedAsync(page, editor);
         await browser.AssertAccessibleInFrenchAndEnglishAsync(page, "admin-projet-modifier");
         await BrowserFixture.SwitchLanguageAsync(page, "fr");
@@ -77,7 +77,7 @@ public sealed class ShowcaseEditingAccessibilityTests(BrowserFixture browser)
         await page.FillAsync("#form-amountgranted", "dix-huit mille");
         await page.FillAsync("#form-year", "deux mille vingt");
         await page.ClickAsync("#showcase-save");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>Opens the page, expects 200 and checks the HTML the server sent against the CSP rules.</summary>
@@ -86,6 +86,6 @@ public sealed class ShowcaseEditingAccessibilityTests(BrowserFixture browser)
         var response = await page.GotoAsync(path);
         Assert.True(response?.Ok, $"{path} answered {response?.Status}");
         CspMarkup.AssertNoInlineScriptOrStyle(await response!.TextAsync(), path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 }

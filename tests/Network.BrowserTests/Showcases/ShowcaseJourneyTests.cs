@@ -63,7 +63,7 @@ public sealed class ShowcaseJourneyTests(BrowserFixture browser, SmtpSiteFixture
             await page.FillAsync("#form-newimage-alt", ImageAlt);
             await page.FillAsync("#form-newimage-credit", "© Office de tourisme d'Arras, CC BY 4.0");
             await page.ClickAsync("#showcase-save");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
             var saved = await page.InnerTextAsync("main");
             Assert.True(saved.Contains("Le brouillon est créé.", StringComparison.Ordinal), saved);
             Assert.Equal(ImageAlt, await page.InputValueAsync("#form-gallery-0--alt"));
@@ -71,10 +71,10 @@ public sealed class ShowcaseJourneyTests(BrowserFixture browser, SmtpSiteFixture
 
             // Submitted from the workflow page.
             await page.ClickAsync("main a:text-is('circuit de publication')");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
             itemId = int.Parse(new Uri(page.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
             await page.ClickAsync("#action-submit button");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
             Assert.Equal("Soumis", (await page.TextContentAsync("#item-status"))!.Trim());
             await browser.ScreenshotAsync(page, "parcours-projet-soumis");
         }
@@ -91,7 +91,7 @@ public sealed class ShowcaseJourneyTests(BrowserFixture browser, SmtpSiteFixture
             await BrowserFixture.SubmitSignInFormAsync(page, coordinatorEmail, SiteAccounts.Password);
             Assert.EndsWith(link, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
             await page.ClickAsync("#action-publish button");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
             Assert.Equal("Publié", (await page.TextContentAsync("#item-status"))!.Trim());
         }
         // The author is told, through the same server.
@@ -103,10 +103,10 @@ public sealed class ShowcaseJourneyTests(BrowserFixture browser, SmtpSiteFixture
         var visitor = await publicContext.NewPageAsync();
         await visitor.GotoAsync($"{Region}/projets");
         await visitor.ClickAsync("nav.reseau-facets ul[aria-labelledby='filtre-domaine'] a:has-text('Monuments historiques')");
-        await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await visitor.WaitForLoadStateAsync(LoadState.Load);
         Assert.Contains("domaine=", visitor.Url);
         await visitor.ClickAsync($".fr-card__title a:text-is(\"{Title}\")");
-        await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await visitor.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal(Title, await visitor.InnerTextAsync("h1"));
         Assert.Equal(1, await visitor.Locator($"main img[alt=\"{ImageAlt}\"]").CountAsync());
         await browser.ScreenshotAsync(visitor, "parcours-projet-public");
@@ -117,14 +117,14 @@ public sealed class ShowcaseJourneyTests(BrowserFixture browser, SmtpSiteFixture
         {
             await visitor.GotoAsync("/projets");
             await visitor.ClickAsync("nav.reseau-facets ul[aria-labelledby='filtre-region'] a:has-text('Hauts-de-France')");
-            await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await visitor.WaitForLoadStateAsync(LoadState.Load);
             if (await visitor.Locator($".fr-card__title a:text-is(\"{Title}\")").CountAsync() == 1) break;
             Assert.True(DateTime.UtcNow < deadline, "The showcase did not reach the hub's list within 20 seconds.");
             await Task.Delay(500);
         }
         Assert.Contains("region=hauts-de-france", visitor.Url);
         await visitor.ClickAsync($".fr-card__title a:text-is(\"{Title}\")");
-        await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await visitor.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal(Title, await visitor.InnerTextAsync("h1"));
     }
 }
