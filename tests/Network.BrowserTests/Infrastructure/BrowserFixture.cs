@@ -107,8 +107,23 @@ public sealed class BrowserFixture : IAsyncLifetime
             string.Join("\n    ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))).ToList();
     }
 
+    /// <summary>
+    /// A full-page screenshot under screenshots/. Lazy images below the fold are loaded first (a full-page capture
+    /// does not scroll, so they would show as blanks); the markup the tests check was read before.
+    /// </summary>
     public async Task ScreenshotAsync(IPage page, string name)
-        => await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    {
+        await page.EvaluateAsync("""
+            () => Promise.race([
+              Promise.all([...document.querySelectorAll('img[loading=lazy]')].map(img => {
+                img.loading = 'eager';
+                return img.complete ? null : new Promise(done => { img.onload = img.onerror = done; });
+              })),
+              new Promise(done => setTimeout(done, 3000))
+            ])
+            """);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 
     /// <summary>Takes the page's screenshot (<paramref name="name"/>.png), then fails with axe-core's violations, if any.</summary>
     public async Task AssertAccessibleAsync(IPage page, string name)
