@@ -67,7 +67,19 @@ public sealed class RecipeValidation(RecipeValidationContext context, int stepIn
 /// <summary>What validation may look at: the features the recipe will have enabled so far.</summary>
 public sealed class RecipeValidationContext
 {
+    private readonly Dictionary<Type, object> _state = [];
+
     public HashSet<string> Features { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What a module's steps tell its later steps during validation (the vocabulary terms a step declares, which a
+    /// content step then checks against), one instance per type for the whole recipe.
+    /// </summary>
+    public T State<T>() where T : class, new()
+    {
+        if (!_state.TryGetValue(typeof(T), out var state)) _state[typeof(T)] = state = new T();
+        return (T)state;
+    }
 }
 
 /// <summary>The tenant being set up: steps change its registry record and, through the scope, its database.</summary>

@@ -36,7 +36,7 @@ public sealed class ContentHomeData(ContentDbContext db, ContentListCache cache,
         {
             var snapshot = await cache.GetAsync(db, tenant.Name, type, cancellationToken);
             var cards = tenant.IsHub
-                ? snapshot.Items.Where(c => ContentLinks.VisibleOrigin(catalog, type, c.Item) is not null).Take(LatestOnHub)
+                ? snapshot.Items.Where(c => c.Item.OriginTenant is not null).Take(LatestOnHub)
                 : snapshot.Items.Where(c => c.Item.OriginTenant is null).Take(LatestInRegion);
             var list = cards.Select(c => Card(http, type, c.Item)).OfType<HomeCard>().ToList();
             if (list.Count > 0) blocks.Add(new HomeTypeBlock(type, (http.Request.PathBase.Value ?? "") + type.PublicPath, list));

@@ -21,10 +21,9 @@ public static class ContentListEngine
     public const int MaxPageSize = 60;
 
     /// <param name="facetNames">The facets to count (in display order).</param>
-    /// <param name="visible">Extra condition (on the hub: the origin region is running).</param>
-    public static ContentListPage Run(ContentSnapshot snapshot, ContentListQuery query, IReadOnlyList<string> facetNames, Func<ContentCard, bool>? visible = null)
+    public static ContentListPage Run(ContentSnapshot snapshot, ContentListQuery query, IReadOnlyList<string> facetNames)
     {
-        var candidates = visible is null ? snapshot.Items : snapshot.Items.Where(visible).ToList();
+        var candidates = snapshot.Items;
         var filters = query.Filters.Where(f => !string.IsNullOrEmpty(f.Value)).ToList();
 
         bool Matches(ContentCard card, string? except)

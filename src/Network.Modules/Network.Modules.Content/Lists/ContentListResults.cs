@@ -15,15 +15,14 @@ public static class ContentListResults
 
     private static readonly ConditionalWeakTable<ContentSnapshot, ConcurrentDictionary<string, ContentListPage>> Pages = new();
 
-    /// <param name="visibilityKey">Identifies the <paramref name="visible"/> condition's current outcome (on the hub: the running regions).</param>
-    public static ContentListPage Run(ContentSnapshot snapshot, ContentListQuery query, IReadOnlyList<string> facetNames,
-        Func<ContentCard, bool>? visible = null, string visibilityKey = "")
+    /// <summary>The page of <paramref name="snapshot"/> for <paramref name="query"/>, computed once per snapshot (hub snapshots already leave hidden regions out).</summary>
+    public static ContentListPage Run(ContentSnapshot snapshot, ContentListQuery query, IReadOnlyList<string> facetNames)
     {
         var key = string.Join('\u001f', query.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value))
-            + '\u001e' + query.Sort + '\u001e' + query.Page + '\u001e' + query.PageSize + '\u001e' + string.Join(',', facetNames) + '\u001e' + visibilityKey;
+            + '\u001e' + query.Sort + '\u001e' + query.Page + '\u001e' + query.PageSize + '\u001e' + string.Join(',', facetNames);
         var pages = Pages.GetValue(snapshot, _ => new ConcurrentDictionary<string, ContentListPage>(StringComparer.Ordinal));
         if (pages.TryGetValue(key, out var page)) return page;
-        page = ContentListEngine.Run(snapshot, query, facetNames, visible);
+        page = ContentListEngine.Run(snapshot, query, facetNames);
         if (pages.Count < MaxEntriesPerSnapshot) pages.TryAdd(key, page);
         return page;
     }

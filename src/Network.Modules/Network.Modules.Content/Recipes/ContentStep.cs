@@ -201,7 +201,7 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
                 if (fields is null) Error("fields", "doit être un objet");
                 ValidateReferences(item, properties, earlier, Error);
                 ValidateImages(item, properties, Error);
-                if (fields is not null) ValidateFields(type, fields, properties, Error);
+                if (fields is not null) ValidateFields(type, fields, properties, validation.Context.State<DeclaredVocabularies>(), Error);
             }
 
             if (typeName is not null && slug is not null && !(earlier.TryGetValue(typeName, out var slugs) ? slugs : earlier[typeName] = []).Add(slug))
@@ -209,7 +209,7 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
         }
     }
 
-    private static void ValidateFields(ContentTypeDefinition type, JsonObject fields, Dictionary<string, JsonPropertyInfo> properties, Action<string, string> error)
+    private static void ValidateFields(ContentTypeDefinition type, JsonObject fields, Dictionary<string, JsonPropertyInfo> properties, DeclaredVocabularies vocabularies, Action<string, string> error)
     {
         object? value;
         try
@@ -224,7 +224,7 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
             return;
         }
         if (value is null) return;
-        foreach (var (vocabulary, values) in DefaultVocabularies.All)
+        foreach (var (vocabulary, values) in vocabularies.All)
         {
             if (!properties.ContainsKey(vocabulary) || fields[vocabulary] is not JsonArray given) continue;
             for (var i = 0; i < given.Count; i++)

@@ -39,6 +39,7 @@ public sealed class VocabulariesStep : RecipeStepHandler
             }
             if (array.Count > Vocabularies.MaxTerms) validation.Error(field, $"au plus {Vocabularies.MaxTerms} termes");
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var declared = validation.Context.State<DeclaredVocabularies>().Terms(name);
             for (var i = 0; i < array.Count; i++)
             {
                 if (array[i] is not JsonValue value || !value.TryGetValue<string>(out var label) || string.IsNullOrWhiteSpace(label))
@@ -50,6 +51,7 @@ public sealed class VocabulariesStep : RecipeStepHandler
                 if (label.Trim().Length > Vocabularies.LabelMaxLength) validation.Error($"{field}[{i}]", $"au plus {Vocabularies.LabelMaxLength} caractères");
                 else if (slug.Length == 0) validation.Error($"{field}[{i}]", "doit contenir au moins une lettre ou un chiffre");
                 else if (!values.TryAdd(slug, label)) validation.Error($"{field}[{i}]", $"« {label} » donne la même valeur « {slug} » que « {values[slug]} »");
+                else declared.Add(slug);
             }
         }
     }

@@ -46,7 +46,7 @@ public sealed class ShowcaseCatalog(
     IHttpContextAccessor httpContextAccessor)
 {
     private static readonly ConditionalWeakTable<ContentSnapshot, Dictionary<string, ContentCard>> SlugIndexes = new();
-    private static readonly ConditionalWeakTable<ContentSnapshot, ConcurrentDictionary<(int, string?, int, string), IReadOnlyList<ContentCard>>> RelatedCache = new();
+    private static readonly ConditionalWeakTable<ContentSnapshot, ConcurrentDictionary<(int, string?, int), IReadOnlyList<ContentCard>>> RelatedCache = new();
     public const string DomainsVocabulary = Vocabularies.Domains;
     public const string TechnologiesVocabulary = Vocabularies.Technologies;
 
@@ -54,13 +54,6 @@ public sealed class ShowcaseCatalog(
 
     public Task<ContentSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
         => lists.GetAsync(db, Tenant.Name, type, cancellationToken);
-
-    /// <summary>Copies of regions that are not running (disabled, being set up) or no longer show projects stay hidden.</summary>
-    public bool IsVisible(ContentCard card) => card.Item.OriginTenant is null || ContentLinks.VisibleOrigin(tenants, type, card.Item) is not null;
-
-    /// <summary>What <see cref="IsVisible"/> currently depends on (the running regions showing projects), for cached list pages.</summary>
-    public string VisibilityKey()
-        => string.Join(',', tenants.All.Where(t => t.State == TenantState.Running && t.IsEnabled(type.ModuleId)).Select(t => t.Name).Order(StringComparer.Ordinal));
 
     /// <summary>The tenant's vocabulary labels (cached by the vocabulary service until the tenant's content or vocabularies change).</summary>
     public async Task<VocabularyLabels> LabelsAsync(CancellationToken cancellationToken = default)
@@ -92,9 +85,9 @@ public sealed class ShowcaseCatalog(
     /// <summary>Up to <paramref name="count"/> other showcases sharing the most domains and technologies, newest first among equals.</summary>
     public IReadOnlyList<ContentCard> Related(ContentSnapshot snapshot, ContentCard of, int count = 3)
     {
-        // A snapshot never changes: the neighbours of an item are found once per snapshot (the hub's depend on running regions too).
-        var cache = RelatedCache.GetValue(snapshot, _ => new ConcurrentDictionary<(int, string?, int, string), IReadOnlyList<ContentCard>>());
-        var key = (of.Item.Id, of.Item.OriginTenant, count, Tenant.IsHub ? VisibilityKey() : "");
+        // A snapshot never changes: the neighbours of an item are found once per snapshot .
+        var cache = RelatedCache.GetValue(snapshot, _ => new ConcurrentDictionary<(int, string?, int), IReadOnlyList<ContentCard>>());
+        var key = (of.Item.Id, of.Item.OriginTenant, count);
         if (cache.TryGetValue(key, out var known)) return known;
         var found = FindRelated(snapshot, of, count);
         if (cache.Count < 10_000) cache.TryAdd(key, found);
@@ -112,7 +105,6 @@ public sealed class ShowcaseCatalog(
         {
             var card = snapshot.Items[i];
             if (card.Item.Id == of.Item.Id && card.Item.OriginTenant == of.Item.OriginTenant) continue;
-            if (!IsVisible(card)) continue;
             var score = card.Facets[ShowcaseType.FacetNames.Domain].Count(domains.Contains) + card.Facets[ShowcaseType.FacetNames.Technology].Count(technologies.Contains);
             if (score == 0) continue;
             best.Add((score, i, card));

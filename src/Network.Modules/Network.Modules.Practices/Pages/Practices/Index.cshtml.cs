@@ -41,7 +41,7 @@ public sealed class PracticeListModel(ContentDbContext db, ContentListCache cach
             .Select(f => new ContentFacetDefinition(f.Facet, f.Parameter, localizer[f.Label], value => LabelOf(f.Facet, value, tagLabels), ByLabel: f.Facet == PracticeType.RegionFacet))
             .ToList();
         var (query, urls) = ContentListView.Read(Request.Query, (Request.PathBase.Value ?? "") + type.PublicPath, facets, PageSize);
-        Result = ContentListEngine.Run(snapshot, query, facets.Select(f => f.Facet).ToList(), ContentLinks.Visible(catalog, type));
+        Result = ContentListResults.Run(snapshot, query, facets.Select(f => f.Facet).ToList());
         Facets = ContentListView.Facets(Result, facets, query, urls);
         Pagination = ContentListView.Pagination(Result, urls);
     }

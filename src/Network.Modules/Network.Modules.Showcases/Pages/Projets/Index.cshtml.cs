@@ -33,7 +33,7 @@ public sealed class ShowcaseListModel(ShowcaseCatalog catalog, TenantContext ten
         var facets = FacetDefinitions(labels, IsHub);
         var (query, urls) = ContentListView.Read(Request.Query, (Request.PathBase.Value ?? "") + "/projets", facets, PageSize);
         var snapshot = await catalog.SnapshotAsync(cancellationToken);
-        var page = ContentListResults.Run(snapshot, query, facets.Select(f => f.Facet).ToList(), IsHub ? catalog.IsVisible : null, IsHub ? catalog.VisibilityKey() : "");
+        var page = ContentListResults.Run(snapshot, query, facets.Select(f => f.Facet).ToList());
         Urls = urls;
         SortedByTitle = query.Sort == ContentSort.Title;
         Total = page.Total;
