@@ -110,7 +110,8 @@ public sealed class ShowcasePublicPagesTests(NetworkWebFactory factory) : IClass
         var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(item.Title, page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Projets", page.QuerySelector(".fr-breadcrumb")!.TextContent);
-        Assert.NotNull(page.QuerySelector("h2#objectifs"));
+        // The description sits under the page's "Le projet" h2: its own headings start at h3, anchors prefixed.
+        Assert.NotNull(page.QuerySelector("h3#projet-objectifs"));
         Assert.Equal("external-link", page.QuerySelector(".reseau-prose a[href='https://exemple.fr']")!.GetAttribute("class"));
         Assert.DoesNotContain("secret@amiens.fr", page.Body!.InnerHtml);
         var image = page.QuerySelector("figure img")!;

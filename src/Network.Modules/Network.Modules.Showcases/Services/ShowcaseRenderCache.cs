@@ -26,12 +26,15 @@ public sealed class ShowcaseRenderCache(SafeMarkdown markdown)
         var key = (tenant, item.Id, item.Version, pathBase, externalNotice);
         if (_entries.TryGetValue(key, out var rendered)) return rendered;
         rendered = new ShowcaseRendered(
-            Render(fields.Description), Render(fields.Outcomes), Render(fields.LessonsLearned),
-            Render(fields.AccessibilityNotes), Render(fields.EcoDesignNotes));
+            Render(fields.Description, "projet-"), Render(fields.Outcomes, "resultats-"), Render(fields.LessonsLearned, "enseignements-"),
+            Render(fields.AccessibilityNotes, "accessibilite-"), Render(fields.EcoDesignNotes, "ecoconception-"));
         if (_entries.Count >= MaxEntries) _entries.Clear();
         _entries[key] = rendered;
         return rendered;
 
-        IHtmlContent Render(string text) => string.IsNullOrWhiteSpace(text) ? HtmlString.Empty : markdown.Render(text, pathBase, externalNotice);
+        // Each text sits under its own h2 on the page: its headings start at h3, with anchors unique across the texts.
+        IHtmlContent Render(string text, string anchorPrefix) => string.IsNullOrWhiteSpace(text)
+            ? HtmlString.Empty
+            : markdown.Render(text, pathBase, externalNotice, topLevel: 3, anchorPrefix: anchorPrefix);
     }
 }
