@@ -85,32 +85,7 @@ public sealed class ThemeBehaviourTests(BrowserFixture browser, ITestOutputHelpe
     [InlineData("/")]
     [InlineData("/hauts-de-france/")]
     [InlineData("/hauts-de-france/mentions-legales")]
-    public async Task First_load_of_a_public_page_stays_under_350_KB_and_20_requests(string path)
-    {
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var finished = new List<IRequest>();
-        var requested = 0;
-        page.Request += (_, _) => Interlocked.Increment(ref requested);
-        page.RequestFinished += (_, request) => { lock (finished) finished.Add(request); };
-
-        await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
-        long transferred = 0;
-        var lines = new List<string>();
-        foreach (var request in finished.ToList())
-        {
-            var sizes = await request.SizesAsync();
-            var bytes = sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            transferred += bytes;
-            lines.Add($"{bytes,8} {request.Url}");
-        }
-        var report = $"{requested} requests, {transferred / 1024.0:F1} KB transferred:\n" + string.Join("\n", lines);
-        output.WriteLine(report);
-        Assert.True(requested < 20, report);
-        Assert.True(transferred < 350 * 1024, report);
-    }
+    public Task First_load_of_a_public_page_stays_under_350_KB_and_20_requests(string path) => browser.AssertFirstLoadWithinBudgetAsync(path, output);
 
     [Fact]
     public async Task Display_settings_choice_wins_over_the_DSFR_script_memory()

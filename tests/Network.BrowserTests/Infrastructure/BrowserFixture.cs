@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Network.BrowserTests.Infrastructure;
 
@@ -131,6 +132,36 @@ public sealed class BrowserFixture : IAsyncLifetime
         await ScreenshotAsync(page, name);
         var violations = await AxeViolationsAsync(page);
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s) on {page.Url} ({name}):\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// Loads <paramref name="path"/> in a fresh context (empty cache) and fails unless the first load stays under the
+    /// sobriety budget: fewer than 20 requests and under 350 KB transferred, fonts and images included. The list
+    /// of what was fetched goes to <paramref name="output"/> either way.
+    /// </summary>
+    public async Task AssertFirstLoadWithinBudgetAsync(string path, ITestOutputHelper output)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var finished = new List<IRequest>();
+        var requested = 0;
+        page.Request += (_, _) => Interlocked.Increment(ref requested);
+        page.RequestFinished += (_, request) => { lock (finished) finished.Add(request); };
+        await page.GotoAsync(path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        long transferred = 0;
+        var lines = new List<string>();
+        foreach (var request in finished.ToList())
+        {
+            var sizes = await request.SizesAsync();
+            var bytes = sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            transferred += bytes;
+            lines.Add($"{bytes,8} {request.Url}");
+        }
+        var report = $"{path}: {requested} requests, {transferred / 1024.0:F1} KB transferred:\n" + string.Join("\n", lines);
+        output.WriteLine(report);
+        Assert.True(requested < 20, report);
+        Assert.True(transferred < 350 * 1024, report);
     }
 
     /// <summary>

@@ -57,9 +57,7 @@ public sealed class ShowcasePagesBrowserTests(BrowserFixture browser, ITestOutpu
             var response = await page.GotoAsync(path);
             Assert.True(response?.Ok, $"{path} answered {response?.Status}");
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var violations = await browser.AxeViolationsAsync(page);
-            await browser.ScreenshotAsync(page, name);
-            Assert.True(violations.Count == 0, $"{path}:\n{string.Join("\n", violations)}");
+            await browser.AssertAccessibleAsync(page, name);
         }
     }
 
@@ -77,26 +75,6 @@ public sealed class ShowcasePagesBrowserTests(BrowserFixture browser, ITestOutpu
     private async Task AssertFirstLoadAsync(string path)
     {
         await SeedAsync();
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var finished = new List<IRequest>();
-        var requested = 0;
-        page.Request += (_, _) => Interlocked.Increment(ref requested);
-        page.RequestFinished += (_, request) => { lock (finished) finished.Add(request); };
-        await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        long transferred = 0;
-        var lines = new List<string>();
-        foreach (var request in finished.ToList())
-        {
-            var sizes = await request.SizesAsync();
-            var bytes = sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            transferred += bytes;
-            lines.Add($"{bytes,8} {request.Url}");
-        }
-        var report = $"{path}: {requested} requests, {transferred / 1024.0:F1} KB transferred:\n" + string.Join("\n", lines);
-        output.WriteLine(report);
-        Assert.True(requested < 20, report);
-        Assert.True(transferred < 350 * 1024, report);
+        await browser.AssertFirstLoadWithinBudgetAsync(path, output);
     }
 }
