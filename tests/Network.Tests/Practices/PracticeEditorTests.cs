@@ -23,33 +23,8 @@ public sealed class PracticeEditorTests(NetworkWebFactory factory) : IClassFixtu
     private async Task<HttpClient> ContributorAsync() => (await factory.SignedInWithRoleAsync(Region)).Client;
 
     private static List<KeyValuePair<string, string>> Values(IHtmlDocument page, IDictionary<string, string> changes)
-    {
-        var form = (IHtmlFormElement)page.QuerySelector("#practice-editor-form")!;
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                    if (input.IsChecked) values.Add(new(input.Name!, input.Value));
-                    break;
-                case IHtmlInputElement input when input.Type is "submit" or "button" or "file":
-                    break;
-                case IHtmlInputElement input:
-                    values.Add(new(input.Name!, input.Value));
-                    break;
-                case IHtmlTextAreaElement area:
-                    values.Add(new(area.Name!, area.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    values.Add(new(select.Name!, select.Value ?? ""));
-                    break;
-            }
-        }
-        values.RemoveAll(v => changes.ContainsKey(v.Key));
-        values.AddRange(changes.Where(c => c.Value is not null));
-        return values;
-    }
+        // A change to null leaves the field out, as if the browser had not posted it.
+        => HtmlForms.FormValues(page, "#practice-editor-form", changes.Where(c => c.Value is not null).ToDictionary(), [.. changes.Where(c => c.Value is null).Select(c => c.Key)]);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IHtmlDocument page, IDictionary<string, string> changes, string? handler = null)
         => client.PostAsync(handler is null ? url : $"{url}?handler={handler}", new FormUrlEncodedContent(Values(page, changes)));

@@ -74,33 +74,7 @@ public static class ShowcaseTestKit
 
     /// <summary>The editor's form fields as a browser would post them (hidden inputs, text, checked boxes, selected options), with <paramref name="changes"/> applied.</summary>
     public static List<KeyValuePair<string, string>> FormValues(IHtmlDocument document, IDictionary<string, string>? changes = null, params string[] remove)
-    {
-        var form = (IHtmlFormElement)document.QuerySelector("#showcase-editor-form")!;
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                    if (input.IsChecked) values.Add(new(input.Name!, input.Value));
-                    break;
-                case IHtmlInputElement input when input.Type is "file" or "submit" or "button":
-                    break;
-                case IHtmlInputElement input:
-                    values.Add(new(input.Name!, input.Value));
-                    break;
-                case IHtmlTextAreaElement area:
-                    values.Add(new(area.Name!, area.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    values.Add(new(select.Name!, select.Value ?? ""));
-                    break;
-            }
-        }
-        values.RemoveAll(v => remove.Contains(v.Key) || (changes?.ContainsKey(v.Key) ?? false));
-        if (changes is not null) values.AddRange(changes);
-        return values;
-    }
+        => HtmlForms.FormValues(document, "#showcase-editor-form", changes, remove);
 
     public static async Task<HttpResponseMessage> PostEditorAsync(this HttpClient client, string url, IHtmlDocument page, IDictionary<string, string>? changes = null, string? handler = null, params string[] remove)
         => await client.PostAsync(handler is null ? url : $"{url}?handler={handler}", new FormUrlEncodedContent(FormValues(page, changes, remove)));
