@@ -13,64 +13,12 @@ COUNT="${1:-2000}"
 PORT="${PORT:-5098}"
 MAX_SECONDS="${MAX_SECONDS:-1800}"
 WRK_SECONDS="${WRK_SECONDS:-20}"
-BASE="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d /tmp/reseau-bench-showcases.XXXXXX)"
-PUBLISH="${PUBLISH:-$WORK/publish}"
-DATA="$WORK/data"
-SERVER_PID=""
-WATCHDOG_PID=""
+# shellcheck source=bench/site.sh
+source "$ROOT/bench/site.sh"
+require_tools dotnet curl wrk python3
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export Network__DataPath="$DATA"
-export Network__AdminEmail="admin@bench.localhost"
-export Network__AdminPassword="bench-admin-password-42"
-export ASPNETCORE_ENVIRONMENT=Production
-export Logging__LogLevel__Default=Warning
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-
-cleanup() {
-  stop_server
-  if [ -n "$WATCHDOG_PID" ]; then kill "$WATCHDOG_PID" 2>/dev/null || true; wait "$WATCHDOG_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM
-
-( trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
-  sleep "$MAX_SECONDS" & sleeper=$!
-  wait "$sleeper" && { log "time limit of ${MAX_SECONDS}s reached"; kill -TERM $$; } ) >/dev/null 2>&1 &
-WATCHDOG_PID=$!
-
-for tool in dotnet curl wrk python3; do command -v "$tool" >/dev/null || { log "missing $tool"; exit 1; }; done
-if curl -s -o /dev/null "$BASE/health"; then log "port $PORT is already in use"; exit 1; fi
-
-start_server() {
-  (cd "$PUBLISH" && exec dotnet Network.Web.dll --urls "$BASE" >>"$WORK/server.log" 2>&1) &
-  SERVER_PID=$!
-  for _ in $(seq 1 600); do
-    if curl -s -o /dev/null -w '%{http_code}' "$BASE/health" 2>/dev/null | grep -q 200; then return 0; fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { log "the server stopped:"; tail -20 "$WORK/server.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  log "the server did not answer within 60 s"; exit 1
-}
-
-if [ ! -f "$PUBLISH/Network.Web.dll" ]; then
-  log "publishing in Release to $PUBLISH"
-  timeout 900 dotnet publish "$ROOT/src/Network.Web" -c Release -o "$PUBLISH" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
-    || { tail -30 "$WORK/publish.log" >&2; exit 1; }
-fi
+[ -f "$PUBLISH/Network.Web.dll" ] || publish_site
 
 log "first start (creates the hub and the two regions), then stop"
 start_server
