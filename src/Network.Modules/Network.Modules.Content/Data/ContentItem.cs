@@ -57,6 +57,18 @@ public sealed class ContentItem
     public bool IsMirror => OriginTenant is not null;
 
     public bool IsPublic => Status == ContentStatus.Published;
+
+    /// <summary>
+    /// Makes the item's facet rows those given (blank values dropped, values trimmed), touching only the rows that
+    /// change: removing a tracked row and adding one with the same key would clash in EF's change tracker.
+    /// </summary>
+    public void SetFacets(IEnumerable<(string Facet, string Value)> facets)
+    {
+        var wanted = facets.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Facet, Value: f.Value.Trim())).ToHashSet();
+        Facets.RemoveAll(f => !wanted.Contains((f.Facet, f.Value)));
+        foreach (var (facet, value) in wanted.Where(w => !Facets.Any(f => f.Facet == w.Facet && f.Value == w.Value)))
+            Facets.Add(new ContentFacetValue { ItemId = Id, Facet = facet, Value = value });
+    }
 }
 
 public enum ContentStatus

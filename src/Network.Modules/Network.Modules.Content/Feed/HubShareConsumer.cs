@@ -94,10 +94,6 @@ public sealed class HubShareConsumer(
         copy.PublishedUtc = item.PublishedUtc;
         copy.RejectionReason = null;
 
-        var wanted = item.Facets.Where(f => f.Facet != RegionFacet).Select(f => (Facet: f.Facet, Value: f.Value))
-            .Append((Facet: RegionFacet, Value: region.Name)).ToHashSet();
-        copy.Facets.RemoveAll(f => !wanted.Contains((f.Facet, f.Value)));
-        foreach (var (facet, value) in wanted.Where(w => !copy.Facets.Any(f => f.Facet == w.Facet && f.Value == w.Value)))
-            copy.Facets.Add(new ContentFacetValue { ItemId = copy.Id, Facet = facet, Value = value });
+        copy.SetFacets(item.Facets.Where(f => f.Facet != RegionFacet).Select(f => (f.Facet, f.Value)).Append((RegionFacet, region.Name)));
     }
 }

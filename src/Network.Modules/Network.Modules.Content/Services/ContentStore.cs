@@ -305,7 +305,7 @@ public sealed class ContentStore(
         item.Slug = slug;
         item.SharedWithNetwork = edit.SharedWithNetwork;
         item.FieldsJson = fieldsJson;
-        SetFacets(item, type.FacetsOf(edit.Fields));
+        item.SetFacets(type.FacetsOf(edit.Fields));
         if (item.Id != 0)
         {
             var wanted = type.MediaIdsOf(edit.Fields).ToHashSet();
@@ -314,15 +314,6 @@ public sealed class ContentStore(
             db.MediaUses.AddRange(wanted.Except(uses.Select(u => u.MediaId)).Select(m => new ContentMediaUse { ItemId = item.Id, MediaId = m }));
         }
         return errors;
-    }
-
-    /// <summary>Makes the item's facet rows those given, touching only the rows that change.</summary>
-    private static void SetFacets(ContentItem item, IEnumerable<(string Facet, string Value)> facets)
-    {
-        var wanted = facets.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Facet, Value: f.Value.Trim())).ToHashSet();
-        item.Facets.RemoveAll(f => !wanted.Contains((f.Facet, f.Value)));
-        foreach (var (facet, value) in wanted.Where(w => !item.Facets.Any(f => f.Facet == w.Facet && f.Value == w.Value)))
-            item.Facets.Add(new ContentFacetValue { ItemId = item.Id, Facet = facet, Value = value });
     }
 
     /// <summary>The title of the tenant's item of this type that has this address, if another one does.</summary>

@@ -20,7 +20,7 @@ public sealed class PracticeType : ContentType<PracticeFields>
     /// <summary>Facets of the public list; on the hub the hub copy adds <see cref="RegionFacet"/>.</summary>
     public const string TagFacet = "tag";
     public const string DomainFacet = "domain";
-    public const string RegionFacet = "region";
+    public const string RegionFacet = Network.Modules.Content.Feed.HubShareConsumer.RegionFacet;
 
     public const int TextMaxLength = 20_000;
     public const int MaxResources = 20;
