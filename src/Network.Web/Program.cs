@@ -1,8 +1,12 @@
 using Network.Core.Hosting;
 using Network.Modules.Accounts;
 using Network.Modules.Content;
+using Network.Modules.Home;
 using Network.Modules.Mail;
 using Network.Modules.Media;
+using Network.Modules.Menus;
+using Network.Modules.News;
+using Network.Modules.Pages;
 using Network.Modules.Practices;
 using Network.Modules.Settings;
 using Network.Modules.Showcases;
@@ -13,6 +17,7 @@ builder.AddNetwork(
     [
         new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
         new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(),
+        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(),
     ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
 

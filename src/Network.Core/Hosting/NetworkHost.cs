@@ -59,6 +59,9 @@ public static class NetworkHost
         services.AddSingleton<RecipeStepHandler, FeatureStep>();
         services.AddSingleton<RecipeStepHandler, SettingsStep>();
         services.AddScoped<IAdminMenu, AdminMenu>();
+        // The default main menu; the Menus module registers its own after this one, which then wins.
+        services.AddSingleton<Navigation.ModuleMainMenuSource>();
+        services.AddSingleton<Navigation.IMainMenuSource>(sp => sp.GetRequiredService<Navigation.ModuleMainMenuSource>());
         services.AddSingleton<ICliCommand, SchemaScriptCommand>();
         services.AddSingleton<NetworkStartup>();
         services.AddHostedService<NetworkStartupService>();

@@ -51,6 +51,21 @@ public sealed class ModuleCatalog
             .Where(s => s.AppliesTo(tenant))
             .OrderBy(s => s.Order).ToList();
 
+    /// <summary>The home block types offered to a tenant: those of its enabled modules that apply to it, in default order. No database.</summary>
+    public IReadOnlyList<HomeBlockType> HomeBlockTypes(Tenancy.TenantInfo tenant)
+        => Modules.Where(m => m.IsAlwaysEnabled || tenant.IsEnabled(m.Id))
+            .SelectMany(m => m.HomeBlocks)
+            .Where(b => b.AppliesTo(tenant))
+            .OrderBy(b => b.DefaultOrder).ToList();
+
+    /// <summary>Every module's main-navigation entries with their module, enabled or not (the menu editor's choices).</summary>
+    public IEnumerable<(NetworkModule Module, NavigationItem Item)> AllNavigation
+        => Modules.SelectMany(m => m.MainNavigation.Select(i => (m, i))).OrderBy(p => p.i.Order);
+
+    /// <summary>Whether <paramref name="moduleId"/> is enabled for <paramref name="tenant"/> (always-enabled modules included).</summary>
+    public bool IsEnabled(Tenancy.TenantInfo tenant, string moduleId)
+        => Find(moduleId) is { } module && (module.IsAlwaysEnabled || tenant.IsEnabled(module.Id));
+
     /// <summary>The requested features plus everything they need, in dependency order. Unknown ids throw.</summary>
     public IReadOnlyList<string> WithDependencies(IEnumerable<string> features)
     {

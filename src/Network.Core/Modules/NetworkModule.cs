@@ -37,6 +37,9 @@ public abstract class NetworkModule
     /// <summary>Blocks of the tenant's home page (shown only where the module is enabled).</summary>
     public virtual IReadOnlyList<HomeSection> HomeSections => [];
 
+    /// <summary>Kinds of blocks coordinators may place on home pages where the module is enabled.</summary>
+    public virtual IReadOnlyList<HomeBlockType> HomeBlocks => [];
+
     /// <summary>EF Core contexts of this module living in the host database, migrated at start-up.</summary>
     public virtual IReadOnlyList<Type> HostDbContexts => [];
 

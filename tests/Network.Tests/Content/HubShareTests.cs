@@ -145,9 +145,8 @@ public sealed class HubShareTests(ContentWebFactory factory) : IClassFixture<Con
         await manager.SetStateAsync("bretagne", TenantState.Running);
         Assert.Equal(1, await HubCountAsync(tag));
 
-        await manager.DisableFeatureAsync("bretagne", "Practices");
-        await manager.DisableFeatureAsync("bretagne", "Showcases");
-        await manager.DisableFeatureAsync("bretagne", "Content");
+        foreach (var module in new[] { "Menus", "Pages", "News", "Practices", "Showcases", "Content" })
+            await manager.DisableFeatureAsync("bretagne", module);
         Assert.Equal(0, await HubCountAsync(tag));
         await manager.EnableFeatureAsync("bretagne", "Content");
         Assert.Equal(1, await HubCountAsync(tag));

@@ -7,6 +7,7 @@ using Network.Modules.Media;
 using Network.Modules.Media.Imaging;
 using Network.Modules.Media.Services;
 using Network.Tests.Infrastructure;
+using Network.Tests.Tenancy;
 
 namespace Network.Tests.Media;
 
@@ -307,7 +308,7 @@ public sealed class MediaAdminTests(MediaWebFactory factory) : IClassFixture<Med
     public async Task A_tenant_without_the_media_module_serves_nothing()
     {
         // Content and the modules built on it need Media: they go first.
-        foreach (var module in new[] { "Practices", "Showcases", "Content", "Media" })
+        foreach (var module in TenancyAssertions.ContentModules.Append("Media"))
             await factory.Service<TenantManager>().DisableFeatureAsync("nouvelle-aquitaine", module);
         try
         {
@@ -316,7 +317,7 @@ public sealed class MediaAdminTests(MediaWebFactory factory) : IClassFixture<Med
         }
         finally
         {
-            foreach (var module in new[] { "Media", "Content", "Showcases", "Practices" })
+            foreach (var module in TenancyAssertions.ContentModules.Reverse().Prepend("Media"))
                 await factory.Service<TenantManager>().EnableFeatureAsync("nouvelle-aquitaine", module);
         }
     }

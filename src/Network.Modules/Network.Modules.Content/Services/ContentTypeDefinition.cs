@@ -61,6 +61,28 @@ public abstract class ContentTypeDefinition
 
     /// <summary>Position among the content types wherever they are listed together (home page sections); ties by name.</summary>
     public virtual int Order => 0;
+
+    /// <summary>
+    /// Items nest (pages): an item's slug is its whole address below the tenant root, the parent's slug, a slash
+    /// and its own segment ("a-propos/equipe"); the store checks the parent (<see cref="ParentIdOf"/>), keeps
+    /// descendants' addresses in step when a parent's changes, and refuses to delete an item that has children.
+    /// </summary>
+    public virtual bool IsHierarchical => false;
+
+    /// <summary>For hierarchical types: the parent item's id in the fields, or null for a top-level item.</summary>
+    public virtual int? ParentIdOf(object fields) => null;
+
+    /// <summary>An address the item must have whatever is typed (legal pages: "mentions-legales"), or null.</summary>
+    public virtual string? FixedSlugOf(object fields) => null;
+
+    /// <summary>French problems of a complete address beyond the slug rules (a page's first segment taken by a module route).</summary>
+    public virtual IEnumerable<string> CheckAddress(string slug) => [];
+
+    /// <summary>Whether items may be shared with the network (copied to the hub). Pages are not: the store keeps the flag off.</summary>
+    public virtual bool IsShareable => true;
+
+    /// <summary>Whether the type lets <paramref name="action"/> happen to this item at all (legal pages are never archived nor deleted).</summary>
+    public virtual bool Allows(ContentItem item, Workflow.ContentAction action) => true;
 }
 
 /// <summary>A content type whose own fields are <typeparamref name="TFields"/>, serialized as JSON in the item.</summary>
