@@ -23,6 +23,7 @@ public sealed class PagesModule : NetworkModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ReservedSegments>();
         services.AddSingleton<PageType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PageType>());
         services.AddScoped<PageDirectory>();
