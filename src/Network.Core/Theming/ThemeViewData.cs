@@ -6,6 +6,9 @@ public static class ThemeViewData
     /// <summary><c>IEnumerable&lt;KeyValuePair&lt;string, string&gt;&gt;</c>: (French label, tenant-relative path) of the breadcrumb between the section root and the page.</summary>
     public const string BreadcrumbParents = "Theme.BreadcrumbParents";
 
+    /// <summary>The page's own description for search engines and link previews (meta description, og:description); the site's baseline otherwise.</summary>
+    public const string Description = "Theme.Description";
+
     /// <summary>true: no breadcrumb (home and error pages).</summary>
     public const string HideBreadcrumb = "Theme.HideBreadcrumb";
 

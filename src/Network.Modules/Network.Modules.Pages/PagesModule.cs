@@ -27,5 +27,6 @@ public sealed class PagesModule : NetworkModule
         services.AddSingleton<PageType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PageType>());
         services.AddScoped<PageDirectory>();
+        services.AddSingleton<PageRenderCache>();
     }
 }

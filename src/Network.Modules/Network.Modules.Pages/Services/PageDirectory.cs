@@ -28,21 +28,9 @@ public sealed class PageDirectory(ContentListCache lists, ContentDbContext db, T
 
     private static IReadOnlyList<PageLink> Build(ContentSnapshot snapshot)
     {
-        var cards = snapshot.Items.Where(c => !c.Item.IsMirror).ToList();
-        var ids = cards.Select(c => c.Item.Id).ToHashSet();
-        // A published page under an unpublished parent is still reachable at its address: it is listed at the top.
-        var byParent = cards.ToLookup(c => c.FieldsAs<PageFields>().ParentId is { } p && ids.Contains(p) ? p : (int?)null);
-        var links = new List<PageLink>(cards.Count);
-        void Add(int? parent)
-        {
-            foreach (var card in byParent[parent].OrderBy(c => c.FieldsAs<PageFields>().Position).ThenBy(c => c.Item.SortTitle, StringComparer.Ordinal))
-            {
-                var fields = card.FieldsAs<PageFields>();
-                links.Add(new PageLink(card.Item.Id, card.Item.Title, "/" + card.Item.Slug, parent, fields.Role));
-                Add(card.Item.Id);
-            }
-        }
-        Add(null);
-        return links;
+        var nodes = PageTree.Order(snapshot.Items.Where(c => !c.Item.IsMirror).Select(c => (c.Item, c.FieldsAs<PageFields>())));
+        var ids = nodes.Select(n => n.Item.Id).ToHashSet();
+        return nodes.Select(n => new PageLink(n.Item.Id, n.Item.Title, "/" + n.Item.Slug,
+            n.Fields.ParentId is { } parent && ids.Contains(parent) ? parent : null, n.Fields.Role)).ToList();
     }
 }
