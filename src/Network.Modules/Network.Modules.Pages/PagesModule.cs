@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
+using Network.Core.Navigation;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
 using Network.Modules.Pages.Services;
@@ -28,5 +29,6 @@ public sealed class PagesModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PageType>());
         services.AddScoped<PageDirectory>();
         services.AddSingleton<PageRenderCache>();
+        services.AddSingleton<ISiteMapContributor, PageSiteMap>();
     }
 }
