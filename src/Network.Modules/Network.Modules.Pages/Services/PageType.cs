@@ -1,4 +1,6 @@
+using Network.Modules.Content.Data;
 using Network.Modules.Content.Services;
+using Network.Modules.Content.Workflow;
 using Network.Modules.Pages.Data;
 
 namespace Network.Modules.Pages.Services;
@@ -23,4 +25,16 @@ public sealed class PageType : ContentType<PageFields>
     public override int? ParentIdOf(object fields) => ((PageFields)fields).ParentId;
 
     public override string? FixedSlugOf(object fields) => ((PageFields)fields).Role is { Length: > 0 } role ? role : null;
+
+    /// <summary>
+    /// Role pages (legal pages, contact) must stay reachable at their fixed address: never archived nor deleted, and a
+    /// published one is never withdrawn; a draft or scheduled one may go back to draft.
+    /// </summary>
+    public override bool Allows(ContentItem item, ContentAction action)
+        => !PageRoles.IsKnown(Read(item).Role) || action switch
+        {
+            ContentAction.Archive or ContentAction.Delete => false,
+            ContentAction.Withdraw => item.Status != ContentStatus.Published,
+            _ => true,
+        };
 }

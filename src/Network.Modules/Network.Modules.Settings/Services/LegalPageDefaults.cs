@@ -1,41 +1,20 @@
 using Network.Core.Tenancy;
+using Network.Core.Theming;
 using Network.Modules.Settings.Data;
 
 namespace Network.Modules.Settings.Services;
 
 /// <summary>
 /// The texts a tenant's legal pages start with, naming its operator, contact address and SIRET. They are generated
-/// from the current settings until a coordinator saves the page, so a change of operator or address shows at once.
+/// from the current settings until a coordinator writes the page (a page of the Pages module with the same role), so a change of operator or address shows at once.
 /// </summary>
 public static class LegalPageDefaults
 {
-    public static LegalPage For(string slug, TenantInfo tenant) => slug switch
+    public static LegalPageText For(string slug, TenantInfo tenant) => slug switch
     {
-        LegalPageSlugs.Accessibility => new LegalPage
-        {
-            Slug = slug,
-            Title = "Déclaration d'accessibilité",
-            TitleEn = "Accessibility statement",
-            BodyMarkdown = AccessibilityFr(tenant),
-            BodyMarkdownEn = AccessibilityEn(tenant),
-            AccessibilityStatus = Network.Core.Theming.AccessibilityConformance.NonConforme,
-        },
-        LegalPageSlugs.LegalNotice => new LegalPage
-        {
-            Slug = slug,
-            Title = "Mentions légales",
-            TitleEn = "Legal notice",
-            BodyMarkdown = LegalNoticeFr(tenant),
-            BodyMarkdownEn = LegalNoticeEn(tenant),
-        },
-        LegalPageSlugs.PersonalData => new LegalPage
-        {
-            Slug = slug,
-            Title = "Données personnelles et cookies",
-            TitleEn = "Personal data and cookies",
-            BodyMarkdown = PersonalDataFr(tenant),
-            BodyMarkdownEn = PersonalDataEn(tenant),
-        },
+        LegalPageSlugs.Accessibility => new LegalPageText("Déclaration d'accessibilité", AccessibilityFr(tenant), "Accessibility statement", AccessibilityEn(tenant), AccessibilityConformance.NonConforme, default),
+        LegalPageSlugs.LegalNotice => new LegalPageText("Mentions légales", LegalNoticeFr(tenant), "Legal notice", LegalNoticeEn(tenant), null, default),
+        LegalPageSlugs.PersonalData => new LegalPageText("Données personnelles et cookies", PersonalDataFr(tenant), "Personal data and cookies", PersonalDataEn(tenant), null, default),
         _ => throw new ArgumentOutOfRangeException(nameof(slug), slug, "Unknown legal page."),
     };
 
