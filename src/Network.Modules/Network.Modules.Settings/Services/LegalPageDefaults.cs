@@ -188,6 +188,7 @@ public static class LegalPageDefaults
         - **Votre compte** : adresse électronique, nom affiché et mot de passe (conservé uniquement sous forme d'empreinte irréversible), pour vous connecter, contribuer et recevoir les messages liés à votre compte.
         - **Vos rôles** : les rôles qui vous sont confiés sur les sites du réseau (membre, contribution, jury, coordination), pour vous donner accès aux fonctions correspondantes.
         - **Les messages envoyés** : confirmation d'adresse, réinitialisation du mot de passe et notifications, conservés le temps de leur envoi.
+        - **Les messages du formulaire de contact** : votre nom, votre adresse électronique et votre message, transmis par courriel à l'équipe du site pour vous répondre ; la copie gardée par le service d'envoi est effacée après 30 jours, l'équipe conserve votre message le temps de traiter votre demande et au plus un an. Vous ne recevez pas de copie.
 
         ## Base légale
 
@@ -227,6 +228,7 @@ public static class LegalPageDefaults
         - **Your account**: e-mail address, display name and password (stored only as an irreversible hash), so you can sign in, contribute and receive messages about your account.
         - **Your roles**: the roles you hold on the sites of the network (member, contributor, jury, coordination), to give you access to the matching features.
         - **Messages sent to you**: address confirmation, password reset and notifications, kept until they are sent.
+        - **Contact form messages**: your name, e-mail address and message, passed on by e-mail to the site's team so they can answer you; the copy kept by the mail service is deleted after 30 days, and the team keeps your message while handling your request and for one year at most. You do not receive a copy.
 
         ## Legal basis
 
