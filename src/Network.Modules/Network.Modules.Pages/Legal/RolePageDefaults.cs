@@ -19,9 +19,9 @@ public static class RolePageDefaults
         var site = string.IsNullOrWhiteSpace(tenant.SiteName) ? tenant.DisplayName : tenant.SiteName;
         var operatorName = string.IsNullOrWhiteSpace(tenant.OperatorName) ? tenant.DisplayName : tenant.OperatorName;
         return new LegalPageText("Nous contacter", $"""
-            Une question sur {site}, un projet à faire connaître, une remarque sur le site ? Écrivez-nous avec le formulaire ci-dessous : l'équipe de {operatorName} lit chaque message et vous répond par courriel, en général sous une semaine.
+            Une question sur {site}, un projet à faire connaître, une remarque sur le site ? Écrivez-nous avec le formulaire ci-dessous : l'équipe qui anime le site ({operatorName}) lit chaque message et vous répond par courriel, en général sous une semaine.
             """, "Contact us", $"""
-            A question about {site}, a project to share, a remark about the site? Write to us with the form below: the team of {operatorName} reads every message and answers by e-mail, usually within a week.
+            A question about {site}, a project to share, a remark about the site? Write to us with the form below: the team running the site ({operatorName}) reads every message and answers by e-mail, usually within a week.
             """, null, default);
     }
 }
