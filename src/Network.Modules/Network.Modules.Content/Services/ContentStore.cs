@@ -100,7 +100,7 @@ public sealed class ContentStore(
         if (item is null) return ContentResult.Missing();
         if (!ContentWorkflow.CanView(item, actor) || action == ContentAction.Restore) return ContentResult.Denied();
         if (item.Version != expectedVersion) return ContentResult.Stale(item);
-        if (!ContentWorkflow.CanPerform(item, action, actor))
+        if (!ContentWorkflow.CanPerform(item, action, actor) || !types.Get(item.ContentType).Allows(item, action))
             return ContentResult.Invalid("", "Cette action n'est pas possible pour ce contenu dans son état actuel, ou vous n'avez pas le droit de la faire.");
         var type = types.Get(item.ContentType);
         if (!type.Allows(item, action))

@@ -43,9 +43,17 @@ public sealed class PageType(ReservedSegments reserved) : ContentType<PageFields
 
     public override IEnumerable<string> CheckAddress(string slug) => reserved.Check(slug);
 
-    /// <summary>The legal pages every site must keep are never archived nor deleted.</summary>
+    /// <summary>
+    /// Role pages (legal pages, contact) must stay reachable at their fixed address: never archived nor deleted, and a
+    /// published one is never withdrawn; a draft or scheduled one may go back to draft.
+    /// </summary>
     public override bool Allows(ContentItem item, ContentAction action)
-        => action is not (ContentAction.Archive or ContentAction.Delete) || !PageRoles.Legal.Contains(Read(item).Role, StringComparer.Ordinal);
+        => !PageRoles.IsKnown(Read(item).Role) || action switch
+        {
+            ContentAction.Archive or ContentAction.Delete => false,
+            ContentAction.Withdraw => item.Status != ContentStatus.Published,
+            _ => true,
+        };
 
     protected override IEnumerable<int> MediaIds(PageFields fields) => fields.Image is { } image ? [image.MediaId] : [];
 
