@@ -25,5 +25,6 @@ public sealed class PagesModule : NetworkModule
     {
         services.AddSingleton<PageType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PageType>());
+        services.AddScoped<PageDirectory>();
     }
 }
