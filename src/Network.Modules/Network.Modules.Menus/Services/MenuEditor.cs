@@ -139,6 +139,15 @@ public sealed class MenuEditor(MenusDbContext db, DatabaseSession session, Tenan
         state.IsCustom = false;
         state.Version++;
         state.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new MenuChange(MenuChange.StaleMessage);
+        }
         return await CommitAsync(transaction, cancellationToken);
     }
 
