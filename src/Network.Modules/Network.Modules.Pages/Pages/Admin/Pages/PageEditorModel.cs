@@ -46,6 +46,8 @@ public sealed class PageEditorModel(ContentEditorServices services, PageType typ
             TitleEn = f.TitleEn,
             BodyEn = f.BodyEn,
             Position = f.Position.ToString(CultureInfo.InvariantCulture),
+            // The footer reads a missing status as "non conforme": the select starts there too.
+            AccessibilityStatus = f.Role == PageRoles.Accessibility ? (f.AccessibilityStatus ?? Network.Core.Theming.AccessibilityConformance.NonConforme).ToString() : null,
             ImageAlt = f.Image?.Alt,
             ImageDecorative = f.Image?.Decorative ?? false,
             ImageCredit = f.Image?.Credit,
@@ -66,6 +68,13 @@ public sealed class PageEditorModel(ContentEditorServices services, PageType typ
             Image = stored.Image,
         };
         Image = stored.Image;
+        if (stored.Role == PageRoles.Accessibility)
+        {
+            // Only the enum's names: "1" or "999" are not statuses.
+            if (Enum.GetNames<Network.Core.Theming.AccessibilityConformance>().Contains(Form.AccessibilityStatus, StringComparer.Ordinal))
+                f.AccessibilityStatus = Enum.Parse<Network.Core.Theming.AccessibilityConformance>(Form.AccessibilityStatus!);
+            else AddError("Form.AccessibilityStatus", "Choisissez l'un des états proposés.");
+        }
         if (stored.Role.Length == 0)
         {
             var parent = Line(Form.ParentId);

@@ -11,6 +11,9 @@ public sealed class PageForm
     public string? BodyEn { get; set; }
     public string? Position { get; set; }
 
+    /// <summary>The declared RGAA status, by its enum name (accessibility page only).</summary>
+    public string? AccessibilityStatus { get; set; }
+
     public string? ImageAlt { get; set; }
     public bool ImageDecorative { get; set; }
     public string? ImageCredit { get; set; }
