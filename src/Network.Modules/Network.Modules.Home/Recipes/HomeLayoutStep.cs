@@ -33,6 +33,7 @@ public sealed class HomeLayoutStep(ModuleCatalog modules, TenantScopeFactory sco
         {
             if (step[flag] is not null && !(step[flag] is JsonValue v && v.TryGetValue<bool>(out _))) validation.Error(flag, "doit être true ou false");
         }
+        if (step["sample"] is JsonValue sv && sv.TryGetValue<bool>(out var sample) && sample && !options.Value.SampleContent) return;
         if (step["blocks"] is not JsonArray blocks)
         {
             validation.Error("blocks", "champ obligatoire : la liste des blocs de la page d'accueil");
@@ -59,7 +60,10 @@ public sealed class HomeLayoutStep(ModuleCatalog modules, TenantScopeFactory sco
             }
             if (!offered.TryGetValue(typeId, out var type))
             {
-                validation.Error($"{at}.type", modules.AllHomeBlockTypes.Any(x => x.Type.Id == typeId)
+                var declared = modules.AllHomeBlockTypes.Any(x => x.Type.Id == typeId);
+                // A type no module of this build declares is kept for the module that will (skipped on the page until then).
+                if (!declared && HomeLayoutRules.IsWellFormedTypeId(typeId)) continue;
+                validation.Error($"{at}.type", declared
                     ? $"le bloc « {typeId} » appartient à un module que la recette n'active pas"
                     : $"type de bloc inconnu « {typeId} »");
                 continue;

@@ -18,13 +18,16 @@ public static class HomeLayoutRules
     /// Checks one block against its type and the tenant: (field, French message) for each problem. The type must be
     /// offered to the tenant (a module it enables, a scope that applies). Only settings the type declares may be set.
     /// </summary>
-    public static List<(string Field, string Message)> Validate(HomeBlock block, TenantInfo tenant, ModuleCatalog modules)
+    /// <param name="allowUndeclared">Recipes only: accept a type no module of this build declares (a module of a later version
+    /// will render it; until then the page skips it).</param>
+    public static List<(string Field, string Message)> Validate(HomeBlock block, TenantInfo tenant, ModuleCatalog modules, bool allowUndeclared = false)
     {
         var problems = new List<(string, string)>();
         var type = modules.HomeBlockTypes(tenant).FirstOrDefault(t => t.Id == block.Type);
         if (type is null)
         {
             var known = modules.AllHomeBlockTypes.Any(t => t.Type.Id == block.Type);
+            if (!known && allowUndeclared && IsWellFormedTypeId(block.Type)) return problems;
             problems.Add(("Type", known
                 ? $"le bloc « {block.Type} » appartient à un module qui n'est pas activé sur ce site"
                 : $"type de bloc inconnu « {block.Type} »"));
@@ -68,6 +71,10 @@ public static class HomeLayoutRules
         }
         return problems;
     }
+
+    /// <summary>Block type ids are lowercase words joined by hyphens ("news-latest").</summary>
+    public static bool IsWellFormedTypeId(string id)
+        => id.Length is > 0 and <= 40 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && id[0] != '-' && id[^1] != '-';
 
     /// <summary>A path of the tenant ("/projets", not "//elsewhere") or an absolute http(s) URL; nothing else (javascript:, data:…).</summary>
     public static bool IsSafeLink(string url)

@@ -198,7 +198,7 @@ public sealed class HomeLayouts(HomeDbContext db, TenantContext tenantContext, M
         var problems = new List<(string, string)>();
         for (var i = 0; i < blocks.Count; i++)
         {
-            foreach (var (field, message) in HomeLayoutRules.Validate(blocks[i], Tenant, modules)) problems.Add(($"blocks[{i}].{field}", message));
+            foreach (var (field, message) in HomeLayoutRules.Validate(blocks[i], Tenant, modules, allowUndeclared: true)) problems.Add(($"blocks[{i}].{field}", message));
         }
         if (blocks.Count > HomeLayoutRules.MaxBlocks) problems.Add(("blocks", $"une page d'accueil a au plus {HomeLayoutRules.MaxBlocks} blocs"));
         if (problems.Count > 0) return new HomeEditResult(problems);
