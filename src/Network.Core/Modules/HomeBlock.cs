@@ -2,6 +2,9 @@ using Network.Core.Tenancy;
 
 namespace Network.Core.Modules;
 
+/// <summary>Which home pages a <see cref="HomeBlockType"/> is offered on.</summary>
+public enum HomeBlockScope { All, HubOnly, RegionsOnly }
+
 /// <summary>The settings a <see cref="HomeBlockType"/> offers its coordinator in the home composer.</summary>
 [Flags]
 public enum HomeBlockSettings
@@ -37,14 +40,14 @@ public sealed record HomeBlockType(
     string Description,
     Type ViewComponent,
     HomeBlockSettings Settings = HomeBlockSettings.Title,
-    HomeSectionScope Scope = HomeSectionScope.All,
+    HomeBlockScope Scope = HomeBlockScope.All,
     int DefaultOrder = 100,
     bool InDefaultLayout = true)
 {
     public bool AppliesTo(TenantInfo tenant) => Scope switch
     {
-        HomeSectionScope.HubOnly => tenant.IsHub,
-        HomeSectionScope.RegionsOnly => !tenant.IsHub,
+        HomeBlockScope.HubOnly => tenant.IsHub,
+        HomeBlockScope.RegionsOnly => !tenant.IsHub,
         _ => true,
     };
 }

@@ -44,19 +44,16 @@ public sealed class ModuleCatalog
             .SelectMany(m => m.MainNavigation)
             .OrderBy(i => i.Order).ToList();
 
-    /// <summary>The home page blocks of a tenant's enabled modules, in order. No database.</summary>
-    public IReadOnlyList<HomeSection> HomeSections(Tenancy.TenantInfo tenant)
-        => Modules.Where(m => m.IsAlwaysEnabled || tenant.IsEnabled(m.Id))
-            .SelectMany(m => m.HomeSections)
-            .Where(s => s.AppliesTo(tenant))
-            .OrderBy(s => s.Order).ToList();
-
     /// <summary>The home block types offered to a tenant: those of its enabled modules that apply to it, in default order. No database.</summary>
     public IReadOnlyList<HomeBlockType> HomeBlockTypes(Tenancy.TenantInfo tenant)
         => Modules.Where(m => m.IsAlwaysEnabled || tenant.IsEnabled(m.Id))
             .SelectMany(m => m.HomeBlocks)
             .Where(b => b.AppliesTo(tenant))
             .OrderBy(b => b.DefaultOrder).ToList();
+
+    /// <summary>Every module's home block types with their module, enabled or not (to tell "unknown" from "not enabled here").</summary>
+    public IEnumerable<(NetworkModule Module, HomeBlockType Type)> AllHomeBlockTypes
+        => Modules.SelectMany(m => m.HomeBlocks.Select(b => (m, b)));
 
     /// <summary>Every module's main-navigation entries with their module, enabled or not (the menu editor's choices).</summary>
     public IEnumerable<(NetworkModule Module, NavigationItem Item)> AllNavigation

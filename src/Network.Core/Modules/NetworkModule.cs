@@ -34,9 +34,6 @@ public abstract class NetworkModule
     /// <summary>Entries of the public main navigation.</summary>
     public virtual IReadOnlyList<NavigationItem> MainNavigation => [];
 
-    /// <summary>Blocks of the tenant's home page (shown only where the module is enabled).</summary>
-    public virtual IReadOnlyList<HomeSection> HomeSections => [];
-
     /// <summary>Kinds of blocks coordinators may place on home pages where the module is enabled.</summary>
     public virtual IReadOnlyList<HomeBlockType> HomeBlocks => [];
 

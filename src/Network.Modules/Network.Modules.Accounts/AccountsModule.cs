@@ -20,7 +20,9 @@ public sealed class AccountsModule : NetworkModule
 {
     public static readonly Permission ManageRoles = new("ManageRoles", "Attribuer les rôles du site", NetworkRoles.Coordinator);
 
-    public override string Id => "Accounts";
+    public const string ModuleId = "Accounts";
+
+    public override string Id => ModuleId;
     public override string Name => "Comptes et rôles";
     public override string Description => "Inscription, connexion, mot de passe oublié ; rôles attribués par site.";
     public override IReadOnlyList<string> Dependencies => ["Mail"];
@@ -44,6 +46,8 @@ public sealed class AccountsModule : NetworkModule
         services.AddScoped<ITenantPermissionStore, TenantPermissionStore>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<TenantMembers>();
+        services.AddSingleton<MemberCounts>();
+        services.AddScoped<IKeyFigureSource, AccountKeyFigures>();
         services.AddSingleton<IStartupTask, NetworkAdministratorSetupTask>();
         services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section));
         services.Configure<RateLimiterOptions>(AccountRateLimiting.AddPolicies);

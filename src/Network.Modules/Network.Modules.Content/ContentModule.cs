@@ -40,11 +40,10 @@ public sealed class ContentModule : NetworkModule
         new("Publication des contenus", "/admin/contenus/parametres", ModerateContent.Name, 270),
     ];
 
-    public override IReadOnlyList<HomeSection> HomeSections =>
+    public override IReadOnlyList<HomeBlockType> HomeBlocks =>
     [
-        new(ContentLatestViewComponent.SectionId, typeof(ContentLatestViewComponent), 100),
-        new(ContentFeaturedViewComponent.SectionId, typeof(ContentFeaturedViewComponent), 200, HomeSectionScope.HubOnly),
-        new(HomeSectionIds.Regions, typeof(ContentRegionsViewComponent), 600, HomeSectionScope.HubOnly),
+        new(ContentRegionsViewComponent.BlockTypeId, "Sites régionaux", "Les sites des régions, avec le nombre de contenus que chacune partage.",
+            typeof(ContentRegionsViewComponent), HomeBlockSettings.Title, HomeBlockScope.HubOnly, DefaultOrder: 600),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -69,7 +68,6 @@ public sealed class ContentModule : NetworkModule
         services.AddSingleton<ContentChangeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeWorker>());
         services.AddSingleton<RecipeStepHandler, ContentStep>();
-        services.AddScoped<SampleImageUploader>();
         services.AddScoped<ContentHomeData>();
         services.AddScoped<Editing.ContentEditorServices>();
     }

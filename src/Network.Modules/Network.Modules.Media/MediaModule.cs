@@ -33,6 +33,7 @@ public sealed class MediaModule : NetworkModule
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<SampleImageUploader>();
         // A file over the limit must reach the library's check (and its French message), not stop at the form reader.
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = Math.Max(options.MultipartBodyLengthLimit, UploadBodyLimit(configuration)));
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
+using Network.Modules.Practices.Home;
 using Network.Modules.Practices.Services;
 
 namespace Network.Modules.Practices;
@@ -16,6 +17,12 @@ public sealed class PracticesModule : NetworkModule
     public override IReadOnlyList<string> Dependencies => ["Content", "Media"];
     public override IReadOnlyList<NavigationItem> MainNavigation => [new("Pratiques", "/pratiques", 30)];
     public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Retours d'expérience", "/admin/pratiques", ContentModule.ContributeContent.Name, 30)];
+
+    public override IReadOnlyList<HomeBlockType> HomeBlocks =>
+    [
+        new(PracticesLatestViewComponent.BlockTypeId, "Derniers retours d'expérience", "Les derniers retours d'expérience publiés ; sur le site national, ceux que les régions partagent.",
+            typeof(PracticesLatestViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 300),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -4,6 +4,7 @@ using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
+using Network.Modules.Showcases.Home;
 using Network.Modules.Showcases.Services;
 
 namespace Network.Modules.Showcases;
@@ -18,12 +19,21 @@ public sealed class ShowcasesModule : NetworkModule
     public override IReadOnlyList<NavigationItem> MainNavigation => [new("Projets", "/projets", 20)];
     public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Projets", "/admin/projets", ContentModule.ContributeContent.Name, 20)];
 
+    public override IReadOnlyList<HomeBlockType> HomeBlocks =>
+    [
+        new(ShowcasesFeaturedViewComponent.BlockTypeId, "Projets à la une", "Les projets mis en avant par la région ; sur le site national, ceux des régions.",
+            typeof(ShowcasesFeaturedViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 150),
+        new(ShowcasesLatestViewComponent.BlockTypeId, "Derniers projets", "Les derniers projets publiés ; sur le site national, ceux que les régions partagent.",
+            typeof(ShowcasesLatestViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 200),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ShowcaseType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<ShowcaseType>());
         services.AddSingleton<ShowcaseRenderCache>();
         services.AddScoped<ShowcaseCatalog>();
+        services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
         services.AddScoped<ShowcaseGalleryImages>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
     }

@@ -2,6 +2,8 @@ using AngleSharp.Dom;
 using Network.Modules.Content.Data;
 using Network.Tests.Infrastructure;
 using Network.Tests.Practices;
+using Network.Modules.Showcases.Data;
+using Network.Tests.Showcases;
 using static Network.Tests.Practices.PracticeTestKit;
 
 namespace Network.Tests.Hub;
@@ -37,7 +39,7 @@ public sealed class HubHomeTests(NetworkWebFactory factory) : IClassFixture<Netw
         await factory.HubCopyAsync("hauts-de-france", draft, status: ContentStatus.Draft);
 
         var home = await factory.CreateBrowserClient().GetDocumentAsync("/");
-        var latest = LinksOf(home, "accueil-derniers");
+        var latest = LinksOf(home, "accueil-practices-latest");
         Assert.Contains($"/hauts-de-france/pratiques/{north.Slug}", latest);
         Assert.Contains($"/nouvelle-aquitaine/pratiques/{west.Slug}", latest);
         Assert.DoesNotContain($"/hauts-de-france/pratiques/{draft.Slug}", latest);
@@ -63,26 +65,26 @@ public sealed class HubHomeTests(NetworkWebFactory factory) : IClassFixture<Netw
         Assert.DoesNotContain(draft.Title, html);
         // The region's own home shows its published items (shared or not), never drafts.
         var region = await factory.CreateBrowserClient().GetDocumentAsync("/hauts-de-france/");
-        Assert.Contains($"/hauts-de-france/pratiques/{unshared.Slug}", LinksOf(region, "accueil-derniers"));
+        Assert.Contains($"/hauts-de-france/pratiques/{unshared.Slug}", LinksOf(region, "accueil-practices-latest"));
         Assert.DoesNotContain(draft.Title, region.DocumentElement.OuterHtml);
     }
 
     [Fact]
-    public async Task Each_region_shows_at_most_six_featured_items_newest_first()
+    public async Task The_hub_shows_the_six_newest_showcases_the_regions_feature_with_their_region()
     {
+        await factory.EnsureVocabulariesAsync("nouvelle-aquitaine");
         var copies = new List<ContentItem>();
-        var start = DateTime.UtcNow.AddYears(-5); // old enough to stay out of the "latest" block other tests read
+        var start = DateTime.UtcNow.AddYears(-5); // old enough to stay out of the "latest" blocks other tests read
         for (var i = 0; i < 8; i++)
         {
-            var item = await factory.PublishedPracticeAsync("nouvelle-aquitaine", Unique($"À la une {i}"), Fields());
+            var item = await factory.PublishAsync("nouvelle-aquitaine", Unique($"À la une {i}"), new ShowcaseFields { Domains = ["musees"], Technologies = ["numerisation-3d"], Maturity = ShowcaseMaturity.Pilot });
             copies.Add(await factory.HubCopyAsync("nouvelle-aquitaine", item, featured: true, publishedUtc: start.AddMinutes(i)));
         }
         var home = await factory.CreateBrowserClient().GetDocumentAsync("/");
-        var section = home.QuerySelector("section[aria-labelledby='accueil-a-la-une']")!;
-        var heading = section.QuerySelectorAll("h3").Single(h => h.TextContent.Trim() == "Nouvelle-Aquitaine");
-        var cards = heading.NextElementSibling!.QuerySelectorAll(".fr-card__title a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(6, cards.Count);
-        Assert.Equal(copies.AsEnumerable().Reverse().Take(6).Select(c => $"/nouvelle-aquitaine/pratiques/{c.Slug}"), cards);
+        var section = home.QuerySelector("section[aria-labelledby='accueil-showcases-featured']")!;
+        var cards = section.QuerySelectorAll(".fr-card__title a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(copies.AsEnumerable().Reverse().Take(6).Select(c => $"/nouvelle-aquitaine/projets/{c.Slug}"), cards);
+        Assert.All(section.QuerySelectorAll(".fr-card__start .fr-card__detail"), d => Assert.Contains("Nouvelle-Aquitaine", d.TextContent));
     }
 
     [Fact]

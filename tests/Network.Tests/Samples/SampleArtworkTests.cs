@@ -1,4 +1,3 @@
-using Network.Modules.Content.Recipes;
 using Network.Modules.Media.Imaging;
 
 namespace Network.Tests.Samples;

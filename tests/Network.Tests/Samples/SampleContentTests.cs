@@ -8,6 +8,7 @@ using Network.Modules.Content.Services;
 using Network.Modules.Media;
 using Network.Modules.Media.Services;
 using Network.Tests.Content;
+using Network.Tests.Home;
 using Network.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -111,7 +112,10 @@ public sealed class SampleContentTests(SampleContentWebFactory factory, ITestOut
             }
         });
         var library = await factory.InTenantAsync(region, sp => sp.GetRequiredService<MediaLibrary>().ListAsync(0, 100));
-        Assert.Equal(images.Select(i => i.MediaId).Distinct().Count(), library.Total);
+        // Every library entry is used: by the items, or by the composed home page (its hero).
+        var homeImages = (await factory.LayoutAsync(region)).Published.Where(b => b.ImageId is not null).Select(b => b.ImageId!.Value).ToList();
+        Assert.Single(homeImages);
+        Assert.Equal(images.Select(i => i.MediaId).Concat(homeImages).Distinct().Count(), library.Total);
     }
 
     [Theory]

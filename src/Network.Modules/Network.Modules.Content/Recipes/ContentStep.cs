@@ -12,6 +12,7 @@ using Network.Modules.Content.Data;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Workflow;
 using Network.Modules.Media;
+using Network.Modules.Media.Services;
 
 namespace Network.Modules.Content.Recipes;
 
@@ -36,11 +37,10 @@ namespace Network.Modules.Content.Recipes;
 public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptions> options) : RecipeStepHandler
 {
     public const string StepName = "Content";
-    public const string DefaultCredit = "Illustration générée pour l'exemple, Licence Ouverte";
 
     private static readonly string[] StepFields = ["name", "file", "items", "optional", "sample"];
     private static readonly string[] ItemFields = ["type", "title", "slug", "summary", "status", "daysAgo", "shared", "featured", "fields", "references", "images"];
-    private static readonly string[] ImageFields = ["field", "motif", "palette", "alt", "decorative", "credit"];
+    private static readonly string[] ImageFields = ["field", .. SampleImageUploader.SpecFields];
     private static readonly string[] Statuses = ["published", "draft", "submitted"];
 
     /// <summary>Publication dates stay within the last two years, so lists built from them have a stable order.</summary>
@@ -303,28 +303,7 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
                 if (item["fields"] is JsonObject fields && fields[field] is not null)
                     error($"{at}.field", $"« fields.{field} » est rempli par les images : ne le donnez pas aussi");
             }
-            var motif = Text(image, "motif", (f, m) => error($"{at}.{f}", m), required: false);
-            if (motif is not null && !SampleArtwork.Motifs.Contains(motif))
-                error($"{at}.motif", $"motif inconnu « {motif} » (motifs : {string.Join(", ", SampleArtwork.Motifs)})");
-            if (image["palette"] is not null)
-            {
-                if (image["palette"] is not JsonArray palette || palette.Count is < 2 or > 6)
-                    error($"{at}.palette", "doit être une liste de 2 à 6 couleurs « #rrggbb »");
-                else
-                {
-                    for (var c = 0; c < palette.Count; c++)
-                    {
-                        if (palette[c] is not JsonValue v || !v.TryGetValue<string>(out var colour) || !SampleArtwork.TryParseColour(colour, out _))
-                            error($"{at}.palette[{c}]", "doit être une couleur « #rrggbb »");
-                    }
-                }
-            }
-            var decorative = image["decorative"] is JsonValue dv && dv.TryGetValue<bool>(out var dec) && dec;
-            if (image["decorative"] is not null && !(image["decorative"] is JsonValue dv2 && dv2.TryGetValue<bool>(out _)))
-                error($"{at}.decorative", "doit être true ou false");
-            var alt = Text(image, "alt", (f, m) => error($"{at}.{f}", m), required: !decorative)?.Trim();
-            if (!decorative && alt is { Length: < 10 }) error($"{at}.alt", "décrivez l'image en une phrase (texte de remplacement)");
-            Text(image, "credit", (f, m) => error($"{at}.{f}", m), required: false);
+            SampleImageUploader.ValidateSpec(image, (f, m) => error($"{at}.{f}", m));
         }
     }
 

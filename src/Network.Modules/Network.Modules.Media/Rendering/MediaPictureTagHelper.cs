@@ -27,6 +27,9 @@ public sealed class MediaPictureTagHelper(IOptions<MediaOptions> options) : TagH
 
     public bool Lazy { get; set; }
 
+    /// <summary>The image the page is about (a hero above the fold): fetchpriority="high", never lazy.</summary>
+    public bool Priority { get; set; }
+
     /// <summary>Path base of the tenant that owns the image; the current request's when not given.</summary>
     public string? PathBase { get; set; }
 
@@ -66,7 +69,8 @@ public sealed class MediaPictureTagHelper(IOptions<MediaOptions> options) : TagH
         img.Attributes["width"] = srcWidth.ToString(CultureInfo.InvariantCulture);
         img.Attributes["height"] = srcHeight.ToString(CultureInfo.InvariantCulture);
         img.Attributes["alt"] = image.Decorative ? "" : image.Alt;
-        if (Lazy) img.Attributes["loading"] = "lazy";
+        if (Priority) img.Attributes["fetchpriority"] = "high";
+        else if (Lazy) img.Attributes["loading"] = "lazy";
         img.Attributes["decoding"] = "async";
         img.Attributes["class"] = string.IsNullOrWhiteSpace(Class) ? "fr-responsive-img" : Class;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Network.Modules.Content.Recipes;
+namespace Network.Modules.Media.Imaging;
 
 /// <summary>
 /// Abstract pictures drawn from a motif, a palette and a seed, for sample content (no downloads, no stock
