@@ -24,7 +24,6 @@ public sealed class ShowcasesModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<ShowcaseType>());
         services.AddSingleton<ShowcaseRenderCache>();
         services.AddScoped<ShowcaseCatalog>();
-        services.AddScoped<ShowcaseGalleryImages>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
     }
 }
