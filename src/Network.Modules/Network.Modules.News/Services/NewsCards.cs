@@ -14,7 +14,11 @@ namespace Network.Modules.News.Services;
 /// <param name="ImagePathBase">The path base of the tenant that owns the image files.</param>
 /// <param name="Region">The region's name for a hub copy, else null.</param>
 /// <param name="HeadingLevel">2 on the list, 3 inside a home block.</param>
-public sealed record NewsCardView(ContentItem Item, NewsFields Fields, string Url, ImageRef? Image, string ImagePathBase, string? Region, int HeadingLevel = 2);
+public sealed record NewsCardView(ContentItem Item, NewsFields Fields, string Url, ImageRef? Image, string ImagePathBase, string? Region, int HeadingLevel = 2)
+{
+    /// <summary>Image beside the text (the full list) rather than above it (narrow columns).</summary>
+    public bool Horizontal { get; init; }
+}
 
 public static class NewsCards
 {

@@ -49,7 +49,7 @@ public sealed class NewsListModel(ContentDbContext db, ContentListCache cache, N
         Result = ContentListResults.Run(snapshot, query, facets.Select(f => f.Facet).ToList());
         Facets = ContentListView.Facets(Result, facets, query, urls);
         Pagination = ContentListView.Pagination(Result, urls);
-        Cards = Result.Items.Select(c => NewsCards.Of(HttpContext, catalog, type, c)).OfType<NewsCardView>().ToList();
+        Cards = Result.Items.Select(c => NewsCards.Of(HttpContext, catalog, type, c)).OfType<NewsCardView>().Select(c => c with { Horizontal = true }).ToList();
 
         var tag = query.Filters.GetValueOrDefault(NewsType.TagFacet);
         if (!string.IsNullOrEmpty(tag)) TagLabel = tagLabels.GetValueOrDefault(tag) ?? tag;
