@@ -27,7 +27,7 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
         { "admin-site-etat", "/admin/sites/hauts-de-france/etat", true },
         { "admin-tableau-de-bord", "/hauts-de-france/admin", true },
         { "admin-parametres", "/hauts-de-france/admin/parametres", true },
-        { "admin-page-legale", "/hauts-de-france/admin/parametres/pages/accessibilite", true },
+        { "admin-page-legale", "/hauts-de-france/admin/pages/legales/accessibilite", true },
         { "admin-contenus", "/hauts-de-france/admin/contenus", true },
         { "admin-contenus-parametres", "/hauts-de-france/admin/contenus/parametres", true },
         { "admin-vocabulaires", "/hauts-de-france/admin/vocabulaires", true },

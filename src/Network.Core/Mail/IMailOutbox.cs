@@ -10,4 +10,5 @@ public interface IMailOutbox
 }
 
 /// <param name="TenantName">The tenant on whose behalf the message is sent (its name appears as sender name).</param>
-public sealed record OutgoingMail(string To, string Subject, string TextBody, string HtmlBody, string TenantName, string? ToName = null);
+/// <param name="ReplyTo">Where answers go (a contact form's sender); null keeps the no-reply sender.</param>
+public sealed record OutgoingMail(string To, string Subject, string TextBody, string HtmlBody, string TenantName, string? ToName = null, string? ReplyTo = null);

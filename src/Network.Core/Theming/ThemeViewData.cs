@@ -6,14 +6,14 @@ public static class ThemeViewData
     /// <summary><c>IEnumerable&lt;KeyValuePair&lt;string, string&gt;&gt;</c>: (French label, tenant-relative path) of the breadcrumb between the section root and the page.</summary>
     public const string BreadcrumbParents = "Theme.BreadcrumbParents";
 
+    /// <summary>The page's own description for search engines and link previews (meta description, og:description); the site's baseline otherwise.</summary>
+    public const string Description = "Theme.Description";
+
     /// <summary>true: no breadcrumb (home and error pages).</summary>
     public const string HideBreadcrumb = "Theme.HideBreadcrumb";
 
     /// <summary>true: the page must not touch the tenant database (error pages, uninitialized tenants).</summary>
     public const string IsErrorPage = "Theme.IsErrorPage";
-
-    /// <summary>string: the page's own description (meta description and og:description), instead of the site's baseline.</summary>
-    public const string Description = "Theme.Description";
 
     /// <summary>string: absolute URL of the page's image for link previews (og:image).</summary>
     public const string SocialImage = "Theme.SocialImage";

@@ -10,10 +10,10 @@ using Network.Modules.Settings.Services;
 
 namespace Network.Modules.Settings;
 
-/// <summary>The site of each tenant: its legal pages (editable), site map and the settings coordinators may change.</summary>
+/// <summary>The site of each tenant: its legal pages at fixed addresses (texts from the Pages module or generated), site map and the settings coordinators may change.</summary>
 public sealed class SettingsModule : NetworkModule
 {
-    public static readonly Permission ManageSettings = new("ManageSettings", "Modifier les paramètres et les pages légales du site", NetworkRoles.Coordinator);
+    public static readonly Permission ManageSettings = new("ManageSettings", "Modifier les paramètres du site", NetworkRoles.Coordinator);
 
     public override string Id => "Settings";
     public override string Name => "Paramètres du site";

@@ -14,8 +14,8 @@ public sealed class RecipeValidationTests(NetworkWebFactory factory) : IClassFix
     private static string Recipe(params string[] steps) => $$"""{ "name": "essai", "steps": [ {{string.Join(",", steps)}} ] }""";
 
     [Theory]
-    [InlineData("network", new[] { "Feature", "Settings", "Roles", "Vocabularies" })]
-    [InlineData("region", new[] { "Feature", "Settings", "Roles", "Vocabularies", "Content", "Content", "Content" })]
+    [InlineData("network", new[] { "Feature", "Settings", "Roles", "Vocabularies", "Menu" })]
+    [InlineData("region", new[] { "Feature", "Settings", "Roles", "Vocabularies", "Content", "Content", "Content", "Menu" })]
     public void Shipped_recipes_are_valid(string name, string[] steps)
     {
         var recipe = factory.Service<RecipeReader>().Load(name, Parameters);

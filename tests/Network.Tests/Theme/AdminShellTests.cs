@@ -45,12 +45,12 @@ public sealed class AdminShellTests(NetworkWebFactory factory) : IClassFixture<N
     public async Task Side_menu_marks_the_current_entry_and_the_breadcrumb_leads_back()
     {
         var client = await TestSignIn.ClientAsync(factory, "admin-shell@exemple.test", administrator: true);
-        var page = await client.GetDocumentAsync("/hauts-de-france/admin/parametres/pages/mentions-legales");
-        Assert.Equal("page", page.QuerySelector(".fr-sidemenu a[href='/hauts-de-france/admin/parametres']")!.GetAttribute("aria-current"));
+        var page = await client.GetDocumentAsync("/hauts-de-france/admin/pages/legales/mentions-legales");
+        Assert.Equal("page", page.QuerySelector(".fr-sidemenu a[href='/hauts-de-france/admin/pages/legales']")!.GetAttribute("aria-current"));
         var trail = page.QuerySelectorAll(".fr-breadcrumb a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Equal(("Accueil", "/hauts-de-france/"), trail[0]);
         Assert.Equal(("Administration", "/hauts-de-france/admin"), trail[1]);
-        Assert.Equal(("Paramètres du site", "/hauts-de-france/admin/parametres"), trail[2]);
+        Assert.Equal(("Pages légales et contact", "/hauts-de-france/admin/pages/legales"), trail[2]);
         Assert.Equal("page", page.QuerySelectorAll(".fr-breadcrumb a").Last().GetAttribute("aria-current"));
         Assert.Single(page.QuerySelectorAll("main#contenu"));
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Network.Core.Modules;
+using Network.Core.Navigation;
 using Network.Core.Tenancy;
 using Network.Core.Theming;
 
@@ -17,8 +18,34 @@ public static class ThemeData
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
 
-    public static IReadOnlyList<NavigationItem> MainNavigation(HttpContext context)
-        => Tenant(context) is { } tenant ? context.RequestServices.GetRequiredService<ModuleCatalog>().MainNavigation(tenant) : [];
+    /// <summary>
+    /// The main menu (<see cref="IMainMenuSource"/>). Error pages and tenants not running get the default menu, which
+    /// reads no database; a failure is logged and falls back to it too, so the header never breaks a page.
+    /// </summary>
+    public static async Task<IReadOnlyList<MenuLink>> MainMenuAsync(HttpContext context, bool errorPage)
+    {
+        if (Tenant(context) is not { } tenant) return [];
+        var defaults = context.RequestServices.GetRequiredService<ModuleMainMenuSource>();
+        if (errorPage || tenant.State != TenantState.Running) return defaults.Default(tenant);
+        try
+        {
+            return await context.RequestServices.GetRequiredService<IMainMenuSource>().GetAsync(context, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ThemeData)).LogWarning(exception, "Could not read the main menu");
+            return defaults.Default(tenant);
+        }
+    }
+
+    /// <summary>
+    /// The menu link the current page belongs to: the longest internal address that is the page or one of its parents
+    /// (on /a-propos/equipe, "/a-propos/equipe" rather than "/a-propos"). Null when none is.
+    /// </summary>
+    public static MenuLink? CurrentLink(HttpContext context, IReadOnlyList<MenuLink> menu)
+        => menu.SelectMany(l => l.Children.Count > 0 ? l.Children : [l])
+            .Where(l => !l.IsExternal && l.Href.Length > 0 && IsCurrent(context, l.Href))
+            .OrderByDescending(l => l.Href.Length).FirstOrDefault();
 
     /// <summary>True when <paramref name="path"/> (tenant-relative) is the current page or one of its parents ("/" only for the home page).</summary>
     public static bool IsCurrent(HttpContext context, string path)

@@ -33,7 +33,11 @@ public sealed class ContentDbContext(DbContextOptions<ContentDbContext> options)
 public static class ContentRules
 {
     public const int TitleMaxLength = 200;
-    public const int SlugMaxLength = 120;
+    /// <summary>A whole address: nested items' slugs are their parents' segments and their own ("a-propos/equipe").</summary>
+    public const int SlugMaxLength = MaxDepth * (Network.Core.Text.Slugs.MaxLength + 1);
+
+    /// <summary>How deep items of a hierarchical type may nest (a top-level item is at depth 1).</summary>
+    public const int MaxDepth = 4;
     public const int SummaryMaxLength = 300;
     public const int FieldsMaxLength = 200_000;
     public const int ReasonMaxLength = 2_000;

@@ -29,7 +29,7 @@ namespace Network.Modules.Content.Recipes;
 /// (<c>published</c> by default, <c>draft</c>, <c>submitted</c>), <c>daysAgo</c> (publication date, or creation
 /// date when not published), <c>shared</c> (default true), <c>featured</c>, <c>fields</c> (the type's own fields),
 /// <c>references</c> (a list-of-ids field filled from the slugs of items earlier in the same list:
-/// <c>{ "relatedShowcaseIds": ["slug"] }</c>) and <c>images</c> (generated at import, stored in the media library,
+/// <c>{ "relatedShowcaseIds": ["slug"] }</c>, or a single-id field from one slug: <c>{ "parentId": "a-propos" }</c>) and <c>images</c> (generated at import, stored in the media library,
 /// added to an image field: <c>{ "field": "gallery", "motif": "arches", "palette": ["#8c3b2e", …], "alt": "…", "credit": "…" }</c>).
 /// Fields named like a vocabulary (<c>domains</c>, <c>technologies</c>) hold values of that vocabulary.
 /// </summary>
@@ -246,11 +246,19 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
             error("references", "doit être un objet { \"champ\": [\"adresse\", …] }");
             return;
         }
+        var all = earlier.Values.SelectMany(s => s).ToHashSet();
         foreach (var (field, node) in references)
         {
-            if (!properties.TryGetValue(field, out var property) || !typeof(IEnumerable<int>).IsAssignableFrom(property.PropertyType))
+            var property = properties.GetValueOrDefault(field);
+            if (property?.PropertyType == typeof(int?))
             {
-                error($"references.{field}", "ce type de contenu n'a pas de champ de liste d'identifiants de ce nom");
+                if (node is not JsonValue one || !one.TryGetValue<string>(out var target)) error($"references.{field}", "doit être l'adresse d'un contenu plus haut dans la liste");
+                else if (!all.Contains(target)) error($"references.{field}", $"aucun contenu d'adresse « {target} » plus haut dans la liste");
+                continue;
+            }
+            if (property is null || !typeof(IEnumerable<int>).IsAssignableFrom(property.PropertyType))
+            {
+                error($"references.{field}", "ce type de contenu n'a pas de champ d'identifiant ni de liste d'identifiants de ce nom");
                 continue;
             }
             if (node is not JsonArray slugs)
@@ -258,7 +266,6 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
                 error($"references.{field}", "doit être une liste d'adresses");
                 continue;
             }
-            var all = earlier.Values.SelectMany(s => s).ToHashSet();
             for (var i = 0; i < slugs.Count; i++)
             {
                 if (slugs[i] is not JsonValue v || !v.TryGetValue<string>(out var slug)) error($"references.{field}[{i}]", "doit être un texte");
@@ -368,7 +375,9 @@ internal sealed class ContentImporter(TenantScopeFactory scopes, TenantContext t
             var date = now.AddDays(-(item["daysAgo"]?.GetValue<int>() ?? 0)).AddMinutes(-i);
             var fields = item["fields"]?.DeepClone().AsObject() ?? [];
             foreach (var (field, slugs) in item["references"]?.AsObject() ?? [])
-                fields[field] = new JsonArray(slugs!.AsArray().Select(s => (JsonNode)JsonValue.Create(ids[s!.GetValue<string>()])).ToArray());
+                fields[field] = slugs is JsonArray list
+                    ? new JsonArray(list.Select(s => (JsonNode)JsonValue.Create(ids[s!.GetValue<string>()])).ToArray())
+                    : JsonValue.Create(ids[slugs!.GetValue<string>()]);
             var slug = item["slug"]?.GetValue<string>() ?? Slugs.FromTitle(item["title"]!.GetValue<string>());
             foreach (var (image, index) in (item["images"]?.AsArray() ?? []).Select((n, index) => (n!.AsObject(), index)))
             {
@@ -387,6 +396,8 @@ internal sealed class ContentImporter(TenantScopeFactory scopes, TenantContext t
                 item["shared"]?.GetValue<bool>() ?? true, ContentStep.ReadFields(type, fields));
             var created = Check(await Store(s => s.CreateAsync(type, edit, ContentActor.System, cancellationToken)), i).Item!;
             ids[created.Slug] = created.Id;
+            // A nested item's address is its parent's and its own segment: later items may name it by either.
+            ids.TryAdd(slug, created.Id);
             if (status == "draft") continue;
             clock.Now = date.AddHours(-6);
             if (status == "submitted")

@@ -69,7 +69,7 @@ public sealed class ContentStore(
             CreatedUtc = now,
             UpdatedUtc = now,
         };
-        var errors = await ApplyEditAsync(type, item, edit, cancellationToken);
+        var (errors, _) = await ApplyEditAsync(type, item, edit, cancellationToken);
         if (errors.Count > 0) return ContentResult.Invalid(errors);
         db.Items.Add(item);
         await db.SaveChangesAsync(cancellationToken);
@@ -86,9 +86,9 @@ public sealed class ContentStore(
         if (item is null) return ContentResult.Missing();
         if (!ContentWorkflow.CanEdit(item, actor)) return ContentResult.Denied();
         if (item.Version != expectedVersion) return ContentResult.Stale(item);
-        var errors = await ApplyEditAsync(types.Get(item.ContentType), item, edit, cancellationToken);
+        var (errors, moved) = await ApplyEditAsync(types.Get(item.ContentType), item, edit, cancellationToken);
         if (errors.Count > 0) return ContentResult.Invalid(errors);
-        return await CommitChangeAsync(transaction, item, "save", null, actor, cancellationToken);
+        return await CommitChangeAsync(transaction, item, "save", null, actor, cancellationToken, moved);
     }
 
     /// <param name="publishAtUtc">For <see cref="ContentAction.Schedule"/>: when to publish (must be in the future).</param>
@@ -100,8 +100,11 @@ public sealed class ContentStore(
         if (item is null) return ContentResult.Missing();
         if (!ContentWorkflow.CanView(item, actor) || action == ContentAction.Restore) return ContentResult.Denied();
         if (item.Version != expectedVersion) return ContentResult.Stale(item);
-        if (!ContentWorkflow.CanPerform(item, action, actor))
+        if (!ContentWorkflow.CanPerform(item, action, actor) || !types.Get(item.ContentType).Allows(item, action))
             return ContentResult.Invalid("", "Cette action n'est pas possible pour ce contenu dans son état actuel, ou vous n'avez pas le droit de la faire.");
+        var type = types.Get(item.ContentType);
+        if (!type.Allows(item, action))
+            return ContentResult.Invalid("", "Ce contenu ne peut pas subir cette action : son type ne le permet pas.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         switch (action)
@@ -124,6 +127,8 @@ public sealed class ContentStore(
                 item.PublishedUtc = null;
                 break;
             case ContentAction.Delete:
+                if (type.IsHierarchical && await HasDescendantsAsync(type, item.Slug, cancellationToken))
+                    return ContentResult.Invalid("", "Ce contenu a des sous-pages : déplacez-les ou supprimez-les d'abord.");
                 db.Items.Remove(item);
                 db.Changes.Add(new ContentChange { ItemId = item.Id, ContentType = item.ContentType, Action = "delete", UserId = actor.UserId, CreatedUtc = now });
                 await db.SaveChangesAsync(cancellationToken);
@@ -149,9 +154,9 @@ public sealed class ContentStore(
         if (revision is null) return ContentResult.Invalid("", "Cette version n'existe pas.");
         var type = types.Get(item.ContentType);
         var edit = new ContentEdit(revision.Title, revision.Slug, revision.Summary, revision.SharedWithNetwork, type.ReadFields(revision.FieldsJson));
-        var errors = await ApplyEditAsync(type, item, edit, cancellationToken);
+        var (errors, moved) = await ApplyEditAsync(type, item, edit, cancellationToken);
         if (errors.Count > 0) return ContentResult.Invalid(errors);
-        return await CommitChangeAsync(transaction, item, "restore", $"{number}", actor, cancellationToken);
+        return await CommitChangeAsync(transaction, item, "restore", $"{number}", actor, cancellationToken, moved);
     }
 
     /// <summary>Features or un-features a published item on the hub (at most <see cref="ContentRules.MaxFeaturedPerTenant"/>).</summary>
@@ -203,10 +208,18 @@ public sealed class ContentStore(
         return result.Succeeded;
     }
 
-    private async Task<ContentResult> CommitChangeAsync(SessionTransaction transaction, ContentItem item, string action, string? note, ContentActor actor, CancellationToken cancellationToken)
+    /// <param name="moved">Descendants whose address followed the item's (hierarchical types): each gets its own revision and feed entry.</param>
+    private async Task<ContentResult> CommitChangeAsync(SessionTransaction transaction, ContentItem item, string action, string? note, ContentActor actor,
+        CancellationToken cancellationToken, IReadOnlyList<ContentItem>? moved = null)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         item.Version++;
-        item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        item.UpdatedUtc = now;
+        foreach (var descendant in moved ?? [])
+        {
+            descendant.Version++;
+            descendant.UpdatedUtc = now;
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -217,6 +230,8 @@ public sealed class ContentStore(
             return ContentResult.Stale((await FindAsync(item.Id, cancellationToken))!);
         }
         await RecordAsync(item, action, note, actor, cancellationToken);
+        foreach (var descendant in moved ?? [])
+            await RecordAsync(descendant, "move", item.Slug, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ContentResult.Ok(item);
     }
@@ -257,8 +272,11 @@ public sealed class ContentStore(
         if (summary.Length > ContentRules.SummaryMaxLength) yield return new("Summary", $"Le résumé ne peut dépasser {ContentRules.SummaryMaxLength} caractères (il en compte {summary.Length}).");
     }
 
-    /// <summary>Validates the edit and copies it onto the item (facets, media uses, address history included); writes nothing.</summary>
-    private async Task<List<ContentError>> ApplyEditAsync(ContentTypeDefinition type, ContentItem item, ContentEdit edit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates the edit and copies it onto the item (facets, media uses, address history included); writes nothing.
+    /// For a hierarchical type, also moves the addresses of the item's descendants (returned, tracked, unsaved).
+    /// </summary>
+    private async Task<(List<ContentError> Errors, List<ContentItem> Moved)> ApplyEditAsync(ContentTypeDefinition type, ContentItem item, ContentEdit edit, CancellationToken cancellationToken)
     {
         var title = (edit.Title ?? "").Trim();
         var summary = (edit.Summary ?? "").Trim();
@@ -270,41 +288,74 @@ public sealed class ContentStore(
         var fieldsJson = type.WriteFields(edit.Fields);
         if (fieldsJson.Length > ContentRules.FieldsMaxLength) errors.Add(new("", "Le contenu est trop long."));
 
+        // Nested types: the address starts with the parent's ("a-propos/"), and what is typed or made from the title is the item's own segment.
+        var prefix = "";
+        if (type.IsHierarchical && type.ParentIdOf(edit.Fields) is { } parentId)
+        {
+            var (parentSlug, parentError) = await CheckParentAsync(type, item, parentId, cancellationToken);
+            if (parentError is not null) errors.Add(new("ParentId", parentError));
+            else prefix = parentSlug + "/";
+        }
+        var currentSegment = item.Slug[(item.Slug.LastIndexOf('/') + 1)..];
+
         var typedSlug = (edit.Slug ?? "").Trim();
+        var fixedSlug = type.FixedSlugOf(edit.Fields);
         string slug;
-        if (typedSlug.Length > 0)
+        if (fixedSlug is not null)
+        {
+            slug = fixedSlug;
+            if (await SlugTakenAsync(type, slug, item.Id, cancellationToken) is { } owner)
+                errors.Add(new("Slug", $"L'adresse « {slug} » est déjà celle de « {owner} » : ce rôle est déjà tenu par un autre contenu."));
+        }
+        else if (typedSlug.Length > 0)
         {
             if (!Slugs.IsValid(typedSlug))
                 errors.Add(new("Slug", $"L'adresse ne peut contenir que des lettres minuscules sans accents, des chiffres et des tirets (par exemple « {Slugs.FromTitle(typedSlug)} »)."));
-            else if (await SlugTakenAsync(type, typedSlug, item.Id, cancellationToken) is { } owner)
+            else if (await SlugTakenAsync(type, prefix + typedSlug, item.Id, cancellationToken) is { } owner)
                 errors.Add(new("Slug", $"Cette adresse est déjà celle de « {owner} » : choisissez-en une autre."));
-            slug = typedSlug;
+            slug = prefix + typedSlug;
         }
         else
         {
             var baseSlug = Slugs.FromTitle(title);
             if (baseSlug.Length == 0) baseSlug = type.Name;
-            slug = item.Id != 0 && item.Slug.Length > 0 && Slugs.FromTitle(item.Title) == baseSlug ? item.Slug : baseSlug;
+            slug = prefix + (item.Id != 0 && currentSegment.Length > 0 && Slugs.FromTitle(item.Title) == baseSlug ? currentSegment : baseSlug);
             for (var n = 2; await SlugTakenAsync(type, slug, item.Id, cancellationToken) is not null; n++)
-                slug = $"{baseSlug[..Math.Min(baseSlug.Length, Slugs.MaxLength - 6)]}-{n}";
+                slug = $"{prefix}{baseSlug[..Math.Min(baseSlug.Length, Slugs.MaxLength - 6)]}-{n}";
         }
-        if (errors.Count > 0) return errors;
+        if (fixedSlug is null)
+            errors.AddRange(type.CheckAddress(slug).Select(m => new ContentError("Slug", m)));
+        if (errors.Count > 0) return (errors, []);
 
+        var moved = new List<ContentItem>();
         if (item.Id != 0 && item.Slug != slug)
         {
-            // Old addresses of items the public may have seen keep working (301 to the new one).
-            if (item.PublishedUtc is not null && !await db.SlugRedirects.AnyAsync(r => r.ContentType == type.Name && r.OldSlug == item.Slug, cancellationToken))
-                db.SlugRedirects.Add(new ContentSlugRedirect { ContentType = type.Name, OldSlug = item.Slug, ItemId = item.Id });
+            await KeepOldAddressAsync(type, item, item.Slug, cancellationToken);
+            if (type.IsHierarchical)
+            {
+                // Descendants' addresses follow their ancestor's, in the same transaction.
+                var descendants = await DescendantsAsync(type, item.Slug, cancellationToken);
+                var depth = Depth(slug) - Depth(item.Slug);
+                if (descendants.Count > 0 && descendants.Max(d => Depth(d.Slug)) + depth > ContentRules.MaxDepth)
+                    return ([new("ParentId", $"Ce déplacement placerait des sous-pages au-delà de {ContentRules.MaxDepth} niveaux : choisissez un parent moins profond.")], []);
+                foreach (var descendant in descendants)
+                {
+                    var newSlug = slug + descendant.Slug[item.Slug.Length..];
+                    await KeepOldAddressAsync(type, descendant, descendant.Slug, cancellationToken);
+                    await DropRedirectsToAsync(type, newSlug, cancellationToken);
+                    descendant.Slug = newSlug;
+                    moved.Add(descendant);
+                }
+            }
         }
         // The current address of an item always wins over someone's old address.
-        var stale = await db.SlugRedirects.Where(r => r.ContentType == type.Name && r.OldSlug == slug).ToListAsync(cancellationToken);
-        db.SlugRedirects.RemoveRange(stale);
+        await DropRedirectsToAsync(type, slug, cancellationToken);
 
         item.Title = title;
         item.SortTitle = TextFolding.Fold(title);
         item.Summary = summary;
         item.Slug = slug;
-        item.SharedWithNetwork = edit.SharedWithNetwork;
+        item.SharedWithNetwork = type.IsShareable && edit.SharedWithNetwork;
         item.FieldsJson = fieldsJson;
         item.SetFacets(type.FacetsOf(edit.Fields));
         if (item.Id != 0)
@@ -314,7 +365,50 @@ public sealed class ContentStore(
             db.MediaUses.RemoveRange(uses.Where(u => !wanted.Contains(u.MediaId)));
             db.MediaUses.AddRange(wanted.Except(uses.Select(u => u.MediaId)).Select(m => new ContentMediaUse { ItemId = item.Id, MediaId = m }));
         }
-        return errors;
+        return (errors, moved);
+    }
+
+    /// <summary>The parent's address, or why it cannot be the parent (missing, another type or tenant, the item itself or below it, too deep).</summary>
+    private async Task<(string Slug, string? Error)> CheckParentAsync(ContentTypeDefinition type, ContentItem item, int parentId, CancellationToken cancellationToken)
+    {
+        var parent = await db.Items.AsNoTracking()
+            .Where(i => i.Id == parentId && i.ContentType == type.Name && i.OriginTenant == null)
+            .Select(i => new { i.Id, i.Slug }).FirstOrDefaultAsync(cancellationToken);
+        if (parent is null) return ("", "Le parent choisi n'existe pas : choisissez-en un dans la liste.");
+        if (item.Id != 0 && (parent.Id == item.Id || parent.Slug.StartsWith(item.Slug + "/", StringComparison.Ordinal)))
+            return ("", "Un contenu ne peut pas être placé sous lui-même ni sous l'un de ses sous-contenus.");
+        if (Depth(parent.Slug) >= ContentRules.MaxDepth)
+            return ("", $"Les pages ne peuvent être imbriquées que sur {ContentRules.MaxDepth} niveaux : choisissez un parent moins profond.");
+        return (parent.Slug, null);
+    }
+
+    private static int Depth(string slug) => slug.Count(c => c == '/') + 1;
+
+    private Task<List<ContentItem>> DescendantsAsync(ContentTypeDefinition type, string slug, CancellationToken cancellationToken)
+    {
+        var prefix = slug + "/";
+        return db.Items.Where(i => i.ContentType == type.Name && i.OriginTenant == null && i.Slug.StartsWith(prefix)).ToListAsync(cancellationToken);
+    }
+
+    private Task<bool> HasDescendantsAsync(ContentTypeDefinition type, string slug, CancellationToken cancellationToken)
+    {
+        var prefix = slug + "/";
+        return db.Items.AnyAsync(i => i.ContentType == type.Name && i.OriginTenant == null && i.Slug.StartsWith(prefix), cancellationToken);
+    }
+
+    /// <summary>Old addresses of items the public may have seen keep working (301 to the new one).</summary>
+    private async Task KeepOldAddressAsync(ContentTypeDefinition type, ContentItem item, string oldSlug, CancellationToken cancellationToken)
+    {
+        if (item.PublishedUtc is null) return;
+        if (db.SlugRedirects.Local.Any(r => r.ContentType == type.Name && r.OldSlug == oldSlug)) return;
+        if (!await db.SlugRedirects.AnyAsync(r => r.ContentType == type.Name && r.OldSlug == oldSlug, cancellationToken))
+            db.SlugRedirects.Add(new ContentSlugRedirect { ContentType = type.Name, OldSlug = oldSlug, ItemId = item.Id });
+    }
+
+    private async Task DropRedirectsToAsync(ContentTypeDefinition type, string slug, CancellationToken cancellationToken)
+    {
+        var stale = await db.SlugRedirects.Where(r => r.ContentType == type.Name && r.OldSlug == slug).ToListAsync(cancellationToken);
+        db.SlugRedirects.RemoveRange(stale);
     }
 
     /// <summary>The title of the tenant's item of this type that has this address, if another one does.</summary>

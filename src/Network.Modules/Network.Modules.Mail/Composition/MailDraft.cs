@@ -26,6 +26,7 @@ public sealed class MailDraft
     private readonly List<(string Text, string Html)> _blocks = [];
     private string? _subject;
     private string? _heading;
+    private string? _replyTo;
 
     internal MailDraft(TenantInfo tenant, string to, string? toName, CultureInfo culture, LocalizationCatalog localization, TenantUrls urls)
     {
@@ -46,6 +47,13 @@ public sealed class MailDraft
         var subject = string.Join(' ', Format(text, args).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var max = Data.OutboxMessageConfiguration.MaxSubjectLength;
         _subject = subject.Length > max ? subject[..(max - 1)] + "…" : subject;
+        return this;
+    }
+
+    /// <summary>Answers go to <paramref name="address"/> (a visitor who wrote through a form) instead of the no-reply sender.</summary>
+    public MailDraft ReplyTo(string address)
+    {
+        _replyTo = address.Trim();
         return this;
     }
 
@@ -84,7 +92,8 @@ public sealed class MailDraft
         var siteName = string.IsNullOrWhiteSpace(_tenant.SiteName) ? _tenant.DisplayName : _tenant.SiteName;
         const string sentBy = "Ce message automatique vous est envoyé par {0}.";
         const string noReply = "Merci de ne pas y répondre : pour toute question, écrivez à {0}.";
-        var hasContact = !string.IsNullOrWhiteSpace(_tenant.ContactEmail);
+        // A message one answers (Reply-To set) must not say "do not reply".
+        var hasContact = _replyTo is null && !string.IsNullOrWhiteSpace(_tenant.ContactEmail);
 
         var text = new StringBuilder();
         text.Append(heading).Append("\n\n").Append(greeting).Append("\n\n");
@@ -110,7 +119,7 @@ public sealed class MailDraft
             html.Append(' ').Append(string.Format(Culture, Html.Encode(Translate(noReply)), $"<a href=\"mailto:{contact}\">{contact}</a>"));
         }
         html.Append("</p>\n</body>\n</html>\n");
-        return new OutgoingMail(_to, subject, text.ToString(), html.ToString(), _tenant.Name, _toName);
+        return new OutgoingMail(_to, subject, text.ToString(), html.ToString(), _tenant.Name, _toName, _replyTo);
     }
 
     private string Translate(string text) => _localization.Translate(text, Culture) ?? text;

@@ -18,6 +18,9 @@ public sealed class OutboxMessage
     public string TenantName { get; set; } = "";
     public string To { get; set; } = "";
     public string? ToName { get; set; }
+
+    /// <summary>Reply-To address (a contact form's sender), or null.</summary>
+    public string? ReplyTo { get; set; }
     public string Subject { get; set; } = "";
     public string TextBody { get; set; } = "";
     public string HtmlBody { get; set; } = "";

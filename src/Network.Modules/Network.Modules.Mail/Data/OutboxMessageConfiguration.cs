@@ -16,6 +16,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.TenantName).HasMaxLength(63).IsRequired();
         builder.Property(m => m.To).HasMaxLength(254).IsRequired();
         builder.Property(m => m.ToName).HasMaxLength(MaxNameLength);
+        builder.Property(m => m.ReplyTo).HasMaxLength(254);
         builder.Property(m => m.Subject).HasMaxLength(MaxSubjectLength).IsRequired();
         builder.Property(m => m.TextBody).IsRequired();
         builder.Property(m => m.HtmlBody).IsRequired();

@@ -24,6 +24,7 @@ public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOu
             TenantName = mail.TenantName,
             To = mail.To,
             ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : mail.ToName,
+            ReplyTo = mail.ReplyTo,
             Subject = mail.Subject,
             TextBody = mail.TextBody,
             HtmlBody = mail.HtmlBody,

@@ -21,6 +21,8 @@ public static class OutgoingMailRules
             throw new ArgumentException($"The subject must be one line of 1 to {OutboxMessageConfiguration.MaxSubjectLength} characters.", nameof(mail));
         if (mail.ToName is { } name && (HasControlCharacters(name) || name.Length > OutboxMessageConfiguration.MaxNameLength))
             throw new ArgumentException($"The recipient name must be one line of at most {OutboxMessageConfiguration.MaxNameLength} characters.", nameof(mail));
+        if (mail.ReplyTo is { } replyTo && !IsRecipientAddress(replyTo))
+            throw new ArgumentException($"The reply-to address « {replyTo} » is not a single valid e-mail address.", nameof(mail));
         if (string.IsNullOrWhiteSpace(mail.TextBody) || string.IsNullOrWhiteSpace(mail.HtmlBody))
             throw new ArgumentException("A message needs both a plain-text and an HTML body.", nameof(mail));
         if (string.IsNullOrWhiteSpace(mail.TenantName) || mail.TenantName.Length > 63)

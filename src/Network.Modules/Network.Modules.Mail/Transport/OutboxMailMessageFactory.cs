@@ -26,6 +26,7 @@ public sealed class OutboxMailMessageFactory(IOptions<MailOptions> options, Tena
             BodyEncoding = Encoding.UTF8,
         };
         mail.To.Add(new MailAddress(message.To, message.ToName ?? "", Encoding.UTF8));
+        if (message.ReplyTo is { Length: > 0 } replyTo) mail.ReplyToList.Add(new MailAddress(replyTo));
         // Fixed at enqueue time, so a re-send after a crash is recognisable as the same message.
         mail.Headers["Message-ID"] = "<" + message.MessageId + ">";
         // RFC 3834: tells vacation responders not to answer a no-reply address.

@@ -1,41 +1,20 @@
 using Network.Core.Tenancy;
+using Network.Core.Theming;
 using Network.Modules.Settings.Data;
 
 namespace Network.Modules.Settings.Services;
 
 /// <summary>
 /// The texts a tenant's legal pages start with, naming its operator, contact address and SIRET. They are generated
-/// from the current settings until a coordinator saves the page, so a change of operator or address shows at once.
+/// from the current settings until a coordinator writes the page (a page of the Pages module with the same role), so a change of operator or address shows at once.
 /// </summary>
 public static class LegalPageDefaults
 {
-    public static LegalPage For(string slug, TenantInfo tenant) => slug switch
+    public static LegalPageText For(string slug, TenantInfo tenant) => slug switch
     {
-        LegalPageSlugs.Accessibility => new LegalPage
-        {
-            Slug = slug,
-            Title = "Déclaration d'accessibilité",
-            TitleEn = "Accessibility statement",
-            BodyMarkdown = AccessibilityFr(tenant),
-            BodyMarkdownEn = AccessibilityEn(tenant),
-            AccessibilityStatus = Network.Core.Theming.AccessibilityConformance.NonConforme,
-        },
-        LegalPageSlugs.LegalNotice => new LegalPage
-        {
-            Slug = slug,
-            Title = "Mentions légales",
-            TitleEn = "Legal notice",
-            BodyMarkdown = LegalNoticeFr(tenant),
-            BodyMarkdownEn = LegalNoticeEn(tenant),
-        },
-        LegalPageSlugs.PersonalData => new LegalPage
-        {
-            Slug = slug,
-            Title = "Données personnelles et cookies",
-            TitleEn = "Personal data and cookies",
-            BodyMarkdown = PersonalDataFr(tenant),
-            BodyMarkdownEn = PersonalDataEn(tenant),
-        },
+        LegalPageSlugs.Accessibility => new LegalPageText("Déclaration d'accessibilité", AccessibilityFr(tenant), "Accessibility statement", AccessibilityEn(tenant), AccessibilityConformance.NonConforme, default),
+        LegalPageSlugs.LegalNotice => new LegalPageText("Mentions légales", LegalNoticeFr(tenant), "Legal notice", LegalNoticeEn(tenant), null, default),
+        LegalPageSlugs.PersonalData => new LegalPageText("Données personnelles et cookies", PersonalDataFr(tenant), "Personal data and cookies", PersonalDataEn(tenant), null, default),
         _ => throw new ArgumentOutOfRangeException(nameof(slug), slug, "Unknown legal page."),
     };
 
@@ -209,6 +188,7 @@ public static class LegalPageDefaults
         - **Votre compte** : adresse électronique, nom affiché et mot de passe (conservé uniquement sous forme d'empreinte irréversible), pour vous connecter, contribuer et recevoir les messages liés à votre compte.
         - **Vos rôles** : les rôles qui vous sont confiés sur les sites du réseau (membre, contribution, jury, coordination), pour vous donner accès aux fonctions correspondantes.
         - **Les messages envoyés** : confirmation d'adresse, réinitialisation du mot de passe et notifications, conservés le temps de leur envoi.
+        - **Les messages du formulaire de contact** : votre nom, votre adresse électronique et votre message, transmis par courriel à l'équipe du site pour vous répondre ; la copie gardée par le service d'envoi est effacée après 30 jours, l'équipe conserve votre message le temps de traiter votre demande et au plus un an. Vous ne recevez pas de copie.
 
         ## Base légale
 
@@ -248,6 +228,7 @@ public static class LegalPageDefaults
         - **Your account**: e-mail address, display name and password (stored only as an irreversible hash), so you can sign in, contribute and receive messages about your account.
         - **Your roles**: the roles you hold on the sites of the network (member, contributor, jury, coordination), to give you access to the matching features.
         - **Messages sent to you**: address confirmation, password reset and notifications, kept until they are sent.
+        - **Contact form messages**: your name, e-mail address and message, passed on by e-mail to the site's team so they can answer you; the copy kept by the mail service is deleted after 30 days, and the team keeps your message while handling your request and for one year at most. You do not receive a copy.
 
         ## Legal basis
 

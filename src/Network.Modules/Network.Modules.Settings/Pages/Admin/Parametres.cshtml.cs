@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Network.Core.Modules;
 using Network.Core.Security;
 using Network.Core.Tenancy;
 using Network.Modules.Settings.Services;
@@ -8,7 +9,7 @@ namespace Network.Modules.Settings.Pages.Admin;
 
 /// <summary>The tenant's identity (site name, baseline, bloc-marque, operator, contact) and the list of its legal pages.</summary>
 [RequirePermission("ManageSettings")]
-public sealed class SiteSettingsPageModel(TenantManager tenants, TenantContext tenantContext, LegalPageService legalPages) : PageModel
+public sealed class SiteSettingsPageModel(TenantManager tenants, TenantContext tenantContext, LegalPageService legalPages, ModuleCatalog modules) : PageModel
 {
     public const int SiteNameMaxLength = 120;
     public const int BaselineMaxLength = 180;
@@ -20,7 +21,10 @@ public sealed class SiteSettingsPageModel(TenantManager tenants, TenantContext t
 
     public IReadOnlyList<LegalPageContent> LegalPages { get; private set; } = [];
 
-    /// <summary>Which form was just saved ("site" or a legal page slug), for the confirmation message.</summary>
+    /// <summary>Legal pages are written in the pages admin, where the tenant has the Pages module.</summary>
+    public bool PagesEnabled => modules.IsEnabled(tenantContext.Required, "Pages");
+
+    /// <summary>Which form was just saved ("site"), for the confirmation message.</summary>
     public string? Saved { get; private set; }
 
     /// <summary>Problems by input name ("Input.ContactEmail"), in French.</summary>

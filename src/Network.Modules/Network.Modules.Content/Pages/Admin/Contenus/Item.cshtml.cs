@@ -111,7 +111,7 @@ public sealed class ItemModel(ContentStore store, ContentTypeRegistry types, ISt
         if (item is null || !ContentWorkflow.CanView(item, Actor)) return false;
         Item = item;
         Type = types.Find(item.ContentType);
-        Actions = ContentWorkflow.Available(item, Actor);
+        Actions = ContentWorkflow.Available(item, Actor).Where(a => Type?.Allows(item, a) ?? true).ToList();
         return true;
     }
 
