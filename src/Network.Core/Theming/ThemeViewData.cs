@@ -14,4 +14,13 @@ public static class ThemeViewData
 
     /// <summary>true: the page must not touch the tenant database (error pages, uninitialized tenants).</summary>
     public const string IsErrorPage = "Theme.IsErrorPage";
+
+    /// <summary>string: absolute URL of the page's image for link previews (og:image).</summary>
+    public const string SocialImage = "Theme.SocialImage";
+
+    /// <summary><c>IEnumerable&lt;FeedLink&gt;</c>: feeds announced in the head (<c>link rel="alternate"</c>).</summary>
+    public const string FeedLinks = "Theme.FeedLinks";
 }
+
+/// <summary>A feed of the page announced in the head: its title, media type (application/rss+xml…) and address.</summary>
+public sealed record FeedLink(string Title, string MediaType, string Href);

@@ -58,6 +58,7 @@ public sealed class ContentModule : NetworkModule
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentActors>();
         services.AddScoped<ContentPublicLookup>();
+        services.AddScoped<Editing.ContentImagePicker>();
         services.AddScoped<VocabularyService>();
         services.AddScoped<IMediaUsageProvider, ContentMediaUsageProvider>();
         services.AddSingleton<RecipeStepHandler, VocabulariesStep>();

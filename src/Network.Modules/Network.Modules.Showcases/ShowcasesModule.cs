@@ -34,7 +34,6 @@ public sealed class ShowcasesModule : NetworkModule
         services.AddSingleton<ShowcaseRenderCache>();
         services.AddScoped<ShowcaseCatalog>();
         services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
-        services.AddScoped<ShowcaseGalleryImages>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
     }
 }

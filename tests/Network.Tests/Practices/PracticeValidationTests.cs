@@ -78,7 +78,7 @@ public sealed class PracticeValidationTests(NetworkWebFactory factory) : IClassF
     [Fact]
     public async Task Tags_are_limited_in_number_and_length_and_normalised_when_parsed()
     {
-        Assert.Equal(["Réalité virtuelle", "médiation"], PracticeType.ParseTags(" Réalité   virtuelle, médiation ,, ;réalité VIRTUELLE"));
+        Assert.Equal(["Réalité virtuelle", "médiation"], Network.Modules.Content.Services.ContentTags.Parse(" Réalité   virtuelle, médiation ,, ;réalité VIRTUELLE"));
         await AssertRefusedAsync(Edit(Unique("Trop de mots"), Fields(tags: [.. Enumerable.Range(0, 13).Select(n => $"mot {n}")])), "Tags");
         await AssertRefusedAsync(Edit(Unique("Mot long"), Fields(tags: [new string('a', 41)])), "Tags");
         await AssertRefusedAsync(Edit(Unique("Mot vide"), Fields(tags: ["!!!"])), "Tags");

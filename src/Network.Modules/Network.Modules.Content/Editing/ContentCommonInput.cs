@@ -20,7 +20,12 @@ public sealed class ContentCommonInput
 /// <summary>What the <c>_ContentCommonFields</c> partial shows.</summary>
 /// <param name="PublicBase">The absolute public address of the type without the slug ("https://…/hauts-de-france/projets/").</param>
 /// <param name="CurrentSlug">The saved address segment, when the item exists.</param>
-public sealed record ContentCommonFieldsView(ContentCommonInput Input, string PublicBase, string? CurrentSlug, int SummaryMaxLength, int TitleMaxLength, int SlugMaxLength);
+public sealed record ContentCommonFieldsView(ContentCommonInput Input, string PublicBase, string? CurrentSlug, int SummaryMaxLength, int TitleMaxLength, int SlugMaxLength)
+{
+    /// <summary>The type's name for its summary (<see cref="Services.ContentTypeDefinition.SummaryLabel"/>).</summary>
+    public string SummaryLabel { get; init; } = "Résumé";
+    public bool SummaryRequired { get; init; }
+}
 
 /// <summary>What the <c>_ContentCheckboxGroup</c> partial shows. <paramref name="Name"/> is also the ModelState key of its errors.</summary>
 public sealed record ContentCheckboxGroupView(string Name, string Id, string Legend, string? Hint, IReadOnlyList<(string Value, string Label)> Options, IReadOnlySet<string> Selected);

@@ -119,6 +119,7 @@ public abstract class ContentEditorPageModel<TType, TFields>(ContentEditorServic
         {
             // Unreadable input: show every other problem too, and write nothing.
             foreach (var error in ContentStore.CheckSharedColumns(Common.Title, Common.Summary)) AddError(ErrorKey(error.Field), error.Message);
+            if (string.IsNullOrWhiteSpace(Common.Summary) && type.MissingSummaryMessage is { } missingSummary) AddError(ErrorKey("Summary"), missingSummary);
             foreach (var (field, message) in type.Validate(fields)) AddError(ErrorKey(field), message);
             return await RedisplayAsync(cancellationToken);
         }
@@ -215,6 +216,10 @@ public abstract class ContentEditorPageModel<TType, TFields>(ContentEditorServic
         var tenant = HttpContext.RequestServices.GetRequiredService<TenantContext>().Required;
         var urls = HttpContext.RequestServices.GetRequiredService<TenantUrls>();
         return new ContentCommonFieldsView(Common, urls.Absolute(tenant, type.PublicPath + "/"), Item?.Slug,
-            ContentRules.SummaryMaxLength, ContentRules.TitleMaxLength, ContentRules.SlugMaxLength);
+            ContentRules.SummaryMaxLength, ContentRules.TitleMaxLength, ContentRules.SlugMaxLength)
+        {
+            SummaryLabel = type.SummaryLabel,
+            SummaryRequired = type.MissingSummaryMessage is not null,
+        };
     }
 }

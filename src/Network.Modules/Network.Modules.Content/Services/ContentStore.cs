@@ -281,6 +281,7 @@ public sealed class ContentStore(
         var title = (edit.Title ?? "").Trim();
         var summary = (edit.Summary ?? "").Trim();
         var errors = CheckSharedColumns(title, summary).ToList();
+        if (summary.Length == 0 && type.MissingSummaryMessage is { } missingSummary) errors.Add(new("Summary", missingSummary));
         errors.AddRange(type.Validate(edit.Fields).Select(e => new ContentError(e.Field, e.Message)));
         if (errors.Count == 0)
             errors.AddRange((await type.ValidateReferencesAsync(edit.Fields, db, cancellationToken)).Select(e => new ContentError(e.Field, e.Message)));

@@ -59,6 +59,12 @@ public abstract class ContentTypeDefinition
     public virtual Task<IReadOnlyList<(string Field, string Message)>> ValidateReferencesAsync(object fields, ContentDbContext db, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<(string Field, string Message)>>([]);
 
+    /// <summary>The label of the shared summary column in editors ("Chapô" for news).</summary>
+    public virtual string SummaryLabel => "Résumé";
+
+    /// <summary>When the type needs a summary (news: the chapô), the French message for a missing one; null when optional.</summary>
+    public virtual string? MissingSummaryMessage => null;
+
     /// <summary>Position among the content types wherever they are listed together (home page sections); ties by name.</summary>
     public virtual int Order => 0;
 

@@ -15,14 +15,7 @@ public static class PracticeLabels
 
     /// <summary>Tag address → the tag as first written, from the listed items.</summary>
     public static Dictionary<string, string> Tags(IEnumerable<ContentCard> cards)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var card in cards)
-        {
-            foreach (var tag in card.FieldsAs<Data.PracticeFields>().Tags) labels.TryAdd(PracticeType.TagValue(tag), tag);
-        }
-        return labels;
-    }
+        => Network.Modules.Content.Services.ContentTags.Labels(cards, c => c.FieldsAs<Data.PracticeFields>().Tags, PracticeType.TagMaxLength);
 
     /// <summary>A value with no label (a term removed from the vocabulary since): readable anyway.</summary>
     public static string Fallback(string value)

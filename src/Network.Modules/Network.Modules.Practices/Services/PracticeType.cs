@@ -88,26 +88,8 @@ public sealed class PracticeType : ContentType<PracticeFields>
         (f => f.Accessibility, "accessibility", "Accessibilité"),
     ];
 
-    /// <summary>Tags as typed ("Réalité virtuelle, médiation ,  ,réalité VIRTUELLE") → trimmed, single-spaced, without duplicates (same address).</summary>
-    public static List<string> ParseTags(string? input)
-        => NormaliseTags((input ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries));
-
-    public static List<string> NormaliseTags(IEnumerable<string?> tags)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>();
-        foreach (var raw in tags)
-        {
-            var tag = string.Join(' ', (raw ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            if (tag.Length == 0) continue;
-            var key = Slugs.FromTitle(tag);
-            if (key.Length == 0 ? seen.Add("\0" + tag) : seen.Add(key)) result.Add(tag);
-        }
-        return result;
-    }
-
     /// <summary>The filter value of a tag: its address form ("Réalité virtuelle" → "realite-virtuelle").</summary>
-    public static string TagValue(string tag) => Slugs.FromTitle(tag, TagMaxLength);
+    public static string TagValue(string tag) => ContentTags.Value(tag, TagMaxLength);
 
     protected override IEnumerable<(string Facet, string Value)> Facets(PracticeFields fields)
         => fields.Tags.Select(t => (TagFacet, TagValue(t))).Concat(fields.Domains.Select(d => (DomainFacet, d)));
@@ -135,16 +117,7 @@ public sealed class PracticeType : ContentType<PracticeFields>
             if (!IsWebAddress(url)) yield return ($"Resources[{i}].Url", $"Ressource {i + 1} : indiquez une adresse web complète commençant par https:// ou http://.");
         }
 
-        if (fields.Tags.Count > MaxTags) yield return ("Tags", $"{MaxTags} mots-clés au plus.");
-        foreach (var tag in fields.Tags)
-        {
-            if (string.IsNullOrWhiteSpace(tag) || TagValue(tag).Length == 0)
-                yield return ("Tags", "Chaque mot-clé doit contenir au moins une lettre ou un chiffre.");
-            else if (tag.Length > TagMaxLength)
-                yield return ("Tags", $"Le mot-clé « {tag[..TagMaxLength]}… » dépasse {TagMaxLength} caractères.");
-        }
-        if (fields.Tags.Select(TagValue).Distinct().Count() != fields.Tags.Count)
-            yield return ("Tags", "Un mot-clé est en double.");
+        foreach (var error in ContentTags.Validate(fields.Tags, MaxTags, TagMaxLength)) yield return error;
 
         if (fields.Domains.Count > MaxDomains) yield return ("Domains", $"{MaxDomains} domaines au plus.");
         if (fields.Domains.Any(d => !Slugs.IsValid(d))) yield return ("Domains", "Un domaine choisi n'existe pas.");
@@ -156,15 +129,7 @@ public sealed class PracticeType : ContentType<PracticeFields>
         if (LicenceUrl(fields.Licence ?? "") is null) yield return ("Licence", "Choisissez une des licences proposées.");
 
         if (fields.Image is { } image)
-        {
-            var alt = image.Alt ?? "";
-            if (!image.Decorative && alt.Trim().Length == 0)
-                yield return ("ImageAlt", "Décrivez l'image (texte alternatif), ou indiquez qu'elle est décorative.");
-            if (image.Decorative && alt.Length > 0)
-                yield return ("ImageAlt", "Une image décorative n'a pas de texte alternatif : videz le champ ou décochez « décorative ».");
-            if (alt.Length > AltMaxLength) yield return ("ImageAlt", $"Le texte alternatif ne peut dépasser {AltMaxLength} caractères.");
-            if ((image.Credit ?? "").Length > CreditMaxLength) yield return ("ImageCredit", $"Le crédit ne peut dépasser {CreditMaxLength} caractères.");
-        }
+            foreach (var error in ContentImageRules.Validate(image, "ImageAlt", "ImageCredit", AltMaxLength, CreditMaxLength)) yield return error;
     }
 
     protected override async Task<IReadOnlyList<(string Field, string Message)>> ValidateReferencesAsync(PracticeFields fields, ContentDbContext db, CancellationToken cancellationToken)

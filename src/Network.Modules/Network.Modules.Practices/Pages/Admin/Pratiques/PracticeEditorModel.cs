@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Core.Security;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Editing;
+using Network.Modules.Content.Services;
 using Network.Modules.Practices.Data;
 using Network.Modules.Practices.Services;
 
@@ -82,7 +83,7 @@ public sealed class PracticeEditorModel(ContentEditorServices services, Practice
         Form.Resources = Form.Resources.Where(r => !r.IsEmpty).Take(PracticeType.MaxResources + 1).ToList();
         f.Resources = Form.Resources.Select(r => new PracticeResource(Line(r.Label), Line(r.Url))).ToList();
 
-        f.Tags = PracticeType.ParseTags(Form.Tags);
+        f.Tags = ContentTags.Parse(Form.Tags);
         Form.Tags = string.Join(", ", f.Tags);
 
         await LoadChoicesAsync(stored, cancellationToken);

@@ -17,7 +17,7 @@ namespace Network.Modules.Showcases.Pages.Admin.Projets;
 /// </summary>
 [RequirePermission("ContributeContent")]
 [UploadBodyLimit]
-public sealed class ShowcaseEditorModel(ContentEditorServices services, ShowcaseType type, ShowcaseGalleryImages images, VocabularyService vocabularies)
+public sealed class ShowcaseEditorModel(ContentEditorServices services, ShowcaseType type, ContentImagePicker images, VocabularyService vocabularies)
     : ContentEditorPageModel<ShowcaseType, ShowcaseFields>(services, type)
 {
     public const int MaxRows = ShowcaseType.MaxListEntries;

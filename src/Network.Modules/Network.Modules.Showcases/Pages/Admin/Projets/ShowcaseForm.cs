@@ -1,3 +1,5 @@
+using Network.Modules.Content.Editing;
+
 namespace Network.Modules.Showcases.Pages.Admin.Projets;
 
 /// <summary>
@@ -74,16 +76,4 @@ public sealed class GalleryRow
     public string? Position { get; set; }
 
     public bool Remove { get; set; }
-}
-
-/// <summary>An image added to the gallery: an uploaded file, or a media of the library by its number.</summary>
-public sealed class NewImageInput
-{
-    public Microsoft.AspNetCore.Http.IFormFile? File { get; set; }
-    public string? MediaNumber { get; set; }
-    public string? Alt { get; set; }
-    public bool Decorative { get; set; }
-    public string? Credit { get; set; }
-
-    public bool IsEmpty => (File is null || File.Length == 0) && string.IsNullOrWhiteSpace(MediaNumber);
 }
