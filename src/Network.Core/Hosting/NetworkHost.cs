@@ -49,6 +49,7 @@ public static class NetworkHost
         services.AddScoped<TenantContext>();
         services.AddScoped<DatabaseSession>();
         services.AddHostDbContext<TenantsDbContext>();
+        services.AddSingleton<TenantGenerations>();
         services.AddSingleton<TenantCatalog>();
         services.AddHttpContextAccessor().AddSingleton<TenantUrls>();
         services.AddSingleton<TenantScopeFactory>();

@@ -8,7 +8,7 @@ namespace Network.Core.Tenancy;
 /// The in-memory view of the tenant registry used to route every request. Reloaded after each change;
 /// lookups are dictionary reads on an immutable snapshot.
 /// </summary>
-public sealed class TenantCatalog(IServiceScopeFactory scopeFactory)
+public sealed class TenantCatalog(IServiceScopeFactory scopeFactory, TenantGenerations generations)
 {
     private volatile Snapshot _snapshot = Snapshot.Empty;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
@@ -40,6 +40,7 @@ public sealed class TenantCatalog(IServiceScopeFactory scopeFactory)
             var db = scope.ServiceProvider.GetRequiredService<TenantsDbContext>();
             var records = await db.Tenants.AsNoTracking().ToListAsync(cancellationToken);
             _snapshot = new Snapshot(records.Select(r => new TenantInfo(r)).ToList());
+            generations.AdvanceRegistry();
         }
         finally
         {

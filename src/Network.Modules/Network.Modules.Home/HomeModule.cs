@@ -50,6 +50,7 @@ public sealed class HomeModule : NetworkModule
         services.AddSingleton<HomeLayoutCache>();
         services.AddScoped<HomeLayouts>();
         services.AddScoped<HomeRenderImages>();
+        services.AddScoped<HomeBlockCache>();
         services.AddSingleton<RecipeStepHandler, HomeLayoutStep>();
     }
 }

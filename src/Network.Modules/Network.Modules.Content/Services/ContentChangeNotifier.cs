@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Network.Core.Tenancy;
 
 namespace Network.Modules.Content.Services;
 
@@ -7,7 +8,7 @@ namespace Network.Modules.Content.Services;
 /// Told after a tenant's content change has committed: drops that tenant's cached lists and wakes the
 /// change-feed worker. The durable record is the <see cref="Data.ContentChange"/> row; this is only a nudge.
 /// </summary>
-public sealed class ContentChangeNotifier
+public sealed class ContentChangeNotifier(TenantGenerations tenantGenerations)
 {
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
     private readonly Channel<string> _wakeUps = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -18,6 +19,7 @@ public sealed class ContentChangeNotifier
     public void Changed(string tenant)
     {
         _generations.AddOrUpdate(tenant, 1, (_, g) => g + 1);
+        tenantGenerations.Advance(tenant);
         _wakeUps.Writer.TryWrite(tenant);
     }
 
