@@ -47,6 +47,8 @@ public sealed class MenuBrowserTests(BrowserFixture browser)
             var home = await visitor.NewPageAsync();
             await home.GotoAsync($"{Region}/projets");
             await home.WaitForLoadStateAsync(LoadState.Load);
+            // The DSFR script starts after the load event: a key pressed before it has started does nothing.
+            await home.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-fr-js') === 'true'");
             var button = home.Locator("#navigation-principale button.fr-nav__btn", new() { HasText = "Découvrir" });
             Assert.Equal("true", await button.GetAttributeAsync("aria-current"));
             await button.FocusAsync();

@@ -10,8 +10,6 @@ namespace Network.Modules.Pages.Legal;
 /// <summary>What the pages admin needs about role pages: which item holds a role (in any status) and the rules of their own fields.</summary>
 public sealed class RolePageEditing(ContentDbContext db, PageType type)
 {
-    public const int BodyMaxLength = 50_000;
-
     /// <summary>The tenant's own page items holding a role, by role (any status: a draft is still the page being written).</summary>
     public async Task<IReadOnlyDictionary<string, ContentItem>> ItemsByRoleAsync(CancellationToken cancellationToken = default)
     {
@@ -29,16 +27,13 @@ public sealed class RolePageEditing(ContentDbContext db, PageType type)
         return byRole;
     }
 
-    /// <summary>Problems of a role page's own fields (ModelState-style field → French message).</summary>
-    public static IEnumerable<(string Field, string Message)> Check(string role, PageFields fields)
+    /// <summary>
+    /// Problems of a role page's own fields (ModelState-style field → French message): the page type's rules, plus the
+    /// status the accessibility page must declare when it is first written.
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> Check(string role, PageFields fields)
     {
-        if (string.IsNullOrWhiteSpace(fields.Body)) yield return ("Body", "Écrivez le texte de la page.");
-        else if (fields.Body.Length > BodyMaxLength) yield return ("Body", $"Le texte ne peut dépasser {BodyMaxLength} caractères.");
-        if (fields.TitleEn.Length > ContentRules.TitleMaxLength) yield return ("TitleEn", $"Le titre en anglais ne peut dépasser {ContentRules.TitleMaxLength} caractères.");
-        if (fields.BodyEn.Length > BodyMaxLength) yield return ("BodyEn", $"Le texte en anglais ne peut dépasser {BodyMaxLength} caractères.");
-        var hasTitleEn = fields.TitleEn.Length > 0;
-        if (hasTitleEn != (fields.BodyEn.Length > 0))
-            yield return (hasTitleEn ? "BodyEn" : "TitleEn", "La version anglaise a besoin d'un titre et d'un texte, ou d'aucun des deux.");
+        foreach (var problem in type.Validate(fields)) yield return problem;
         if (role == PageRoles.Accessibility && fields.AccessibilityStatus is null)
             yield return ("AccessibilityStatus", "Choisissez l'état de conformité du site.");
     }

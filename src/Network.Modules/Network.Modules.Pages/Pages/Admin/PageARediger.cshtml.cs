@@ -73,7 +73,7 @@ public sealed class RolePageWriteModel(RolePageEditing editing, ContentStore sto
             AccessibilityStatus = status,
         };
         foreach (var error in ContentStore.CheckSharedColumns(Input.Title, null)) AddError("Input.Title", error.Message);
-        foreach (var (field, message) in RolePageEditing.Check(Role, fields))
+        foreach (var (field, message) in editing.Check(Role, fields))
         {
             if (!_errors.Any(e => e.Key == "Input." + field)) AddError("Input." + field, message);
         }
