@@ -55,7 +55,8 @@ public sealed class MenuBrowserTests(BrowserFixture browser)
             await home.Keyboard.PressAsync("Enter");
             await home.WaitForFunctionAsync("b => b.getAttribute('aria-expanded') === 'true'", await button.ElementHandleAsync());
             var submenu = home.Locator("#" + await button.GetAttributeAsync("aria-controls"));
-            Assert.True(await submenu.Locator("a[aria-current=page]").IsVisibleAsync());
+            // The DSFR opens the submenu with a short transition: wait until the link is shown.
+            await submenu.Locator("a[aria-current=page]").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5000 });
             await browser.AssertAccessibleAsync(home, "menu-sous-menu-ouvert");
             await home.Keyboard.PressAsync("Enter");
             await home.WaitForFunctionAsync("b => b.getAttribute('aria-expanded') === 'false'", await button.ElementHandleAsync());
@@ -66,7 +67,7 @@ public sealed class MenuBrowserTests(BrowserFixture browser)
             await plain.GotoAsync($"{Region}/");
             var plainButton = plain.Locator("#navigation-principale button.fr-nav__btn", new() { HasText = "Découvrir" });
             await plainButton.FocusAsync();
-            Assert.True(await plain.Locator("#" + await plainButton.GetAttributeAsync("aria-controls") + " a").First.IsVisibleAsync());
+            await plain.Locator("#" + await plainButton.GetAttributeAsync("aria-controls") + " a").First.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5000 });
             await browser.ScreenshotAsync(plain, "menu-sans-javascript");
         }
         finally
