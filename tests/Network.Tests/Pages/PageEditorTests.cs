@@ -24,6 +24,40 @@ public sealed class PageEditorTests(PagesWebFactory factory) : IClassFixture<Pag
         => client.PostAsync(url, new FormUrlEncodedContent(Values(page, changes)));
 
     [Fact]
+    public async Task A_page_takes_an_image_of_its_library_by_number_and_refuses_a_number_it_does_not_have()
+    {
+        var mediaId = await factory.InTenantAsync(Hdf, async sp =>
+        {
+            var bytes = Network.Tests.Media.MediaTestImages.JpegWithOrientationAndGps();
+            var file = new Microsoft.AspNetCore.Http.FormFile(new MemoryStream(bytes), 0, bytes.Length, "f", "page.jpg")
+            { Headers = new Microsoft.AspNetCore.Http.HeaderDictionary(), ContentType = "image/jpeg" };
+            var uploaded = await sp.GetRequiredService<Network.Modules.Media.Services.MediaLibrary>().UploadAsync(file, "Image de page", false, null, "test", CancellationToken.None);
+            Assert.True(uploaded.Succeeded);
+            return uploaded.Item!.Id;
+        });
+        var (_, client) = await factory.SignedInWithRoleAsync(Hdf, NetworkRoles.Coordinator);
+        Dictionary<string, string> Input(string title, string number) => new()
+        {
+            ["Common.Title"] = title, ["Common.Summary"] = "Une page illustrée.", ["Form.Body"] = "Le texte de la page.",
+            ["Form.NewImageNumber"] = number, ["Form.ImageAlt"] = "La façade du bâtiment", ["Form.ImageCredit"] = "Photo DRAC",
+        };
+
+        var title = Unique("Page illustrée");
+        var created = await PostAsync(client, New, await client.GetDocumentAsync(New), Input(title, $"n° {mediaId}"));
+        var item = (await factory.ReloadAsync(Hdf, ShowcaseTestKit.IdFromLocation(created)))!;
+        var image = factory.Service<PageType>().Read(item).Image!;
+        Assert.Equal(mediaId, image.MediaId);
+        Assert.Equal("La façade du bâtiment", image.Alt);
+        Assert.Equal("Photo DRAC", image.Credit);
+
+        var refusedTitle = Unique("Page à l'image inconnue");
+        var refused = await PostAsync(client, New, await client.GetDocumentAsync(New), Input(refusedTitle, (mediaId + 5000).ToString()));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("image portant ce numéro", await refused.Content.ReadAsStringAsync());
+        Assert.False(await factory.InTenantAsync(Hdf, sp => sp.GetRequiredService<ContentDbContext>().Items.AnyAsync(i => i.Title == refusedTitle)));
+    }
+
+    [Fact]
     public async Task A_coordinator_creates_a_sub_page_and_the_list_shows_the_tree()
     {
         var parent = await factory.PublishedPageAsync(Hdf, Page(Unique("À propos")));

@@ -4,7 +4,6 @@ using Network.Core.Security;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Editing;
 using Network.Modules.Media;
-using Network.Modules.Media.Data;
 using Network.Modules.Media.Services;
 using Network.Modules.Pages.Data;
 using Network.Modules.Pages.Services;
@@ -18,7 +17,7 @@ namespace Network.Modules.Pages.Pages.Admin;
 /// </summary>
 [RequirePermission("ModerateContent")]
 [UploadBodyLimit]
-public sealed class PageEditorModel(ContentEditorServices services, PageType type, MediaLibrary library)
+public sealed class PageEditorModel(ContentEditorServices services, PageType type, ContentImagePicker images)
     : ContentEditorPageModel<PageType, PageFields>(services, type)
 {
     [BindProperty]
@@ -106,7 +105,7 @@ public sealed class PageEditorModel(ContentEditorServices services, PageType typ
             .ToList();
     }
 
-    /// <summary>Uploads the new file (checked by the library) or finds the numbered image; null after reporting a problem.</summary>
+    /// <summary>Uploads the new file or finds the numbered image through the shared picker; null after reporting a problem.</summary>
     private async Task<ImageRef?> NewImageAsync(CancellationToken cancellationToken)
     {
         var alt = Line(Form.ImageAlt);
@@ -116,30 +115,12 @@ public sealed class PageEditorModel(ContentEditorServices services, PageType typ
             return null;
         }
         var credit = Line(Form.ImageCredit) is { Length: > 0 } c ? c : null;
-        if (Form.NewImageFile is { Length: > 0 } file)
-        {
-            var uploaded = await library.UploadAsync(file, alt, Form.ImageDecorative, credit, Actor.DisplayName, cancellationToken);
-            if (!uploaded.Succeeded)
-            {
-                foreach (var error in uploaded.Errors) AddError(error.Field == "alt" ? "Form.ImageAlt" : error.Field == "credit" ? "Form.ImageCredit" : "Form.NewImageFile", error.Message.ToString());
-                return null;
-            }
-            if (uploaded.Item!.Kind != MediaKind.Image)
-            {
-                AddError("Form.NewImageFile", "Ce fichier n'est pas une image : choisissez une image JPEG, PNG, WebP ou GIF.");
-                return null;
-            }
-            var uploadedImage = MediaLibrary.ToImageRef(uploaded.Item, alt, Form.ImageDecorative);
-            return credit is null ? uploadedImage : uploadedImage with { Credit = credit };
-        }
-        if (!int.TryParse(Line(Form.NewImageNumber).TrimStart('n', '°', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || await library.FindAsync(id, cancellationToken) is not { Kind: MediaKind.Image } media)
-        {
-            AddError("Form.NewImageNumber", "La médiathèque de ce site n'a pas d'image portant ce numéro.");
-            return null;
-        }
-        var found = MediaLibrary.ToImageRef(media, alt, Form.ImageDecorative);
-        return credit is null ? found : found with { Credit = credit };
+        var input = new NewImageInput { File = Form.NewImageFile, MediaNumber = Form.NewImageNumber, Alt = alt, Decorative = Form.ImageDecorative, Credit = credit };
+        var added = await images.AddAsync(input, Actor.DisplayName, cancellationToken);
+        foreach (var (field, message) in added.Errors)
+            AddError(field switch { "Alt" => "Form.ImageAlt", "Credit" => "Form.ImageCredit", "MediaNumber" => "Form.NewImageNumber", _ => "Form.NewImageFile" }, message);
+        if (added.Image is not { } image) return null;
+        return credit is null ? image : image with { Credit = credit };
     }
 
     private static string Line(string? text) => (text ?? "").Trim();
