@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Network.Core.Tenancy;
 
@@ -10,15 +9,13 @@ namespace Network.Modules.Content.Services;
 /// </summary>
 public sealed class ContentChangeNotifier(TenantGenerations tenantGenerations)
 {
-    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
     private readonly Channel<string> _wakeUps = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>A number that changes whenever the tenant's content does (lists cached under an older one are stale).</summary>
-    public long Generation(string tenant) => _generations.GetValueOrDefault(tenant);
+    public long Generation(string tenant) => tenantGenerations.Of(tenant);
 
     public void Changed(string tenant)
     {
-        _generations.AddOrUpdate(tenant, 1, (_, g) => g + 1);
         tenantGenerations.Advance(tenant);
         _wakeUps.Writer.TryWrite(tenant);
     }
