@@ -8,6 +8,7 @@ using Network.Modules.Menus;
 using Network.Modules.News;
 using Network.Modules.Pages;
 using Network.Modules.Practices;
+using Network.Modules.Search;
 using Network.Modules.Settings;
 using Network.Modules.Showcases;
 using Network.Modules.Tenants;
@@ -17,7 +18,7 @@ builder.AddNetwork(
     [
         new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
         new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(),
-        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(),
+        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(),
     ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
 

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+
+namespace Network.Modules.Search.Analysis;
+
+/// <summary>A word of a text as the index sees it: where it is in the text and its term (null for a stop word).</summary>
+public readonly record struct AnalyzedToken(int Start, int Length, string? Term);
+
+/// <summary>
+/// Turns text into index terms, the same way at index and query time: words are cut at anything that is not a letter
+/// or a digit (apostrophes split elisions: "l'exposition" is "exposition"), case-folded and accent-folded (which gives
+/// the same words for NFC and NFD input: "Numériques" and "numeriques" are one word), stop words dropped, then stemmed
+/// by Snowball (French, or English for English content). Folding comes before stemming so that a word typed without
+/// its accents stems exactly like the accented one. Thread-safe: each thread keeps its own stemmers and stem cache.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    public const string French = "fr";
+    public const string English = "en";
+
+    /// <summary>Longer "words" (hashes, pasted garbage) are cut to this many characters.</summary>
+    public const int MaxWordLength = 40;
+
+    private const int MaxCachedStems = 200_000;
+
+    [ThreadStatic] private static PerThread? _perThread;
+
+    private static PerThread Local => _perThread ??= new PerThread();
+
+    /// <summary>The text's terms separated by single spaces (what the index stores).</summary>
+    public string Terms(string? text, string language = French)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var builder = new StringBuilder(text.Length / 2);
+        AppendTerms(text, language, builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends the text's terms to <paramref name="output"/>, each preceded by a space when the output is not empty.</summary>
+    public void AppendTerms(ReadOnlySpan<char> text, string language, StringBuilder output)
+    {
+        var local = Local;
+        var words = local.Words;
+        Span<char> folded = stackalloc char[MaxWordLength * 2];
+        var position = 0;
+        while (NextToken(text, ref position, out var start, out var length))
+        {
+            foreach (var word in SplitElisions(text.Slice(start, length), words))
+            {
+                var term = local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language);
+                if (term is null) continue;
+                if (output.Length > 0) output.Append(' ');
+                output.Append(term);
+            }
+        }
+    }
+
+    /// <summary>The text's words with their offsets and terms, for highlighting the words a query matched.</summary>
+    public void Tokens(ReadOnlySpan<char> text, string language, List<AnalyzedToken> output)
+    {
+        var local = Local;
+        var words = local.Words;
+        Span<char> folded = stackalloc char[MaxWordLength * 2];
+        var position = 0;
+        while (NextToken(text, ref position, out var start, out var length))
+        {
+            foreach (var word in SplitElisions(text.Slice(start, length), words))
+            {
+                var term = local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language);
+                output.Add(new AnalyzedToken(start + word.Start, word.Length, term));
+            }
+        }
+    }
+
+    /// <summary>The term of one word in <paramref name="language"/>, or null for a stop word or a word without letters or digits.</summary>
+    public string? Term(ReadOnlySpan<char> word, string language = French)
+    {
+        Span<char> folded = stackalloc char[MaxWordLength * 2];
+        var key = FoldInto(word, folded);
+        return key.IsEmpty ? null : Local.TermOf(key, language);
+    }
+
+    /// <summary>
+    /// The terms a word typed in a query may have in the index: its French stem and, when it differs, its English one.
+    /// Empty when the word is a stop word in either language ("the", "les").
+    /// </summary>
+    public IReadOnlyList<string> QueryTerms(ReadOnlySpan<char> word)
+    {
+        var french = Term(word, French);
+        var english = Term(word, English);
+        if (french is null || english is null) return [];
+        return french == english ? [french] : [french, english];
+    }
+
+    /// <summary>Splits a query's free text into words the way <see cref="AppendTerms"/> does, unanalysed (elided articles dropped).</summary>
+    public IReadOnlyList<string> Words(string? text)
+    {
+        var result = new List<string>();
+        if (string.IsNullOrEmpty(text)) return result;
+        var words = new List<(int Start, int Length)>();
+        var position = 0;
+        while (NextToken(text, ref position, out var start, out var length))
+        {
+            words.Clear();
+            foreach (var word in SplitElisions(text.AsSpan(start, length), words)) result.Add(text.Substring(start + word.Start, word.Length));
+        }
+        return result;
+    }
+
+    /// <summary>Lower case, no accents, ligatures spelled out ("Œuvres" is "oeuvres").</summary>
+    public static string Fold(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(word.Length, MaxWordLength) * 2 + 2];
+        return new string(FoldInto(word, buffer));
+    }
+
+    // Letters, digits and combining marks make words; an apostrophe between two letters stays inside (elisions are split next).
+    private static bool NextToken(ReadOnlySpan<char> text, ref int position, out int start, out int length)
+    {
+        while (position < text.Length && !IsWordChar(text[position])) position++;
+        start = position;
+        while (position < text.Length)
+        {
+            var c = text[position];
+            if (IsWordChar(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) { position++; continue; }
+            if (IsApostrophe(c) && position + 1 < text.Length && IsWordChar(text[position + 1]) && position > start) { position++; continue; }
+            break;
+        }
+        length = position - start;
+        return length > 0;
+    }
+
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+
+    private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘';
+
+    /// <summary>Parts of a token between apostrophes; a leading elided article ("l", "qu") is dropped.</summary>
+    private static List<(int Start, int Length)> SplitElisions(ReadOnlySpan<char> token, List<(int Start, int Length)> parts)
+    {
+        parts.Clear();
+        var from = 0;
+        for (var i = 0; i <= token.Length; i++)
+        {
+            if (i < token.Length && !IsApostrophe(token[i])) continue;
+            if (i > from) parts.Add((from, i - from));
+            from = i + 1;
+        }
+        if (parts.Count > 1)
+        {
+            Span<char> buffer = stackalloc char[16];
+            var first = token.Slice(parts[0].Start, parts[0].Length);
+            if (first.Length <= 6 && StopWords.Elisions.Contains(new string(FoldInto(first, buffer)))) parts.RemoveAt(0);
+        }
+        return parts;
+    }
+
+    private static readonly string?[] Folding = BuildFoldingTable();
+
+    /// <summary>Folds <paramref name="word"/> into <paramref name="buffer"/> (at most <see cref="MaxWordLength"/> characters of the word).</summary>
+    private static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        var length = 0;
+        var limit = Math.Min(word.Length, MaxWordLength);
+        for (var i = 0; i < limit && length < buffer.Length - 2; i++)
+        {
+            var c = word[i];
+            if (c < 128)
+            {
+                buffer[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            }
+            else if (c < Folding.Length)
+            {
+                var mapped = Folding[c];
+                if (mapped is null) continue;
+                foreach (var m in mapped) buffer[length++] = m;
+            }
+            else if (char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+        return buffer[..length];
+    }
+
+    // Every character up to U+024F (Latin-1, Latin Extended-A and B) mapped once: decomposed, marks dropped, lower-cased.
+    private static string?[] BuildFoldingTable()
+    {
+        var table = new string?[0x250];
+        for (var c = 128; c < table.Length; c++)
+        {
+            var ch = (char)c;
+            var special = ch switch { 'œ' or 'Œ' => "oe", 'æ' or 'Æ' => "ae", 'ß' => "ss", 'ø' or 'Ø' => "o", 'ł' or 'Ł' => "l", 'đ' or 'Đ' => "d", _ => null };
+            if (special is not null) { table[c] = special; continue; }
+            var category = char.GetUnicodeCategory(ch);
+            if (category == UnicodeCategory.NonSpacingMark) { table[c] = null; continue; }
+            var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+            var kept = new StringBuilder();
+            foreach (var d in decomposed)
+                if (char.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) kept.Append(char.ToLowerInvariant(d));
+            table[c] = kept.Length == 0 ? null : kept.ToString();
+        }
+        return table;
+    }
+
+    /// <summary>One thread's stemmers and stem caches (stems of folded words; null for stop words).</summary>
+    private sealed class PerThread
+    {
+        public readonly List<(int Start, int Length)> Words = new(4);
+        private SnowballStemmer? _french, _english;
+        private readonly Dictionary<string, string?> _frenchStems = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> _englishStems = new(StringComparer.Ordinal);
+
+        public string? TermOf(ReadOnlySpan<char> folded, string language)
+        {
+            if (folded.IsEmpty) return null;
+            var english = language == English;
+            var cache = english ? _englishStems : _frenchStems;
+            var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(folded, out var cached)) return cached;
+            if (cache.Count >= MaxCachedStems) cache.Clear();
+            var key = new string(folded);
+            string? term;
+            if ((english ? StopWords.English : StopWords.French).Contains(key)) term = null;
+            else if (IsAllDigits(folded)) term = key;
+            else term = english ? (_english ??= new SnowballStemmer("english")).Stem(folded) : (_french ??= new SnowballStemmer("french")).Stem(folded);
+            cache[key] = term;
+            return term;
+        }
+
+        private static bool IsAllDigits(ReadOnlySpan<char> word)
+        {
+            foreach (var c in word) if (!char.IsAsciiDigit(c)) return false;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Modules;
+using Network.Core.Search;
+using Network.Core.Security;
+using Network.Modules.Search.Analysis;
+using Network.Modules.Search.Index;
+using Network.Modules.Search.Query;
+
+namespace Network.Modules.Search;
+
+/// <summary>
+/// The network search index (SQLite FTS5, Snowball stemming) and the search pages: <c>/recherche</c> in each region
+/// (its own items) and on the hub (every region's shared items, with a region facet). Modules contribute documents
+/// through <see cref="ISearchDocumentSource"/> and <see cref="ISearchIndexWriter"/>; none touches the index.
+/// </summary>
+public sealed class SearchModule : NetworkModule
+{
+    public const string ModuleId = "Search";
+
+    /// <summary>Rebuilding the index: granted to no role, so only network administrators hold it.</summary>
+    public static readonly Permission RebuildSearchIndex = new("RebuildSearchIndex", "Reconstruire l'index de recherche du réseau");
+
+    public override string Id => ModuleId;
+    public override string Name => "Recherche";
+    public override string Description => "Recherche plein texte dans les projets, pratiques, appels et événements de toutes les régions.";
+    public override IReadOnlyList<Permission> Permissions => [RebuildSearchIndex];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SearchOptions>(configuration.GetSection("Search"));
+        services.AddSingleton<TextAnalyzer>();
+        services.AddSingleton<SearchQueryParser>();
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<ISearchIndexWriter>(sp => sp.GetRequiredService<SearchIndex>());
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
