@@ -190,6 +190,22 @@ public sealed class SearchIndexingTests(NetworkWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public void A_showcase_is_searched_by_its_people_places_and_sections_but_not_its_contact()
+    {
+        var type = factory.Service<Network.Modules.Showcases.Services.ShowcaseType>();
+        var text = type.SearchTextOf(new Network.Modules.Showcases.Data.ShowcaseFields
+        {
+            Description = "Une *visite* augmentée", LeadOrganisation = "Musée de la Piscine", Commune = "Roubaix",
+            Partners = [new("Université de Lille", "recherche")], Outcomes = "- 3 000 visiteurs", ContactEmail = "secret@exemple.fr", ContactName = "Camille Privé",
+        });
+        foreach (var expected in new[] { "Une visite augmentée", "Musée de la Piscine", "Roubaix", "Université de Lille recherche", "3 000 visiteurs" })
+            Assert.Contains(expected, text);
+        Assert.DoesNotContain("secret@exemple.fr", text);
+        Assert.DoesNotContain("Camille Privé", text);
+        Assert.DoesNotContain("*", text);
+    }
+
+    [Fact]
     public void Markdown_becomes_plain_text_without_markup_or_html()
     {
         var text = SafeMarkdown.ToPlainText("## Titre\n\nUn **mot** et un [lien](https://exemple.fr) <script>alert(1)</script>\n\n- élément");

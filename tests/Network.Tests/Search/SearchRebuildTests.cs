@@ -1,8 +1,10 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Hosting;
+using Network.Core.Modules;
 using Network.Core.Search;
 using Network.Core.Security;
 using Network.Core.Tenancy;
@@ -261,6 +263,23 @@ public sealed class SearchRebuildTests(SearchRebuildFactory factory) : IClassFix
 
         var admin = await TestSignIn.ClientAsync(factory, "admin@reseau.test", administrator: true);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/hauts-de-france" + PageUrl)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_menu_offers_the_page_to_administrators_on_the_hub_only()
+    {
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "a"), new Claim(ClaimTypes.Role, NetworkRoles.Administrator)], "test", ClaimTypes.Name, ClaimTypes.Role));
+        var someone = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "c"), new Claim(ClaimTypes.NameIdentifier, "inconnu")], "test"));
+        Assert.Contains(await MenuAsync(admin, "network"), i => i.Path == PageUrl);
+        Assert.DoesNotContain(await MenuAsync(admin, Region), i => i.Path == PageUrl);
+        Assert.DoesNotContain(await MenuAsync(someone, "network"), i => i.Path == PageUrl);
+    }
+
+    private async Task<IReadOnlyList<AdminMenuItem>> MenuAsync(ClaimsPrincipal user, string tenantName)
+    {
+        var tenant = factory.Tenant(tenantName);
+        await using var scope = factory.Service<TenantScopeFactory>().CreateScope(tenant);
+        return await scope.ServiceProvider.GetRequiredService<IAdminMenu>().BuildAsync(user, tenant);
     }
 
     [Fact]
