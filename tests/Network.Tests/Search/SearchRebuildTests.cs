@@ -184,6 +184,32 @@ public sealed class SearchRebuildTests(SearchRebuildFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_cancelled_rebuild_is_abandoned_and_the_current_index_stays()
+    {
+        var word = await ContentAsync();
+        var before = Everything(word);
+        factory.Gate.Reset(GatedSearchSource.Mode.Hold);
+        using var stopping = new CancellationTokenSource();
+        try
+        {
+            var start = Rebuilds.TryStart(null, stopping.Token);
+            await factory.Gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await stopping.CancelAsync();
+            await start.Completion;
+            Assert.Equal(SearchRebuildState.Cancelled, Rebuilds.Progress.State);
+            Assert.NotNull(Rebuilds.Progress.FinishedUtc);
+            Assert.Equal(before, Everything(word));
+        }
+        finally
+        {
+            factory.Gate.Release.TrySetResult();
+            factory.Gate.Reset(GatedSearchSource.Mode.Off);
+        }
+        // Nothing is left behind that would refuse the next one.
+        await CompletedAsync(Rebuilds.TryStart(Region));
+    }
+
+    [Fact]
     public async Task A_failed_rebuild_leaves_the_current_index_and_records_its_error()
     {
         var word = await ContentAsync();
