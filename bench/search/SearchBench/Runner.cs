@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Hosting;
+using Network.Core.Search;
+using Network.Modules.Search;
+using Network.Modules.Search.Index;
+
+namespace SearchBench;
+
+public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json);
+
+/// <summary>What one run measured (printed as text or JSON).</summary>
+public sealed record RunFigures
+{
+    public int Documents { get; init; }
+    public double InputMegabytes { get; init; }
+    public double IndexingSeconds { get; init; }
+    public double ApplySeconds { get; init; }
+    public double DocumentsPerSecond { get; init; }
+    public double MegabytesPerSecond { get; init; }
+    public double IndexMegabytes { get; init; }
+    public int Queries { get; init; }
+    public int WarmupQueries { get; init; }
+    public double QueriesPerSecond { get; init; }
+    public double P50Ms { get; init; }
+    public double P95Ms { get; init; }
+    public double P99Ms { get; init; }
+    public double MaxMs { get; init; }
+    public double MeanMs { get; init; }
+    public int ZeroResultQueries { get; init; }
+    public long TotalHits { get; init; }
+    public double PeakMemoryMegabytes { get; init; }
+    public double PeakMemoryAfterIndexingMegabytes { get; init; }
+    public string LoadAverage { get; init; } = "";
+}
+
+/// <summary>
+/// Indexes a corpus through <see cref="SearchIndex.ApplyAsync"/> (the path every module's changes take) in batches,
+/// streaming the file so memory does not grow with it, then runs each query once through <see cref="SearchIndex.Search"/>
+/// (top 10, total and every facet's counts), single-threaded, after a warm-up.
+/// </summary>
+public static class Runner
+{
+    public static async Task<RunFigures> RunAsync(RunOptions options, TextWriter log)
+    {
+        var ownsFolder = options.IndexFolder is null;
+        var folder = options.IndexFolder ?? Path.Combine(Path.GetTempPath(), "reseau-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            throw new InvalidOperationException($"the index folder {folder} is not empty: the bench indexes into a fresh one");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var services = BuildServices(folder);
+            var index = services.GetRequiredService<SearchIndex>();
+
+            // Indexing: read, map and apply batch by batch; only one batch of documents is alive at a time.
+            var tenants = new SortedSet<string>(StringComparer.Ordinal);
+            var types = new SortedSet<string>(StringComparer.Ordinal);
+            var batch = new List<SearchDocument>(options.Batch);
+            var documents = 0;
+            var applyTicks = 0L;
+            var inputBytes = new FileInfo(options.Corpus).Length;
+            var started = Stopwatch.GetTimestamp();
+            using (var reader = new StreamReader(options.Corpus, Encoding.UTF8, false, 1 << 16))
+            {
+                long lineNumber = 0;
+                while (await reader.ReadLineAsync() is { } line)
+                {
+                    lineNumber++;
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    var document = CorpusLine.Parse(line, lineNumber);
+                    tenants.Add(document.Tenant);
+                    types.Add(document.Type);
+                    batch.Add(document);
+                    if (batch.Count == options.Batch) await Apply();
+                }
+            }
+            if (batch.Count > 0) await Apply();
+            var indexingSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var peakAfterIndexing = ProcessMemory.PeakMegabytes();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} documents in {indexingSeconds:F1} s"));
+
+            // Queries: the hub's scope (every tenant, shared items) or one region's (its own items).
+            var allTypes = (IReadOnlySet<string>)types;
+            var hubScope = tenants.Select(tenant => new SearchScopeTenant(tenant, allTypes, SharedOnly: true)).ToList();
+            var filters = new Dictionary<string, IReadOnlyList<string>>();
+            var queries = ReadQueries(options.Queries);
+
+            // Warm-up: the first queries, each asked in the other scope and for page 2, so that no measured request is
+            // one the engine has already answered (a result cache would otherwise flatter the figures).
+            var warmup = Math.Min(options.Warmup, queries.Count);
+            for (var i = 0; i < warmup; i++)
+            {
+                var query = queries[i];
+                var scope = query.Tenant is null ? RegionScope(tenants.ElementAt(i % tenants.Count)) : hubScope;
+                index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 2, SearchRequest.DefaultPageSize));
+            }
+
+            var latencies = new double[queries.Count];
+            var zero = 0;
+            var hits = 0L;
+            var measured = Stopwatch.GetTimestamp();
+            for (var i = 0; i < queries.Count; i++)
+            {
+                var query = queries[i];
+                var scope = query.Tenant is null ? hubScope : RegionScope(query.Tenant);
+                var before = Stopwatch.GetTimestamp();
+                var results = index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
+                latencies[i] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
+                if (results.Total == 0) zero++;
+                hits += results.Total;
+            }
+            var querySeconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
+            Array.Sort(latencies);
+
+            var inputMegabytes = inputBytes / 1048576.0;
+            return new RunFigures
+            {
+                Documents = documents,
+                InputMegabytes = inputMegabytes,
+                IndexingSeconds = indexingSeconds,
+                ApplySeconds = Stopwatch.GetElapsedTime(0, applyTicks).TotalSeconds,
+                DocumentsPerSecond = documents / indexingSeconds,
+                MegabytesPerSecond = inputMegabytes / indexingSeconds,
+                IndexMegabytes = FolderMegabytes(folder),
+                Queries = queries.Count,
+                WarmupQueries = warmup,
+                QueriesPerSecond = queries.Count / querySeconds,
+                P50Ms = Percentile(latencies, 0.50),
+                P95Ms = Percentile(latencies, 0.95),
+                P99Ms = Percentile(latencies, 0.99),
+                MaxMs = latencies.Length == 0 ? 0 : latencies[^1],
+                MeanMs = latencies.Length == 0 ? 0 : latencies.Average(),
+                ZeroResultQueries = zero,
+                TotalHits = hits,
+                PeakMemoryMegabytes = ProcessMemory.PeakMegabytes(),
+                PeakMemoryAfterIndexingMegabytes = peakAfterIndexing,
+                LoadAverage = ProcessMemory.LoadAverage(),
+            };
+
+            async Task Apply()
+            {
+                var applyStarted = Stopwatch.GetTimestamp();
+                await index.ApplyAsync(batch, []);
+                applyTicks += Stopwatch.GetTimestamp() - applyStarted;
+                documents += batch.Count;
+                batch = new List<SearchDocument>(options.Batch);
+                if (documents % 10_000 < options.Batch)
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {documents:N0} documents, {documents / Stopwatch.GetElapsedTime(started).TotalSeconds:F0}/s"));
+            }
+
+            IReadOnlyList<SearchScopeTenant> RegionScope(string tenant) => [new SearchScopeTenant(tenant, allTypes, SharedOnly: false)];
+        }
+        finally
+        {
+            if (ownsFolder) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The engine as the site builds it: the Search module's own service registrations over a fresh folder.</summary>
+    private static ServiceProvider BuildServices(string folder)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Network:DataPath"] = folder,
+            ["Search:IndexFolder"] = folder,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.Section));
+        new SearchModule().ConfigureServices(services, configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private static List<BenchQuery> ReadQueries(string path)
+    {
+        var queries = new List<BenchQuery>();
+        long lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line)) queries.Add(CorpusLine.ParseQuery(line, lineNumber));
+        }
+        return queries;
+    }
+
+    /// <summary>Nearest rank on sorted values.</summary>
+    public static double Percentile(double[] sorted, double fraction)
+        => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static double FolderMegabytes(string folder)
+        => new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length) / 1048576.0;
+
+    public static string Format(RunFigures figures)
+    {
+        var text = new StringBuilder();
+        void Line(string label, string value) => text.Append(CultureInfo.InvariantCulture, $"{label,-28}{value}\n");
+        var c = CultureInfo.InvariantCulture;
+        Line("documents", figures.Documents.ToString("N0", c));
+        Line("input", figures.InputMegabytes.ToString("F1", c) + " MB");
+        Line("indexing time", string.Create(c, $"{figures.IndexingSeconds:F1} s (of which ApplyAsync {figures.ApplySeconds:F1} s)"));
+        Line("indexing rate", string.Create(c, $"{figures.DocumentsPerSecond:N0} docs/s, {figures.MegabytesPerSecond:F2} MB/s"));
+        Line("index size on disk", figures.IndexMegabytes.ToString("F1", c) + " MB");
+        Line("queries", string.Create(c, $"{figures.Queries:N0} (after {figures.WarmupQueries} warm-up)"));
+        Line("query rate", figures.QueriesPerSecond.ToString("N0", c) + " queries/s (single thread)");
+        Line("latency p50/p95/p99/max", string.Create(c, $"{figures.P50Ms:F2} / {figures.P95Ms:F2} / {figures.P99Ms:F2} / {figures.MaxMs:F2} ms (mean {figures.MeanMs:F2})"));
+        Line("queries with no result", string.Create(c, $"{figures.ZeroResultQueries:N0} ({(figures.Queries == 0 ? 0 : 100.0 * figures.ZeroResultQueries / figures.Queries):F1}%)"));
+        Line("peak memory (VmHWM)", string.Create(c, $"{figures.PeakMemoryMegabytes:F0} MB (after indexing {figures.PeakMemoryAfterIndexingMegabytes:F0} MB)"));
+        Line("load average", figures.LoadAverage);
+        return text.ToString();
+    }
+}
+
+/// <summary>Figures the kernel keeps for this process.</summary>
+public static class ProcessMemory
+{
+    /// <summary>VmHWM of /proc/self/status: the peak resident set size of the process, in MB (0 where unavailable).</summary>
+    public static double PeakMegabytes()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status)) return 0;
+        foreach (var line in File.ReadLines(status))
+        {
+            if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
+            var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
+            return long.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024.0;
+        }
+        return 0;
+    }
+
+    public static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+}
