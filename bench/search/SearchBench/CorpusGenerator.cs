@@ -316,8 +316,9 @@ public sealed class CorpusGenerator
         return tokens;
     }
 
-    private List<string> Prepositional() => _random.Next(10) switch
+    private List<string> Prepositional() => _random.Next(11) switch
     {
+        10 => ["au", "titre", "de", "l'éducation", "artistique", "et", "culturelle"],
         0 => ["à", Commune()],
         1 => ["dans", .. NounPhrase(Article.Any)],
         2 => ["pour", .. NounPhrase(Article.Definite, plural: true)],

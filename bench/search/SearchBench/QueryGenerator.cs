@@ -23,7 +23,7 @@ public sealed class QueryGenerator(int seed)
 
     private static readonly string[] Phrases =
         ["réalité augmentée", "réalité virtuelle", "appel à projets", "visite virtuelle", "archives départementales", "jumeau numérique",
-         "application mobile", "escape game", "éducation artistique", "musée de France", "médiation numérique", "données ouvertes"];
+         "application mobile", "escape game", "éducation artistique", "centre d'interprétation", "site web", "données ouvertes"];
 
     private readonly BenchRandom _random = new(seed);
     private readonly WeightedTable _regions = WeightedTable.FromWeights(Vocabulary.Regions.Select(region => region.Weight));
@@ -47,6 +47,8 @@ public sealed class QueryGenerator(int seed)
 
     public BenchQuery Next()
     {
+        // The region first: someone searching a region's site names that region's communes.
+        _tenant = _random.Chance(TenantShare) ? Vocabulary.Regions[_regions.Sample(_random)].Slug : null;
         var roll = _random.NextDouble();
         var text = roll switch
         {
@@ -67,8 +69,7 @@ public sealed class QueryGenerator(int seed)
         };
         if (_random.Chance(AccentlessShare)) text = StripAccents(text);
         if (_random.Chance(0.15)) text = char.ToUpper(text[0], CultureInfo.GetCultureInfo("fr-FR")) + text[1..];
-        var tenant = _random.Chance(TenantShare) ? Vocabulary.Regions[_regions.Sample(_random)].Slug : null;
-        return new BenchQuery(text, tenant);
+        return new BenchQuery(text, _tenant);
     }
 
     /// <summary>A domain word in any of its forms (so often not the corpus's most frequent one).</summary>
@@ -98,13 +99,15 @@ public sealed class QueryGenerator(int seed)
 
     private string Rare() => CorpusGenerator.TailVocabulary[_tail.Sample(_random)];
 
+    private string? _tenant;
+
     private string Commune()
     {
-        var region = Vocabulary.Regions[_regions.Sample(_random)].Slug;
+        var region = _tenant ?? Vocabulary.Regions[_regions.Sample(_random)].Slug;
         return _random.Pick(Vocabulary.Communes[region]);
     }
 
-    private string Technology() => _random.Pick(["3D", "VR", "réalité", "photogrammétrie", "numérisation", "podcast", "tablette", "QR", "casque", "application"]);
+    private string Technology() => _random.Pick(["3D", "virtuelle", "réalité", "photogrammétrie", "numérisation", "podcast", "tablette", "QR", "casque", "application"]);
 
     private string Prefix()
     {

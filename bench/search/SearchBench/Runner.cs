@@ -10,7 +10,8 @@ using Network.Modules.Search.Index;
 
 namespace SearchBench;
 
-public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json);
+/// <param name="ListZero">Also print each query that found nothing (to tell misspellings from engine misses).</param>
+public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json, bool ListZero = false);
 
 /// <summary>What one run measured (printed as text or JSON).</summary>
 public sealed record RunFigures
@@ -100,7 +101,9 @@ public static class Runner
             }
 
             var latencies = new double[queries.Count];
+            var timed = new (double Ms, BenchQuery Query, int Total)[queries.Count];
             var zero = 0;
+            var zeroQueries = new List<BenchQuery>();
             var hits = 0L;
             var measured = Stopwatch.GetTimestamp();
             for (var i = 0; i < queries.Count; i++)
@@ -110,11 +113,21 @@ public static class Runner
                 var before = Stopwatch.GetTimestamp();
                 var results = index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
                 latencies[i] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
-                if (results.Total == 0) zero++;
+                timed[i] = (latencies[i], query, results.Total);
+                if (results.Total == 0)
+                {
+                    zero++;
+                    if (options.ListZero) zeroQueries.Add(query);
+                }
                 hits += results.Total;
             }
             var querySeconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
             Array.Sort(latencies);
+            // The slowest queries, for whoever optimises the engine.
+            log.WriteLine("slowest queries:");
+            foreach (var (ms, query, total) in timed.OrderByDescending(entry => entry.Ms).Take(10))
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,8:F2} ms  {total,7:N0} results  {query.Q}{(query.Tenant is null ? "" : " [" + query.Tenant + "]")}"));
+            foreach (var query in zeroQueries) log.WriteLine($"  no result: {query.Q}{(query.Tenant is null ? "" : " [" + query.Tenant + "]")}");
 
             var inputMegabytes = inputBytes / 1048576.0;
             return new RunFigures
