@@ -43,7 +43,8 @@ if [ ! -s "$QUERY_FILE" ]; then
   dotnet "$BENCH" queries --count "$QUERIES" --seed "$QUERY_SEED" --out "$QUERY_FILE.tmp" && mv "$QUERY_FILE.tmp" "$QUERY_FILE"
 fi
 
-log "engine commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+ENGINE="$(git -C "$ROOT" log -1 --format=%h -- src/Network.Modules/Network.Modules.Search src/Network.Core/Search 2>/dev/null || echo unknown)"
+log "HEAD $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), engine last changed in $ENGINE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 log "run: index $(du -h "$CORPUS" | cut -f1) of JSON lines in batches of $BATCH, then $WARMUP warm-up and $(wc -l <"$QUERY_FILE") measured queries"
 timeout --signal=TERM --kill-after=10 "$MAX_SECONDS" \
   dotnet "$BENCH" run --corpus "$CORPUS" --queries "$QUERY_FILE" --index-folder "$WORK/index" --batch "$BATCH" --warmup "$WARMUP" "$@"

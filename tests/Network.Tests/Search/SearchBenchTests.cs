@@ -110,3 +110,38 @@ public sealed class SearchBenchTests
         Assert.Throws<FormatException>(() => CorpusLine.ParseQuery("""{"tenant": "bretagne"}""", 1));
     }
 }
+
+/// <summary>The benchmark's runner on a tiny corpus through the real engine: it indexes, searches and counts (no timings).</summary>
+public sealed class SearchBenchRunnerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("search-bench-test-").FullName;
+
+    [Fact]
+    public async Task The_runner_indexes_every_line_and_runs_every_query()
+    {
+        var corpus = Path.Combine(_folder, "corpus.jsonl");
+        var queries = Path.Combine(_folder, "queries.jsonl");
+        using (var output = new StreamWriter(corpus) { NewLine = "\n" })
+        {
+            CorpusGenerator.Write(output, 120, 42);
+            output.Write("""{"id": "minimal", "tenant": "corse", "type": "news", "title": "Une tapisserie numérisée à Bastia", "body": "Les tapisseries de Bastia sont numérisées."}""" + "\n");
+        }
+        await File.WriteAllTextAsync(queries, """
+            {"q": "tapisseries numerisees", "tenant": "corse"}
+            {"q": "numérique"}
+            {"q": "\"réalité augmentée\" -virtuelle"}
+            {"q": "xyzzyq"}
+            """);
+
+        var figures = await Runner.RunAsync(new RunOptions(corpus, queries, Path.Combine(_folder, "index"), Batch: 50, Warmup: 2, Json: false), TextWriter.Null);
+
+        Assert.Equal(121, figures.Documents);
+        Assert.Equal(4, figures.Queries);
+        Assert.Equal(2, figures.WarmupQueries);
+        Assert.True(figures.ZeroResultQueries >= 1);
+        Assert.True(figures.TotalHits >= 2);
+        Assert.True(figures.IndexMegabytes > 0);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
