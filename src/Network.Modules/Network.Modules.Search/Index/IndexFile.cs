@@ -43,6 +43,11 @@ internal sealed class IndexFile : IDisposable
         Execute(_writer, "PRAGMA journal_mode=WAL");
         Execute(_writer, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
         Execute(_writer, Schema);
+        foreach (var setting in (Environment.GetEnvironmentVariable("SEARCH_FTS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = setting.Split('=');
+            Execute(_writer, $"INSERT INTO terms(terms, rank) VALUES('{parts[0]}', {parts[1]})");
+        }
         _insertDoc = Command("INSERT INTO docs(tenant, type, key, path, title, summary, body, date, language, shared, facets) VALUES($tenant, $type, $key, $path, $title, $summary, $body, $date, $language, $shared, $facets) RETURNING id",
             "$tenant", "$type", "$key", "$path", "$title", "$summary", "$body", "$date", "$language", "$shared", "$facets");
         _updateDoc = Command("UPDATE docs SET path = $path, title = $title, summary = $summary, body = $body, date = $date, language = $language, shared = $shared, facets = $facets WHERE id = $id",
