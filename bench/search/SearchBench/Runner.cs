@@ -12,7 +12,12 @@ using Network.Modules.Search.Index;
 namespace SearchBench;
 
 /// <param name="ListZero">Also print each query that found nothing (to tell misspellings from engine misses).</param>
-public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json, bool ListZero = false);
+/// <param name="WarmupQueries">A file of warm-up queries; null: <paramref name="Warmup"/> queries generated with <see cref="WarmupSeed"/>.</param>
+public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json, bool ListZero = false, string? WarmupQueries = null)
+{
+    /// <summary>Not the query file's seed (7): the warm-up shares only what any two sets of queries share (common words).</summary>
+    public const int WarmupSeed = 1_000_003;
+}
 
 /// <summary>What one run measured (printed as text or JSON).</summary>
 public sealed record RunFigures
@@ -97,15 +102,15 @@ public static class Runner
             var filters = new Dictionary<string, IReadOnlyList<string>>();
             var queries = ReadQueries(options.Queries);
 
-            // Warm-up: the first queries, each asked in the other scope and for page 2, so that no measured request is
-            // one the engine has already answered (a result cache would otherwise flatter the figures).
-            var warmup = Math.Min(options.Warmup, queries.Count);
-            for (var i = 0; i < warmup; i++)
+            // Warm-up: a separate list of queries (generated with another seed unless a file is given), so that the measured
+            // queries are not ones the engine has just seen: a result or postings cache would otherwise flatter the figures.
+            var warmupQueries = options.WarmupQueries is null ? WarmupList(options.Warmup) : ReadQueries(options.WarmupQueries);
+            foreach (var query in warmupQueries)
             {
-                var query = queries[i];
-                var scope = query.Tenant is null ? RegionScope(tenants.ElementAt(i % tenants.Count)) : hubScope;
-                index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 2, SearchRequest.DefaultPageSize));
+                var scope = query.Tenant is null || !tenants.Contains(query.Tenant) ? hubScope : RegionScope(query.Tenant);
+                index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
             }
+            var warmup = warmupQueries.Count;
 
             var latencies = new double[queries.Count];
             var cpu = new double[queries.Count];
@@ -203,6 +208,12 @@ public static class Runner
         services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.Section));
         new SearchModule().ConfigureServices(services, configuration);
         return services.BuildServiceProvider();
+    }
+
+    private static List<BenchQuery> WarmupList(int count)
+    {
+        var generator = new QueryGenerator(RunOptions.WarmupSeed);
+        return [.. Enumerable.Range(0, count).Select(_ => generator.Next())];
     }
 
     private static List<BenchQuery> ReadQueries(string path)
