@@ -84,6 +84,13 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Missing_texts_are_empty()
+    {
+        await _index.ApplyAsync([Doc("1", "Musée") with { Summary = null!, Body = null!, Language = null!, Path = null! }], []);
+        Assert.Equal("", Search("musée").Hits.Single().SnippetHtml);
+    }
+
+    [Fact]
     public async Task The_index_survives_reopening()
     {
         await _index.ApplyAsync([Doc("1", "Visite augmentée", facets: new SearchFacetValue("domain", "musees", "Musées"))], []);

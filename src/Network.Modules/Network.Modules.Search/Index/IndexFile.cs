@@ -129,13 +129,13 @@ internal sealed class IndexFile : IDisposable
             long id;
             if (TryGetId(document.Id, pending, out id))
             {
-                Set(_updateDoc, id, document.Path, document.Title, document.Summary, document.Body, date, document.Language, document.Shared ? 1 : 0, facets);
+                Set(_updateDoc, id, document.Path ?? "", document.Title ?? "", document.Summary ?? "", document.Body ?? "", date, document.Language ?? "fr", document.Shared ? 1 : 0, facets);
                 _updateDoc.ExecuteNonQuery();
                 Run(_deleteTerms, id);
             }
             else
             {
-                Set(_insertDoc, document.Tenant, document.Type, document.Key, document.Path, document.Title, document.Summary, document.Body, date, document.Language, document.Shared ? 1 : 0, facets);
+                Set(_insertDoc, document.Tenant, document.Type, document.Key, document.Path ?? "", document.Title ?? "", document.Summary ?? "", document.Body ?? "", date, document.Language ?? "fr", document.Shared ? 1 : 0, facets);
                 id = (long)_insertDoc.ExecuteScalar()!;
             }
             Set(_insertTerms, id, analyzed.TitleTerms, analyzed.TextTerms);

@@ -176,7 +176,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
     private AnalyzedDocument Analyze(SearchDocument document)
     {
         var language = Language(document.Language);
-        var text = new System.Text.StringBuilder((document.Summary.Length + document.Body.Length) / 2);
+        var text = new System.Text.StringBuilder(((document.Summary?.Length ?? 0) + (document.Body?.Length ?? 0)) / 2);
         analyzer.AppendTerms(document.Summary, language, text);
         analyzer.AppendTerms(document.Body, language, text);
         return new AnalyzedDocument(document, analyzer.Terms(document.Title, language), text.ToString());
@@ -310,8 +310,8 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             _lock.EnterWriteLock();
             try
             {
+                // _live is never null here: a search arriving now waits on the lock, then reads the new file.
                 _live?.Dispose();
-                _live = null;
                 DeleteFiles(LivePath + "-wal", LivePath + "-shm");
                 File.Move(RebuildPath, LivePath, overwrite: true);
                 _live = IndexFile.Open(LivePath, table);
