@@ -19,7 +19,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
     public const string FileName = "index.db";
     public const string RebuildFileName = "index.new.db";
 
-    /// <summary>Batches at least this large are analysed on every core.</summary>
+    /// <summary>Batches at least this large are analysed on another thread while they are written.</summary>
     private const int ParallelAnalysisThreshold = 32;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
@@ -96,18 +96,12 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
 
     public async Task ApplyAsync(IReadOnlyList<SearchDocument> upserts, IReadOnlyList<SearchDocumentKey> removals, CancellationToken cancellationToken = default)
     {
-        DiagAnalyze.Start();
-        var analyzed = Analyze(upserts);
-        DiagAnalyze.Stop();
         await _writer.WaitAsync(cancellationToken);
         try
         {
             var live = Live;
-            DiagWrite.Start();
-            var cpu0 = ThreadCpu();
-            var changes = live.Write(analyzed, removals);
-            DiagWriteCpu += ThreadCpu() - cpu0;
-            DiagWrite.Stop();
+            var analyzed = new List<AnalyzedDocument>(upserts.Count);
+            var changes = live.Write(AnalyzeWhileWriting(upserts, analyzed), removals);
             _lock.EnterWriteLock();
             try
             {
@@ -132,20 +126,57 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         finally { _writer.Release(); }
     }
 
-    internal List<AnalyzedDocument> Analyze(IReadOnlyList<SearchDocument> documents)
+    /// <summary>
+    /// The documents analysed on another thread while the caller writes the previous ones (FTS5 insertion is the
+    /// slowest step and runs on one core; analysis takes about a third of its time), in order, each also added to
+    /// <paramref name="analyzed"/>.
+    /// </summary>
+    internal IEnumerable<AnalyzedDocument> AnalyzeWhileWriting(IReadOnlyList<SearchDocument> documents, List<AnalyzedDocument> analyzed)
     {
-        var analyzed = new AnalyzedDocument[documents.Count];
-        if (documents.Count >= ParallelAnalysisThreshold)
-            Parallel.For(0, documents.Count, i => analyzed[i] = Analyze(documents[i]));
-        else
-            for (var i = 0; i < documents.Count; i++) analyzed[i] = Analyze(documents[i]);
-        return [.. analyzed];
+        if (documents.Count < ParallelAnalysisThreshold)
+        {
+            foreach (var document in documents)
+            {
+                var result = Analyze(document);
+                analyzed.Add(result);
+                yield return result;
+            }
+            yield break;
+        }
+        using var stop = new CancellationTokenSource();
+        using var queue = new System.Collections.Concurrent.BlockingCollection<AnalyzedDocument>(boundedCapacity: 1024);
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var document in documents) queue.Add(Analyze(document), stop.Token);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var result in queue.GetConsumingEnumerable())
+            {
+                analyzed.Add(result);
+                yield return result;
+            }
+            producer.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // The writer stopped early (an error): release the producer before the queue goes.
+            stop.Cancel();
+            try { producer.Wait(); } catch (AggregateException) { }
+        }
     }
 
     private AnalyzedDocument Analyze(SearchDocument document)
     {
         var language = Language(document.Language);
-        var text = new System.Text.StringBuilder((document.Summary.Length + document.Body.Length) / 2);
+        var text = new System.Text.StringBuilder(((document.Summary?.Length ?? 0) + (document.Body?.Length ?? 0)) / 2);
         analyzer.AppendTerms(document.Summary, language, text);
         analyzer.AppendTerms(document.Body, language, text);
         return new AnalyzedDocument(document, analyzer.Terms(document.Title, language), text.ToString());
@@ -279,8 +310,8 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             _lock.EnterWriteLock();
             try
             {
+                // _live is never null here: a search arriving now waits on the lock, then reads the new file.
                 _live?.Dispose();
-                _live = null;
                 DeleteFiles(LivePath + "-wal", LivePath + "-shm");
                 File.Move(RebuildPath, LivePath, overwrite: true);
                 _live = IndexFile.Open(LivePath, table);
@@ -324,16 +355,8 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                 if (File.Exists(file)) File.Delete(file);
     }
 
-    internal static readonly System.Diagnostics.Stopwatch DiagAnalyze = new(), DiagWrite = new();
-    internal static double DiagWriteCpu;
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct TimeSpec { public long Sec; public long Nsec; }
-    [System.Runtime.InteropServices.DllImport("libc")] private static extern int clock_gettime(int clock, out TimeSpec ts);
-    internal static double ThreadCpu() { clock_gettime(3, out var t); return t.Sec + t.Nsec / 1e9; }
-
     public void Dispose()
     {
-        if (Environment.GetEnvironmentVariable("SEARCH_DIAG") == "1") Console.WriteLine($"DIAG analyze {DiagAnalyze.Elapsed.TotalSeconds:F1}s write {DiagWrite.Elapsed.TotalSeconds:F1}s cpu {DiagWriteCpu:F2}s");
         lock (_openLock)
         {
             if (_disposed) return;
@@ -381,12 +404,11 @@ public sealed class SearchIndexRebuild : IAsyncDisposable
 
     public async Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
-        var analyzed = _index.Analyze(documents);
         await _gate.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(_finished, this);
-            _staging.ApplyToTable(_staging.Write(analyzed, []));
+            _staging.ApplyToTable(_staging.Write(_index.AnalyzeWhileWriting(documents, []), []));
         }
         finally
         {
