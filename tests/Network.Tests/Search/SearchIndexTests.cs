@@ -267,6 +267,18 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Snippet_of_a_long_body_stops_after_its_window()
+    {
+        var filler = string.Join(' ', Enumerable.Range(0, 3000).Select(i => "mot" + i));
+        await _index.ApplyAsync([Doc("1", "Titre", "Début " + string.Join(' ', Enumerable.Range(0, 31).Select(i => "avant" + i)) + " bibliothèque " + filler + " fin")], []);
+        var snippet = Search("bibliotheque").Hits.Single().SnippetHtml;
+        Assert.Contains("<mark>bibliothèque</mark>", snippet);
+        Assert.DoesNotContain("fin", snippet);
+        Assert.EndsWith(" …", snippet);
+        Assert.InRange(snippet.Length, 100, 400);
+    }
+
+    [Fact]
     public async Task Prefix_highlights_words_starting_with_it()
     {
         await _index.ApplyAsync([Doc("1", "Numérisation du patrimoine")], []);

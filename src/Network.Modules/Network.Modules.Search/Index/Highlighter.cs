@@ -27,7 +27,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         var summaryTokens = Tokens(summary, language).ToArray();
         var (summaryStart, summaryScore) = BestWindow(summaryTokens, match);
         if (summaryScore > 0 || body.Length == 0) return Window(summary, summaryTokens, summaryStart);
-        var bodyTokens = Tokens(body, language);
+        var bodyTokens = TokensUntilWindow(body, language, match);
         var (bodyStart, bodyScore) = BestWindow(bodyTokens, match);
         if (bodyScore == 0 && summary.Length > 0) return Window(summary, summaryTokens, summaryStart);
         return Window(body, bodyTokens, bodyStart);
@@ -50,6 +50,38 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         var tokens = TokensList();
         tokens.Clear();
         analyzer.Tokens(text, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, tokens);
+        return tokens;
+    }
+
+    /// <summary>Characters analysed at a time when looking for the snippet in a body.</summary>
+    private const int ChunkLength = 1_500;
+
+    /// <summary>
+    /// The body's tokens up to a window that holds a matched word of every clause of the query and enough words after
+    /// it: a long body is analysed only as far as its first good window (the snippet is that window, not necessarily
+    /// the best further down), which keeps ten hits' snippets well under a millisecond.
+    /// </summary>
+    private List<AnalyzedToken> TokensUntilWindow(string text, string language, MatchExpression? match)
+    {
+        var tokens = TokensList();
+        tokens.Clear();
+        var lang = language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French;
+        var wanted = Math.Max(1, match?.Clauses.Count ?? 1);
+        var chunk = new List<AnalyzedToken>(256);
+        var position = 0;
+        while (position < text.Length)
+        {
+            var end = Math.Min(text.Length, position + ChunkLength);
+            // Cut at a space so that no word is split between two chunks.
+            while (end < text.Length && end < position + ChunkLength + 200 && !char.IsWhiteSpace(text[end])) end++;
+            chunk.Clear();
+            analyzer.Tokens(text.AsSpan(position, end - position), lang, chunk);
+            foreach (var token in chunk) tokens.Add(token with { Start = token.Start + position });
+            position = end;
+            var (start, score) = BestWindow(tokens, match);
+            // Strictly more words than the window: the window then ends on a token, not at the end of the text.
+            if (score / 1000 >= wanted && tokens.Count - start > SnippetWords) break;
+        }
         return tokens;
     }
 
