@@ -279,6 +279,17 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_title_match_with_a_long_unmatched_body_shows_the_start_of_the_body()
+    {
+        var filler = string.Join(' ', Enumerable.Range(0, 3000).Select(i => "mot" + i));
+        await _index.ApplyAsync([Doc("1", "Bibliothèque", filler + " <fin>")], []);
+        var snippet = Search("bibliotheque").Hits.Single().SnippetHtml;
+        Assert.StartsWith("mot0 mot1", snippet);
+        Assert.EndsWith(" …", snippet);
+        Assert.DoesNotContain("fin", snippet);
+    }
+
+    [Fact]
     public async Task Prefix_highlights_words_starting_with_it()
     {
         await _index.ApplyAsync([Doc("1", "Numérisation du patrimoine")], []);
