@@ -14,7 +14,7 @@ internal static class Program
         usage:
           SearchBench generate --docs 100000 --seed 42 --out corpus.jsonl
           SearchBench queries --count 1000 --seed 7 --out queries.jsonl
-          SearchBench run --corpus corpus.jsonl --queries queries.jsonl [--index-folder dir] [--batch 1000] [--warmup 200 | --warmup-queries file] [--json] [--list-zero]
+          SearchBench run --corpus corpus.jsonl --queries queries.jsonl [--index-folder dir [--reuse-index]] [--batch 1000] [--warmup 200 | --warmup-queries file] [--json] [--list-zero]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -58,7 +58,8 @@ internal static class Program
                         Int(options, "warmup", 200),
                         options.ContainsKey("json"),
                         options.ContainsKey("list-zero"),
-                        options.GetValueOrDefault("warmup-queries"));
+                        options.GetValueOrDefault("warmup-queries"),
+                        options.ContainsKey("reuse-index"));
                     if (run.Batch < 1) throw new ArgumentException("--batch must be at least 1");
                     var figures = await Runner.RunAsync(run, Console.Error);
                     Console.Out.Write(run.Json

@@ -13,7 +13,8 @@ namespace SearchBench;
 
 /// <param name="ListZero">Also print each query that found nothing (to tell misspellings from engine misses).</param>
 /// <param name="WarmupQueries">A file of warm-up queries; null: <paramref name="Warmup"/> queries generated with <see cref="WarmupSeed"/>.</param>
-public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json, bool ListZero = false, string? WarmupQueries = null)
+/// <param name="ReuseIndex">Query the index already in <paramref name="IndexFolder"/> (built from the same corpus by an earlier run) instead of indexing: for iterating on the query path.</param>
+public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json, bool ListZero = false, string? WarmupQueries = null, bool ReuseIndex = false)
 {
     /// <summary>Not the query file's seed (7): the warm-up shares only what any two sets of queries share (common words).</summary>
     public const int WarmupSeed = 1_000_003;
@@ -59,8 +60,11 @@ public static class Runner
     {
         var ownsFolder = options.IndexFolder is null;
         var folder = options.IndexFolder ?? Path.Combine(Path.GetTempPath(), "reseau-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
-            throw new InvalidOperationException($"the index folder {folder} is not empty: the bench indexes into a fresh one");
+        var hasFiles = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
+        if (options.ReuseIndex && (options.IndexFolder is null || !hasFiles))
+            throw new InvalidOperationException("--reuse-index needs --index-folder holding the index of an earlier run");
+        if (!options.ReuseIndex && hasFiles)
+            throw new InvalidOperationException($"the index folder {folder} is not empty: the bench indexes into a fresh one (or give --reuse-index)");
         Directory.CreateDirectory(folder);
         try
         {
@@ -86,6 +90,7 @@ public static class Runner
                     var document = CorpusLine.Parse(line, lineNumber);
                     tenants.Add(document.Tenant);
                     types.Add(document.Type);
+                    if (options.ReuseIndex) continue;
                     batch.Add(document);
                     if (batch.Count == options.Batch) await Apply();
                 }
@@ -94,7 +99,14 @@ public static class Runner
             var indexingSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var indexingCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalSeconds;
             var peakAfterIndexing = ProcessMemory.PeakMegabytes();
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} documents in {indexingSeconds:F1} s"));
+            if (options.ReuseIndex)
+            {
+                // Only the tenants and types were read: no indexing figures for this run.
+                documents = index.Count;
+                indexingSeconds = indexingCpu = 0;
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reused the index in {folder}: {documents:N0} documents"));
+            }
+            else log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} documents in {indexingSeconds:F1} s"));
 
             // Queries: the hub's scope (every tenant, shared items) or one region's (its own items).
             var allTypes = (IReadOnlySet<string>)types;
@@ -152,8 +164,8 @@ public static class Runner
                 InputMegabytes = inputMegabytes,
                 IndexingSeconds = indexingSeconds,
                 ApplySeconds = Stopwatch.GetElapsedTime(0, applyTicks).TotalSeconds,
-                DocumentsPerSecond = documents / indexingSeconds,
-                MegabytesPerSecond = inputMegabytes / indexingSeconds,
+                DocumentsPerSecond = indexingSeconds == 0 ? 0 : documents / indexingSeconds,
+                MegabytesPerSecond = indexingSeconds == 0 ? 0 : inputMegabytes / indexingSeconds,
                 IndexMegabytes = FolderMegabytes(folder),
                 Queries = queries.Count,
                 WarmupQueries = warmup,
