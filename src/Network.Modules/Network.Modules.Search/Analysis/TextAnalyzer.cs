@@ -39,24 +39,19 @@ public sealed class TextAnalyzer
     /// <summary>Appends the text's terms to <paramref name="output"/>, each preceded by a space when the output is not empty.</summary>
     public void AppendTerms(ReadOnlySpan<char> text, string language, StringBuilder output)
     {
-        var local = Local;
-        var words = local.Words;
-        Span<char> folded = stackalloc char[MaxWordLength * 2];
-        var position = 0;
-        while (NextToken(text, ref position, out var start, out var length))
-        {
-            foreach (var word in SplitElisions(text.Slice(start, length), words))
-            {
-                var term = local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language);
-                if (term is null) continue;
-                if (output.Length > 0) output.Append(' ');
-                output.Append(term);
-            }
-        }
+        var sink = new TermAppender(output);
+        Analyze(text, language, ref sink);
     }
 
     /// <summary>The text's words with their offsets and terms, for highlighting the words a query matched.</summary>
     public void Tokens(ReadOnlySpan<char> text, string language, List<AnalyzedToken> output)
+    {
+        var sink = new TokenCollector(output);
+        Analyze(text, language, ref sink);
+    }
+
+    // One pass over the text for both uses; the sink is a struct so the indexing path pays no delegate call per word.
+    private static void Analyze<TSink>(ReadOnlySpan<char> text, string language, ref TSink sink) where TSink : struct, ITokenSink
     {
         var local = Local;
         var words = local.Words;
@@ -65,11 +60,28 @@ public sealed class TextAnalyzer
         while (NextToken(text, ref position, out var start, out var length))
         {
             foreach (var word in SplitElisions(text.Slice(start, length), words))
-            {
-                var term = local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language);
-                output.Add(new AnalyzedToken(start + word.Start, word.Length, term));
-            }
+                sink.Add(start + word.Start, word.Length, local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language));
         }
+    }
+
+    private interface ITokenSink
+    {
+        void Add(int start, int length, string? term);
+    }
+
+    private readonly struct TermAppender(StringBuilder output) : ITokenSink
+    {
+        public void Add(int start, int length, string? term)
+        {
+            if (term is null) return;
+            if (output.Length > 0) output.Append(' ');
+            output.Append(term);
+        }
+    }
+
+    private readonly struct TokenCollector(List<AnalyzedToken> output) : ITokenSink
+    {
+        public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
     }
 
     /// <summary>The term of one word in <paramref name="language"/>, or null for a stop word or a word without letters or digits.</summary>
