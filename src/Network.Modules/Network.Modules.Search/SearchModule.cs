@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
 using Network.Core.Search;
 using Network.Core.Security;
+using Network.Core.Theming;
 using Network.Modules.Search.Analysis;
 using Network.Modules.Search.Index;
 using Network.Modules.Search.Query;
+using Network.Modules.Search.Searching;
 
 namespace Network.Modules.Search;
 
@@ -34,9 +38,13 @@ public sealed class SearchModule : NetworkModule
         services.AddSingleton<SearchQueryParser>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<ISearchIndexWriter>(sp => sp.GetRequiredService<SearchIndex>());
+        services.AddScoped<SiteSearch>();
+        services.AddSingleton<IHeadLinkSource, SearchHeadLinks>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMethods(SiteSearch.JsonPath, [HttpMethods.Get, HttpMethods.Head], SearchEndpoints.Json).ExcludeFromDescription();
+        endpoints.MapMethods(SiteSearch.OpenSearchPath, [HttpMethods.Get, HttpMethods.Head], SearchEndpoints.OpenSearch).ExcludeFromDescription();
     }
 }
