@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Network.Core.Hosting;
 using Network.Core.Search;
@@ -7,48 +8,417 @@ using Network.Modules.Search.Query;
 namespace Network.Modules.Search.Index;
 
 /// <summary>
-/// The network search index: one SQLite database with an FTS5 table under <see cref="SearchOptions.IndexFolder"/>.
-/// FOUNDATION SKELETON: the engine branch replaces this file.
+/// The network search index: <c>&lt;Folder&gt;/index.db</c>, a SQLite database (WAL) holding the documents' original text
+/// and a contentless FTS5 table of their pre-analysed terms (title and text columns, BM25 weighing title matches ten
+/// times). Scope, facet filters, drill-sideways facet counts and date order are computed from an in-memory
+/// <see cref="DocumentTable"/>, so a search asks SQLite only for the matching rowids (with their score) and for the
+/// text of the hits shown. One writer at a time; searches run concurrently and never see a half-applied batch's table.
 /// </summary>
 public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<NetworkOptions> network, TextAnalyzer analyzer, SearchQueryParser parser)
     : ISearchIndexWriter, IDisposable
 {
+    public const string FileName = "index.db";
+    public const string RebuildFileName = "index.new.db";
+
+    /// <summary>Batches at least this large are analysed on every core.</summary>
+    private const int ParallelAnalysisThreshold = 32;
+
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Lock _openLock = new();
+    private readonly Highlighter _highlighter = new(analyzer);
+    private readonly SpellingVocabulary _vocabulary = new(analyzer);
+    private IndexFile? _live;
+    private SearchIndexRebuild? _rebuild;
+    private bool _disposed;
+
     public string Folder { get; } = string.IsNullOrWhiteSpace(options.Value.IndexFolder)
         ? Path.Combine(network.Value.DataPath, "search")
         : options.Value.IndexFolder;
 
-    public Task ApplyAsync(IReadOnlyList<SearchDocument> upserts, IReadOnlyList<SearchDocumentKey> removals, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public TextAnalyzer Analyzer => analyzer;
 
-    public SearchResults Search(SearchRequest request) => throw new NotImplementedException();
+    public SearchQueryParser Parser => parser;
+
+    private string LivePath => Path.Combine(Folder, FileName);
+
+    private string RebuildPath => Path.Combine(Folder, RebuildFileName);
+
+    /// <summary>The current index file, opened on first use (a staging file left by a crashed rebuild is deleted then).</summary>
+    private IndexFile Live
+    {
+        get
+        {
+            if (_live is { } live) return live;
+            lock (_openLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_live is null)
+                {
+                    Directory.CreateDirectory(Folder);
+                    if (_rebuild is null) DeleteFiles(RebuildPath);
+                    _live = IndexFile.Open(LivePath);
+                }
+                return _live;
+            }
+        }
+    }
 
     /// <summary>Documents in the index (all tenants).</summary>
-    public int Count => throw new NotImplementedException();
+    public int Count
+    {
+        get
+        {
+            var live = Live;
+            _lock.EnterReadLock();
+            try { return _live!.Table.Count; }
+            finally { _lock.ExitReadLock(); }
+        }
+    }
+
+    /// <summary>Figures for the administration page.</summary>
+    public SearchIndexStats Stats()
+    {
+        _ = Live;
+        _lock.EnterReadLock();
+        try
+        {
+            var live = _live!;
+            return new SearchIndexStats(live.Table.Count, live.Table.CountsPerTenant(), live.FileSize, _rebuild is not null);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    public async Task ApplyAsync(IReadOnlyList<SearchDocument> upserts, IReadOnlyList<SearchDocumentKey> removals, CancellationToken cancellationToken = default)
+    {
+        var analyzed = Analyze(upserts);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var live = Live;
+            var changes = live.Write(analyzed, removals);
+            _lock.EnterWriteLock();
+            try { live.ApplyToTable(changes); }
+            finally { _lock.ExitWriteLock(); }
+            _rebuild?.Record(analyzed, removals);
+            foreach (var document in upserts) _vocabulary.Add(document.Title, document.Summary);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    internal List<AnalyzedDocument> Analyze(IReadOnlyList<SearchDocument> documents)
+    {
+        var analyzed = new AnalyzedDocument[documents.Count];
+        if (documents.Count >= ParallelAnalysisThreshold)
+            Parallel.For(0, documents.Count, i => analyzed[i] = Analyze(documents[i]));
+        else
+            for (var i = 0; i < documents.Count; i++) analyzed[i] = Analyze(documents[i]);
+        return [.. analyzed];
+    }
+
+    private AnalyzedDocument Analyze(SearchDocument document)
+    {
+        var language = Language(document.Language);
+        var text = new System.Text.StringBuilder((document.Summary.Length + document.Body.Length) / 2);
+        analyzer.AppendTerms(document.Summary, language, text);
+        analyzer.AppendTerms(document.Body, language, text);
+        return new AnalyzedDocument(document, analyzer.Terms(document.Title, language), text.ToString());
+    }
+
+    private static string Language(string? language) => language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French;
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var parsed = parser.Parse(request.Text);
+        var match = MatchExpression.Build(parsed, analyzer);
+        if (match is null) return SearchResults.Empty with { QueryTruncated = parsed.Truncated };
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
+        var page = Math.Max(1, request.Page);
+
+        _ = Live;
+        _lock.EnterReadLock();
+        try
+        {
+            var live = _live!;
+            var reader = live.Rent();
+            try
+            {
+                var query = new QueryExecution(live.Table, request, page, pageSize);
+                if (!TryMatch(reader, match.Fts, query))
+                {
+                    // Defensive: the expression is built from quoted terms only, but should FTS5 still refuse it, the
+                    // input is searched as plain words, then given up on (no result rather than an error).
+                    query = new QueryExecution(live.Table, request, page, pageSize);
+                    match = MatchExpression.Build(parser.Parse(string.Join(' ', analyzer.Words(parsed.Text))), analyzer);
+                    if (match is null || !TryMatch(reader, match.Fts, query))
+                        return SearchResults.Empty with { QueryIsEmpty = false, QueryTruncated = parsed.Truncated };
+                }
+                var hits = new List<SearchHit>(pageSize);
+                foreach (var (id, score) in query.Page())
+                {
+                    if (reader.Document(id) is not { } stored) continue;
+                    var language = Language(stored.Language);
+                    hits.Add(new SearchHit(stored.Tenant, stored.Type, stored.Key, stored.Path, stored.Title,
+                        _highlighter.Title(stored.Title, language, match),
+                        _highlighter.Snippet(stored.Summary, stored.Body, language, match),
+                        new DateTime(stored.DateTicks, DateTimeKind.Utc), request.Sort == SearchSort.Relevance ? -score : 0,
+                        IndexFile.ReadFacets(stored.Facets)));
+                }
+                var suggestion = query.Total == 0 ? Suggest(parsed, reader) : null;
+                return new SearchResults(query.Total, hits, query.Facets(), suggestion, false, parsed.Truncated);
+            }
+            finally
+            {
+                live.Return(reader);
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private static bool TryMatch(ReadConnection reader, string expression, QueryExecution query)
+    {
+        try
+        {
+            reader.Match(expression, query.Ranked, query.Add);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The query with one word replaced by the closest frequent word of the titles and summaries when that word's terms
+    /// are absent from the index (edit distance at most 2 on the folded word); null when no word qualifies.
+    /// </summary>
+    private string? Suggest(ParsedQuery parsed, ReadConnection reader)
+    {
+        var words = parsed.Required.SelectMany(c => c.Alternatives).Concat(parsed.Excluded)
+            .Where(t => t.Kind != SearchTermKind.Prefix).SelectMany(t => t.Words).Distinct().ToList();
+        foreach (var word in words)
+        {
+            var terms = analyzer.QueryTerms(word);
+            if (terms.Count == 0 || terms.Any(t => reader.DocumentsWithTerm(t) > 0)) continue;
+            if (!_vocabulary.IsBuilt) _vocabulary.Build(reader.TitlesAndSummaries);
+            foreach (var candidate in _vocabulary.Candidates(TextAnalyzer.Fold(word)))
+            {
+                var candidateTerms = analyzer.QueryTerms(candidate);
+                if (candidateTerms.Count == 0 || !candidateTerms.Any(t => reader.DocumentsWithTerm(t) > 0)) continue;
+                var at = parsed.Text.IndexOf(word, StringComparison.Ordinal);
+                if (at < 0) continue;
+                return string.Concat(parsed.Text.AsSpan(0, at), candidate, parsed.Text.AsSpan(at + word.Length));
+            }
+        }
+        return null;
+    }
 
     /// <summary>
     /// Starts rebuilding the documents of <paramref name="tenants"/> (null: the whole index) in a staging area while
     /// searches keep reading the current index; changes applied meanwhile are replayed on the new one before it replaces
     /// the current one in <see cref="SearchIndexRebuild.CompleteAsync"/>. One rebuild at a time.
     /// </summary>
-    public SearchIndexRebuild BeginRebuild(IReadOnlyCollection<string>? tenants) => throw new NotImplementedException();
+    public SearchIndexRebuild BeginRebuild(IReadOnlyCollection<string>? tenants)
+    {
+        _writer.Wait();
+        try
+        {
+            if (_rebuild is not null) throw new InvalidOperationException("A rebuild of the search index is already in progress.");
+            var live = Live;
+            DeleteFiles(RebuildPath);
+            IndexFile staging;
+            if (tenants is null)
+            {
+                staging = IndexFile.Open(RebuildPath, durable: false);
+            }
+            else
+            {
+                // The other tenants' documents are kept: the staging file starts as a copy without the rebuilt tenants'.
+                live.CopyTo(RebuildPath);
+                staging = IndexFile.Open(RebuildPath, durable: false);
+                staging.RemoveTenants(tenants);
+            }
+            _rebuild = new SearchIndexRebuild(this, staging, tenants);
+            return _rebuild;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
 
-    public TextAnalyzer Analyzer => analyzer;
+    /// <summary>Replays the changes recorded during the rebuild on the staging file and swaps it in.</summary>
+    internal async Task CompleteRebuildAsync(SearchIndexRebuild rebuild, IndexFile staging, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            if (_rebuild != rebuild) throw new InvalidOperationException("This rebuild is no longer in progress.");
+            foreach (var (upserts, removals) in rebuild.TakeRecorded()) staging.ApplyToTable(staging.Write(upserts, removals));
+            staging.Optimize();
+            var table = staging.Table;
+            staging.CloseClean();
 
-    public SearchQueryParser Parser => parser;
+            // Searches wait for the swap (milliseconds) rather than see a half index or a closed file.
+            _lock.EnterWriteLock();
+            try
+            {
+                _live?.Dispose();
+                _live = null;
+                DeleteFiles(LivePath + "-wal", LivePath + "-shm");
+                File.Move(RebuildPath, LivePath, overwrite: true);
+                _live = IndexFile.Open(LivePath, table);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+            _rebuild = null;
+            _vocabulary.Reset();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    internal async Task AbandonRebuildAsync(SearchIndexRebuild rebuild, IndexFile staging)
+    {
+        await _writer.WaitAsync();
+        try
+        {
+            staging.Dispose();
+            if (_rebuild == rebuild)
+            {
+                _rebuild = null;
+                DeleteFiles(RebuildPath);
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private static void DeleteFiles(params string[] paths)
+    {
+        foreach (var path in paths)
+            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+                if (File.Exists(file)) File.Delete(file);
+    }
 
     public void Dispose()
     {
+        lock (_openLock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+        }
+        _lock.EnterWriteLock();
+        try
+        {
+            _live?.Dispose();
+            _live = null;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
     }
 }
+
+/// <summary>Figures for the administration page.</summary>
+/// <param name="FileSizeBytes">The index file and its write-ahead log.</param>
+public sealed record SearchIndexStats(int Documents, IReadOnlyDictionary<string, int> DocumentsPerTenant, long FileSizeBytes, bool RebuildInProgress);
 
 /// <summary>A rebuild in progress: documents are added in batches, then the new index replaces the current one.</summary>
 public sealed class SearchIndexRebuild : IAsyncDisposable
 {
-    public Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    private readonly SearchIndex _index;
+    private readonly IndexFile _staging;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _recordedLock = new();
+    private List<(IReadOnlyList<AnalyzedDocument>, IReadOnlyList<SearchDocumentKey>)> _recorded = [];
+    private bool _finished;
+
+    internal SearchIndexRebuild(SearchIndex index, IndexFile staging, IReadOnlyCollection<string>? tenants)
+    {
+        _index = index;
+        _staging = staging;
+        Tenants = tenants;
+    }
+
+    /// <summary>The tenants rebuilt, or null for the whole index.</summary>
+    public IReadOnlyCollection<string>? Tenants { get; }
+
+    /// <summary>Documents in the staging index so far.</summary>
+    public int Count => _staging.Table.Count;
+
+    public async Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        var analyzed = _index.Analyze(documents);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_finished, this);
+            _staging.ApplyToTable(_staging.Write(analyzed, []));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    internal void Record(IReadOnlyList<AnalyzedDocument> upserts, IReadOnlyList<SearchDocumentKey> removals)
+    {
+        lock (_recordedLock) _recorded.Add((upserts, removals));
+    }
+
+    internal List<(IReadOnlyList<AnalyzedDocument> Upserts, IReadOnlyList<SearchDocumentKey> Removals)> TakeRecorded()
+    {
+        lock (_recordedLock)
+        {
+            var recorded = _recorded;
+            _recorded = [];
+            return recorded;
+        }
+    }
 
     /// <summary>Replays the changes applied since the rebuild began and swaps the new index in.</summary>
-    public Task CompleteAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_finished, this);
+            await _index.CompleteRebuildAsync(this, _staging, cancellationToken);
+            _finished = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>Abandons the rebuild (not completed): the current index stays as it is.</summary>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_finished) return;
+            _finished = true;
+            await _index.AbandonRebuildAsync(this, _staging);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 }

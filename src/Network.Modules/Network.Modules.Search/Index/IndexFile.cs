@@ -1,0 +1,364 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Network.Core.Search;
+using SQLitePCL;
+
+namespace Network.Modules.Search.Index;
+
+/// <summary>A document with its analysed terms, ready to be written (analysis runs before the writer's turn, in parallel).</summary>
+internal sealed record AnalyzedDocument(SearchDocument Document, string TitleTerms, string TextTerms);
+
+/// <summary>
+/// One index database: the <c>docs</c> table (original text for snippets, metadata), the contentless FTS5 table
+/// <c>terms</c> of pre-analysed terms (column <c>title</c>, column <c>text</c> = summary + body; rowid = docs.id) and its
+/// vocabulary view, the writer connection and a pool of reader connections. All connections are unpooled so that
+/// closing them really closes the file (the rebuild swaps files by renaming).
+/// </summary>
+internal sealed class IndexFile : IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS docs(
+            id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL, path TEXT NOT NULL,
+            title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL, date INTEGER NOT NULL, language TEXT NOT NULL,
+            shared INTEGER NOT NULL, facets TEXT NOT NULL, UNIQUE(tenant, type, key));
+        CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(title, text, content='', contentless_delete=1, tokenize='ascii', detail='full');
+        CREATE VIRTUAL TABLE IF NOT EXISTS terms_vocab USING fts5vocab(terms, 'row');
+        """;
+
+    private readonly SqliteConnection _writer;
+    private readonly SqliteCommand _insertDoc, _updateDoc, _deleteDoc, _insertTerms, _deleteTerms;
+    private readonly ConcurrentBag<ReadConnection> _readers = [];
+    private volatile bool _disposed;
+
+    public string Path { get; }
+
+    public DocumentTable Table { get; }
+
+    private IndexFile(string path, DocumentTable? table, bool durable)
+    {
+        Path = path;
+        _writer = new SqliteConnection(ConnectionString(path, readOnly: false));
+        _writer.Open();
+        Execute(_writer, "PRAGMA journal_mode=WAL");
+        Execute(_writer, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
+        Execute(_writer, Schema);
+        _insertDoc = Command("INSERT INTO docs(tenant, type, key, path, title, summary, body, date, language, shared, facets) VALUES($tenant, $type, $key, $path, $title, $summary, $body, $date, $language, $shared, $facets) RETURNING id",
+            "$tenant", "$type", "$key", "$path", "$title", "$summary", "$body", "$date", "$language", "$shared", "$facets");
+        _updateDoc = Command("UPDATE docs SET path = $path, title = $title, summary = $summary, body = $body, date = $date, language = $language, shared = $shared, facets = $facets WHERE id = $id",
+            "$id", "$path", "$title", "$summary", "$body", "$date", "$language", "$shared", "$facets");
+        _deleteDoc = Command("DELETE FROM docs WHERE id = $id", "$id");
+        _insertTerms = Command("INSERT INTO terms(rowid, title, text) VALUES($id, $title, $text)", "$id", "$title", "$text");
+        _deleteTerms = Command("DELETE FROM terms WHERE rowid = $id", "$id");
+        Table = table ?? Load();
+    }
+
+    /// <summary>Opens (creating if needed) the index at <paramref name="path"/>, loading its document table unless one is given.</summary>
+    public static IndexFile Open(string path, DocumentTable? table = null, bool durable = true) => new(path, table, durable);
+
+    private static string ConnectionString(string path, bool readOnly) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        Pooling = false,
+        Cache = SqliteCacheMode.Private,
+    }.ToString();
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = _writer.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Execute(string sql) => Execute(_writer, sql);
+
+    private DocumentTable Load()
+    {
+        var table = new DocumentTable();
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT id, tenant, type, key, date, shared, facets FROM docs";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            table.Set(reader.GetInt64(0), new SearchDocument
+            {
+                Tenant = reader.GetString(1), Type = reader.GetString(2), Key = reader.GetString(3), Path = "", Title = "",
+                DateUtc = new DateTime(reader.GetInt64(4), DateTimeKind.Utc), Shared = reader.GetInt64(5) != 0,
+                Facets = ReadFacets(reader.GetString(6)),
+            });
+        }
+        return table;
+    }
+
+    public static IReadOnlyList<SearchFacetValue> ReadFacets(string json)
+        => string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<SearchFacetValue[]>(json) ?? [];
+
+    /// <summary>
+    /// Writes removals then upserts in one transaction (committed when this returns) and returns the changes for the
+    /// document table, to be applied by the caller (under its lock when searches read the table).
+    /// </summary>
+    public List<TableChange> Write(IReadOnlyList<AnalyzedDocument> upserts, IReadOnlyList<SearchDocumentKey> removals)
+    {
+        var changes = new List<TableChange>(upserts.Count + removals.Count);
+        // Ids decided in this batch, so a key written twice in one batch stays one document.
+        var pending = new Dictionary<SearchDocumentKey, long?>();
+        using var transaction = _writer.BeginTransaction();
+        foreach (var command in new[] { _insertDoc, _updateDoc, _deleteDoc, _insertTerms, _deleteTerms }) command.Transaction = transaction;
+        foreach (var key in removals)
+        {
+            if (!TryGetId(key, pending, out var id)) continue;
+            Run(_deleteTerms, id);
+            Run(_deleteDoc, id);
+            pending[key] = null;
+            changes.Add(new TableChange(id, null));
+        }
+        foreach (var analyzed in upserts)
+        {
+            var document = analyzed.Document;
+            var facets = JsonSerializer.Serialize(document.Facets);
+            var date = document.DateUtc.Kind == DateTimeKind.Local ? document.DateUtc.ToUniversalTime().Ticks : document.DateUtc.Ticks;
+            long id;
+            if (TryGetId(document.Id, pending, out id))
+            {
+                Set(_updateDoc, id, document.Path, document.Title, document.Summary, document.Body, date, document.Language, document.Shared ? 1 : 0, facets);
+                _updateDoc.ExecuteNonQuery();
+                Run(_deleteTerms, id);
+            }
+            else
+            {
+                Set(_insertDoc, document.Tenant, document.Type, document.Key, document.Path, document.Title, document.Summary, document.Body, date, document.Language, document.Shared ? 1 : 0, facets);
+                id = (long)_insertDoc.ExecuteScalar()!;
+            }
+            Set(_insertTerms, id, analyzed.TitleTerms, analyzed.TextTerms);
+            _insertTerms.ExecuteNonQuery();
+            pending[document.Id] = id;
+            changes.Add(new TableChange(id, document));
+        }
+        transaction.Commit();
+        return changes;
+    }
+
+    private bool TryGetId(SearchDocumentKey key, Dictionary<SearchDocumentKey, long?> pending, out long id)
+    {
+        if (pending.TryGetValue(key, out var decided))
+        {
+            id = decided ?? 0;
+            return decided.HasValue;
+        }
+        return Table.TryGetId(key, out id);
+    }
+
+    private static void Run(SqliteCommand command, long id)
+    {
+        command.Parameters[0].Value = id;
+        command.ExecuteNonQuery();
+    }
+
+    private static void Set(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+    }
+
+    /// <summary>Applies written changes to the document table.</summary>
+    public void ApplyToTable(List<TableChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (change.Document is null) Table.Remove(change.Id);
+            else Table.Set(change.Id, change.Document);
+        }
+    }
+
+    /// <summary>Removes every document of these tenants (a tenant rebuild starts from a copy without them).</summary>
+    public void RemoveTenants(IReadOnlyCollection<string> tenants)
+    {
+        var keys = new List<SearchDocumentKey>();
+        using (var command = _writer.CreateCommand())
+        {
+            command.CommandText = "SELECT tenant, type, key FROM docs WHERE tenant = $tenant";
+            var parameter = command.Parameters.Add(new SqliteParameter("$tenant", null));
+            foreach (var tenant in tenants)
+            {
+                parameter.Value = tenant;
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) keys.Add(new SearchDocumentKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        ApplyToTable(Write([], keys));
+    }
+
+    /// <summary>A consistent copy of this index into <paramref name="path"/> (VACUUM INTO).</summary>
+    public void CopyTo(string path)
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = "VACUUM INTO $path";
+        command.Parameters.AddWithValue("$path", path);
+        command.ExecuteNonQuery();
+    }
+
+    public long FileSize
+    {
+        get
+        {
+            long size = 0;
+            foreach (var suffix in new[] { "", "-wal" })
+            {
+                var file = new FileInfo(Path + suffix);
+                if (file.Exists) size += file.Length;
+            }
+            return size;
+        }
+    }
+
+    public ReadConnection Rent()
+    {
+        if (_readers.TryTake(out var reader)) return reader;
+        return new ReadConnection(ConnectionString(Path, readOnly: true));
+    }
+
+    public void Return(ReadConnection reader)
+    {
+        if (_disposed) reader.Dispose();
+        else _readers.Add(reader);
+        // A file disposed while the reader was out: drop what was returned meanwhile.
+        if (_disposed) while (_readers.TryTake(out var other)) other.Dispose();
+    }
+
+    /// <summary>Merges the FTS5 segments into one (after a bulk load).</summary>
+    public void Optimize() => Execute("INSERT INTO terms(terms) VALUES('optimize')");
+
+    /// <summary>Closes the file leaving no WAL nor shared-memory file beside it (so it can be renamed safely).</summary>
+    public void CloseClean()
+    {
+        Execute("PRAGMA synchronous=FULL");
+        Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        Execute("PRAGMA journal_mode=DELETE");
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        while (_readers.TryTake(out var reader)) reader.Dispose();
+        foreach (var command in new[] { _insertDoc, _updateDoc, _deleteDoc, _insertTerms, _deleteTerms }) command.Dispose();
+        _writer.Dispose();
+    }
+}
+
+/// <summary>A change of the document table: the document now at <paramref name="Id"/>, or null when removed.</summary>
+internal readonly record struct TableChange(long Id, SearchDocument? Document);
+
+/// <summary>
+/// A read-only connection with its statements prepared once, stepped through SQLitePCL directly: reading tens of
+/// thousands of matching rowids through ADO.NET costs several times more.
+/// </summary>
+internal sealed class ReadConnection : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly sqlite3 _db;
+    private sqlite3_stmt? _matchRanked, _matchRowids, _document, _vocabulary;
+
+    public ReadConnection(string connectionString)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        _db = _connection.Handle!;
+    }
+
+    private sqlite3_stmt Prepare(ref sqlite3_stmt? statement, string sql)
+    {
+        if (statement is null)
+        {
+            if (raw.sqlite3_prepare_v2(_db, sql, out var prepared) != raw.SQLITE_OK) throw Error();
+            statement = prepared;
+        }
+        return statement;
+    }
+
+    private SqliteException Error() => new(raw.sqlite3_errmsg(_db).utf8_to_string(), raw.sqlite3_errcode(_db));
+
+    /// <summary>Every document matching the FTS5 expression, with its BM25 score when <paramref name="ranked"/> (lower is better).</summary>
+    public void Match(string expression, bool ranked, Action<long, double> onMatch)
+    {
+        var statement = ranked
+            ? Prepare(ref _matchRanked, "SELECT rowid, bm25(terms, 10.0, 1.0) FROM terms WHERE terms MATCH ?1")
+            : Prepare(ref _matchRowids, "SELECT rowid FROM terms WHERE terms MATCH ?1");
+        try
+        {
+            raw.sqlite3_bind_text(statement, 1, expression);
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                onMatch(raw.sqlite3_column_int64(statement, 0), ranked ? raw.sqlite3_column_double(statement, 1) : 0);
+            if (result != raw.SQLITE_DONE) throw Error();
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    public StoredDocument? Document(long id)
+    {
+        var statement = Prepare(ref _document, "SELECT tenant, type, key, path, title, summary, body, date, language, facets FROM docs WHERE id = ?1");
+        try
+        {
+            raw.sqlite3_bind_int64(statement, 1, id);
+            if (raw.sqlite3_step(statement) != raw.SQLITE_ROW) return null;
+            return new StoredDocument(Text(statement, 0), Text(statement, 1), Text(statement, 2), Text(statement, 3), Text(statement, 4),
+                Text(statement, 5), Text(statement, 6), raw.sqlite3_column_int64(statement, 7), Text(statement, 8), Text(statement, 9));
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>How many documents hold the term (0 when none).</summary>
+    public long DocumentsWithTerm(string term)
+    {
+        var statement = Prepare(ref _vocabulary, "SELECT doc FROM terms_vocab WHERE term = ?1");
+        try
+        {
+            raw.sqlite3_bind_text(statement, 1, term);
+            return raw.sqlite3_step(statement) == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0) : 0;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>Every document's title and summary (for the spelling vocabulary).</summary>
+    public void TitlesAndSummaries(Action<string, string> onDocument)
+    {
+        if (raw.sqlite3_prepare_v2(_db, "SELECT title, summary FROM docs", out var statement) != raw.SQLITE_OK) throw Error();
+        using (statement)
+        {
+            while (raw.sqlite3_step(statement) == raw.SQLITE_ROW) onDocument(Text(statement, 0), Text(statement, 1));
+        }
+    }
+
+    private static string Text(sqlite3_stmt statement, int column) => raw.sqlite3_column_text(statement, column).utf8_to_string() ?? "";
+
+    public void Dispose()
+    {
+        _matchRanked?.Dispose();
+        _matchRowids?.Dispose();
+        _document?.Dispose();
+        _vocabulary?.Dispose();
+        _connection.Dispose();
+    }
+}
+
+/// <summary>A document as stored, for building a hit.</summary>
+internal sealed record StoredDocument(string Tenant, string Type, string Key, string Path, string Title, string Summary, string Body, long DateTicks, string Language, string Facets);

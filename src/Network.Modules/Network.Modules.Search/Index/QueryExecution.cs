@@ -1,0 +1,160 @@
+using System.Numerics;
+using Network.Core.Search;
+
+namespace Network.Modules.Search.Index;
+
+/// <summary>
+/// One search over the matching rowids FTS5 yields: keeps the documents inside the scope, applies the facet filters,
+/// counts facets drill-sideways (a document failing exactly one facet's filter still counts for that facet's values, so
+/// each facet shows what choosing another of its values would give) and keeps the best page in a bounded heap.
+/// </summary>
+internal sealed class QueryExecution
+{
+    private readonly DocumentTable _table;
+    private readonly SearchRequest _request;
+    private readonly int _pageSize;
+    private readonly int _skip;
+    private readonly int _keep;
+    // Per tenant id: the type ids visible (null: tenant out of scope) and whether only shared documents are.
+    private readonly bool[]?[] _scopeTypes;
+    private readonly bool[] _scopeSharedOnly;
+    private readonly bool[] _selected;
+    private readonly int _activeFacets;
+    private readonly int[] _counts;
+    private readonly PriorityQueue<long, (double Score, long Date, long Id)> _best;
+
+    public bool Ranked { get; }
+
+    public int Total { get; private set; }
+
+    public QueryExecution(DocumentTable table, SearchRequest request, int page, int pageSize)
+    {
+        _table = table;
+        _request = request;
+        _pageSize = pageSize;
+        Ranked = request.Sort == SearchSort.Relevance;
+        var skip = (long)(page - 1) * pageSize;
+        _skip = (int)Math.Min(skip, int.MaxValue / 2);
+        _keep = (int)Math.Min(skip + pageSize, int.MaxValue / 2);
+        _best = new PriorityQueue<long, (double, long, long)>(Math.Min(_keep, 1024), WorstFirst.Instance);
+
+        _scopeTypes = new bool[]?[table.Tenants.Count];
+        _scopeSharedOnly = new bool[table.Tenants.Count];
+        foreach (var scope in request.Scope ?? [])
+        {
+            var tenant = table.TenantId(scope.Tenant);
+            if (tenant < 0) continue;
+            var seen = _scopeTypes[tenant] is not null;
+            var types = _scopeTypes[tenant] ??= new bool[table.Types.Count];
+            foreach (var type in scope.Types ?? new HashSet<string>())
+            {
+                var id = table.TypeId(type);
+                if (id >= 0) types[id] = true;
+            }
+            // The same tenant listed twice: the wider visibility wins.
+            _scopeSharedOnly[tenant] = scope.SharedOnly && (!seen || _scopeSharedOnly[tenant]);
+        }
+
+        _selected = new bool[table.Values.Count];
+        foreach (var (facet, values) in request.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            if (!DocumentTable.FacetIndex.TryGetValue(facet, out var index) || values is null || values.Count == 0) continue;
+            _activeFacets |= 1 << index;
+            foreach (var value in values)
+            {
+                var id = value is null ? -1 : table.ValueId(index, value);
+                if (id >= 0) _selected[id] = true;
+            }
+        }
+        _counts = new int[table.Values.Count];
+    }
+
+    /// <summary>Takes one matching rowid (and its BM25 score, lower is better).</summary>
+    public void Add(long id, double score)
+    {
+        var table = _table;
+        if (!table.IsAlive(id)) return;
+        var tenant = table.TenantOf(id);
+        if (tenant >= _scopeTypes.Length || _scopeTypes[tenant] is not { } types) return;
+        var type = table.TypeOf(id);
+        if (type >= types.Length || !types[type]) return;
+        if (_scopeSharedOnly[tenant] && !table.IsShared(id)) return;
+
+        var values = table.FacetValuesOf(id);
+        var failed = 0;
+        if (_activeFacets != 0)
+        {
+            var matched = 0;
+            foreach (var value in values)
+                if (value < _selected.Length && _selected[value]) matched |= 1 << _table.Values[value].Facet;
+            failed = _activeFacets & ~matched;
+        }
+        if (failed == 0)
+        {
+            Total++;
+            foreach (var value in values) if (value < _counts.Length) _counts[value]++;
+            var key = (Ranked ? score : 0, table.DateOf(id), id);
+            if (_best.Count < _keep) _best.Enqueue(id, key);
+            else if (WorstFirst.Instance.Compare(key, PeekPriority()) > 0) _best.EnqueueDequeue(id, key);
+        }
+        else if (BitOperations.PopCount((uint)failed) == 1)
+        {
+            var facet = BitOperations.TrailingZeroCount(failed);
+            foreach (var value in values)
+                if (value < _counts.Length && _table.Values[value].Facet == facet) _counts[value]++;
+        }
+    }
+
+    private (double, long, long) PeekPriority()
+    {
+        _best.TryPeek(out _, out var priority);
+        return priority;
+    }
+
+    /// <summary>The requested page, best first: rowid and score.</summary>
+    public List<(long Id, double Score)> Page()
+    {
+        var all = new List<(long Id, (double Score, long Date, long Id) Key)>(_best.Count);
+        while (_best.TryDequeue(out var id, out var key)) all.Add((id, key));
+        all.Reverse();
+        return all.Skip(_skip).Take(_pageSize).Select(e => (e.Id, e.Key.Score)).ToList();
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets()
+    {
+        var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        var lists = SearchFacets.All.Select(_ => new List<FacetCount>()).ToArray();
+        var values = _table.Values;
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            if (_counts[i] == 0 && !_selected[i]) continue;
+            lists[values[i].Facet].Add(new FacetCount(values[i].Value, values[i].Label, _counts[i], _selected[i]));
+        }
+        // A selected value the index does not know still shows, with no document, so it can be unselected.
+        foreach (var (facet, selected) in _request.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            if (!DocumentTable.FacetIndex.TryGetValue(facet, out var index) || selected is null) continue;
+            foreach (var value in selected.Distinct())
+                if (value is not null && _table.ValueId(index, value) < 0) lists[index].Add(new FacetCount(value, value, 0, true));
+        }
+        for (var f = 0; f < lists.Length; f++)
+        {
+            lists[f].Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.Compare(a.Label, b.Label, StringComparison.CurrentCulture));
+            result[SearchFacets.All[f]] = lists[f];
+        }
+        return result;
+    }
+
+    /// <summary>Orders the heap worst first: higher BM25, then older, then lower rowid.</summary>
+    private sealed class WorstFirst : IComparer<(double Score, long Date, long Id)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((double Score, long Date, long Id) a, (double Score, long Date, long Id) b)
+        {
+            if (a.Score != b.Score) return b.Score.CompareTo(a.Score);
+            if (a.Date != b.Date) return a.Date.CompareTo(b.Date);
+            return a.Id.CompareTo(b.Id);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Network.Modules.Search.Analysis;
+
+namespace Network.Modules.Search.Index;
+
+/// <summary>
+/// Surface words of the indexed titles and summaries (folded word → most frequent spelling and count), for spelling
+/// suggestions presented as real words rather than stems. Built on the first suggestion needed, then fed by the writer.
+/// Counts only grow (a removed document's words stay): a suggestion is offered only when its term still has documents,
+/// which the caller checks against the index vocabulary.
+/// </summary>
+internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
+{
+    private readonly Lock _lock = new();
+    private Dictionary<string, Entry>? _words;
+
+    private sealed class Entry(string surface)
+    {
+        public string Surface = surface;
+        public int Count;
+        public Dictionary<string, int>? Spellings;
+    }
+
+    public bool IsBuilt
+    {
+        get { lock (_lock) return _words is not null; }
+    }
+
+    public void Build(Action<Action<string, string>> readAll)
+    {
+        var words = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        readAll((title, summary) => { Add(words, title); Add(words, summary); });
+        lock (_lock) _words = words;
+    }
+
+    public void Reset()
+    {
+        lock (_lock) _words = null;
+    }
+
+    public void Add(string title, string summary)
+    {
+        lock (_lock)
+        {
+            if (_words is null) return;
+            Add(_words, title);
+            Add(_words, summary);
+        }
+    }
+
+    private void Add(Dictionary<string, Entry> words, string text)
+    {
+        foreach (var word in analyzer.Words(text))
+        {
+            if (word.Length < 3 || word.Length > 30) continue;
+            var folded = TextAnalyzer.Fold(word);
+            if (!words.TryGetValue(folded, out var entry)) words[folded] = entry = new Entry(word.ToLowerInvariant());
+            entry.Count++;
+            var spelling = word.ToLowerInvariant();
+            if (spelling == entry.Surface) continue;
+            entry.Spellings ??= new Dictionary<string, int>(StringComparer.Ordinal) { [entry.Surface] = entry.Count - 1 };
+            entry.Spellings[spelling] = entry.Spellings.GetValueOrDefault(spelling) + 1;
+            if (entry.Spellings[spelling] > entry.Spellings[entry.Surface]) entry.Surface = spelling;
+        }
+    }
+
+    /// <summary>Words within edit distance 2 of <paramref name="folded"/>, closest then most frequent first.</summary>
+    public List<string> Candidates(string folded, int minimumCount = 2, int limit = 10)
+    {
+        var found = new List<(string Surface, int Distance, int Count)>();
+        lock (_lock)
+        {
+            if (_words is null) return [];
+            foreach (var (word, entry) in _words)
+            {
+                if (entry.Count < minimumCount || Math.Abs(word.Length - folded.Length) > 2 || word == folded) continue;
+                var distance = Distance(folded, word, 2);
+                if (distance <= 2) found.Add((entry.Surface, distance, entry.Count));
+            }
+        }
+        return found.OrderBy(f => f.Distance).ThenByDescending(f => f.Count).ThenBy(f => f.Surface, StringComparer.Ordinal)
+            .Take(limit).Select(f => f.Surface).ToList();
+    }
+
+    /// <summary>Damerau-Levenshtein (optimal string alignment) distance, stopping early above <paramref name="max"/>.</summary>
+    internal static int Distance(string a, string b, int max)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, previous2[j - 2] + 1);
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+            if (rowMin > max) return max + 1;
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+        return previous[b.Length];
+    }
+}
