@@ -16,6 +16,20 @@ public sealed class SafeMarkdown
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseEmphasisExtras().UsePipeTables().Build();
 
+    private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseEmphasisExtras().UsePipeTables().Build();
+
+    /// <summary>
+    /// The words of a Markdown text without its markup (for the search index and other plain-text uses): emphasis,
+    /// links and headings reduced to their text, whitespace collapsed. Raw HTML stays as the text it was typed as;
+    /// whoever shows the result escapes it.
+    /// </summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var text = Markdown.ToPlainText(markdown, PlainTextPipeline);
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     /// <param name="pathBase">The tenant's path base ("/hauts-de-france"), prepended to links such as "/mentions-legales".</param>
     /// <param name="externalNotice">Text read by screen readers after a link to another site (localized by the caller).</param>
     /// <param name="topLevel">The highest heading level the text may use: 2 for a page's body, 3 for a section under the page's own h2.</param>

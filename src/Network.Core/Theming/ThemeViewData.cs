@@ -20,6 +20,9 @@ public static class ThemeViewData
 
     /// <summary><c>IEnumerable&lt;FeedLink&gt;</c>: feeds announced in the head (<c>link rel="alternate"</c>).</summary>
     public const string FeedLinks = "Theme.FeedLinks";
+
+    /// <summary>int: seconds after which the page reloads itself (<c>meta http-equiv="refresh"</c>), for progress pages without script.</summary>
+    public const string RefreshSeconds = "Theme.RefreshSeconds";
 }
 
 /// <summary>A feed of the page announced in the head: its title, media type (application/rss+xml…) and address.</summary>

@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
 using Network.Core.Modules;
 using Network.Core.Recipes;
+using Network.Core.Search;
 using Network.Core.Security;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Feed;
 using Network.Modules.Content.Home;
 using Network.Modules.Content.Lists;
 using Network.Modules.Content.Recipes;
+using Network.Modules.Content.Search;
 using Network.Modules.Content.Services;
 using Network.Modules.Media;
 
@@ -66,6 +68,9 @@ public sealed class ContentModule : NetworkModule
         // The change feed: consumers run in registration order for each tenant.
         services.AddSingleton<IContentChangeConsumer, HubShareConsumer>();
         services.AddSingleton<IContentChangeConsumer, ContentNotificationConsumer>();
+        services.AddSingleton<ContentSearchDocuments>();
+        services.AddSingleton<ISearchDocumentSource>(sp => sp.GetRequiredService<ContentSearchDocuments>());
+        services.AddSingleton<IContentChangeConsumer, SearchIndexConsumer>();
         services.AddSingleton<ContentChangeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentChangeWorker>());
         services.AddSingleton<RecipeStepHandler, ContentStep>();

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.Search;
 using Network.Core.Security;
 using Network.Core.Theming;
 using Network.Modules.Search.Analysis;
+using Network.Modules.Search.Cli;
 using Network.Modules.Search.Index;
+using Network.Modules.Search.Indexing;
 using Network.Modules.Search.Query;
 using Network.Modules.Search.Searching;
 
@@ -31,6 +34,11 @@ public sealed class SearchModule : NetworkModule
     public override string Description => "Recherche plein texte dans les projets, pratiques, appels et événements de toutes les régions.";
     public override IReadOnlyList<Permission> Permissions => [RebuildSearchIndex];
 
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Index de recherche", AdminPath, RebuildSearchIndex.Name, 30, HubOnly: true)];
+
+    /// <summary>The hub's page of the index: statistics, rebuild and its progress.</summary>
+    public const string AdminPath = "/admin/recherche";
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SearchOptions>(configuration.GetSection("Search"));
@@ -40,6 +48,8 @@ public sealed class SearchModule : NetworkModule
         services.AddSingleton<ISearchIndexWriter>(sp => sp.GetRequiredService<SearchIndex>());
         services.AddScoped<SiteSearch>();
         services.AddSingleton<IHeadLinkSource, SearchHeadLinks>();
+        services.AddSingleton<SearchRebuildService>();
+        services.AddSingleton<ICliCommand, SearchCommand>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -87,6 +87,18 @@ public abstract class ContentTypeDefinition
     /// <summary>Whether items may be shared with the network (copied to the hub). Pages are not: the store keeps the flag off.</summary>
     public virtual bool IsShareable => true;
 
+    /// <summary>Whether the type's published items go to the network search index.</summary>
+    public virtual bool IsSearchable => true;
+
+    /// <summary>Whether this item of a searchable type goes to the index (pages: not the legal ones).</summary>
+    public virtual bool IsSearchableItem(object fields) => IsSearchable;
+
+    /// <summary>
+    /// The plain text of the type's own fields for the search index (title and summary are the item's columns): the body
+    /// sections through <see cref="Network.Core.Text.SafeMarkdown.ToPlainText"/>, names, places. No Markdown, no HTML.
+    /// </summary>
+    public virtual string SearchTextOf(object fields) => "";
+
     /// <summary>Whether the type lets <paramref name="action"/> happen to this item at all (legal pages are never archived nor deleted).</summary>
     public virtual bool Allows(ContentItem item, Workflow.ContentAction action) => true;
 }
@@ -106,6 +118,18 @@ public abstract class ContentType<TFields> : ContentTypeDefinition where TFields
     public override IEnumerable<int> MediaIdsOf(object fields) => MediaIds((TFields)fields);
 
     public override IEnumerable<(string Field, string Message)> Validate(object fields) => Validate((TFields)fields);
+
+    /// <summary>The search text of several fields: Markdown ones reduced to plain text, blank ones left out, one per line.</summary>
+    protected static string SearchText(IEnumerable<string?> plain, IEnumerable<string?> markdown)
+        => string.Join('\n', plain.Select(p => p?.Trim()).Concat(markdown.Select(Network.Core.Text.SafeMarkdown.ToPlainText)).Where(t => !string.IsNullOrWhiteSpace(t)));
+
+    public override bool IsSearchableItem(object fields) => IsSearchable && IsSearchableItem((TFields)fields);
+
+    public override string SearchTextOf(object fields) => SearchText((TFields)fields);
+
+    protected virtual bool IsSearchableItem(TFields fields) => true;
+
+    protected virtual string SearchText(TFields fields) => "";
 
     protected virtual IEnumerable<(string Facet, string Value)> Facets(TFields fields) => [];
 

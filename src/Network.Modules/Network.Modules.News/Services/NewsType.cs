@@ -48,6 +48,8 @@ public sealed class NewsType : ContentType<NewsFields>
     protected override IEnumerable<(string Facet, string Value)> Facets(NewsFields fields)
         => fields.Tags.Select(t => (TagFacet, TagValue(t))).Distinct();
 
+    protected override string SearchText(NewsFields f) => SearchText([f.Signature, .. f.Tags], [f.Body]);
+
     protected override IEnumerable<int> MediaIds(NewsFields fields) => fields.Image is { } image ? [image.MediaId] : [];
 
     protected override IEnumerable<(string Field, string Message)> Validate(NewsFields fields)

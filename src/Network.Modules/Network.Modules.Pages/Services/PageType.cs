@@ -55,6 +55,12 @@ public sealed class PageType(ReservedSegments reserved) : ContentType<PageFields
             _ => true,
         };
 
+    /// <summary>Legal pages (notice, personal data, accessibility) are reached from the footer, not searched for; the contact page is.</summary>
+    protected override bool IsSearchableItem(PageFields fields) => !PageRoles.Legal.Contains(fields.Role, StringComparer.Ordinal);
+
+    /// <summary>The French text only: the index analyses a document in one language.</summary>
+    protected override string SearchText(PageFields f) => SearchText([], [f.Body]);
+
     protected override IEnumerable<int> MediaIds(PageFields fields) => fields.Image is { } image ? [image.MediaId] : [];
 
     protected override IEnumerable<(string Field, string Message)> Validate(PageFields f)

@@ -94,6 +94,9 @@ public sealed class PracticeType : ContentType<PracticeFields>
     protected override IEnumerable<(string Facet, string Value)> Facets(PracticeFields fields)
         => fields.Tags.Select(t => (TagFacet, TagValue(t))).Concat(fields.Domains.Select(d => (DomainFacet, d)));
 
+    protected override string SearchText(PracticeFields f)
+        => SearchText([f.AuthorName, f.Organisation, .. f.Tags, .. f.Resources.Select(r => r.Label)], Sections.Select(s => s.Read(f)));
+
     protected override IEnumerable<int> MediaIds(PracticeFields fields) => fields.Image is { } image ? [image.MediaId] : [];
 
     protected override IEnumerable<(string Field, string Message)> Validate(PracticeFields fields)

@@ -113,6 +113,13 @@ public sealed partial class ShowcaseType : ContentType<ShowcaseFields>
         yield return (FacetNames.Maturity, MaturitySlug(fields.Maturity));
     }
 
+    /// <summary>What people search a project by: its write-up, who made it with whom, where, how it was funded. Not the contact.</summary>
+    protected override string SearchText(ShowcaseFields f)
+        => SearchText(
+            [f.LeadOrganisation, .. f.Partners.Select(p => $"{p.Name} {p.Role}"), f.Commune, f.Programme, f.Call, .. f.CoFunders, .. f.Audiences,
+             .. f.Links.Select(l => l.Label)],
+            [f.Description, f.Outcomes, f.LessonsLearned, f.AccessibilityNotes, f.EcoDesignNotes]);
+
     protected override IEnumerable<int> MediaIds(ShowcaseFields fields) => fields.Gallery.Select(i => i.MediaId);
 
     protected override IEnumerable<(string Field, string Message)> Validate(ShowcaseFields f)
