@@ -163,7 +163,7 @@ public sealed class SearchPagesTests(SearchPagesFactory factory) : IClassFixture
 
         var html = await PageAsync($"/{Region}/recherche?q={word}&domaine=musees");
         Assert.Contains("aria-current=\"true\"", html);
-        Assert.Contains($"href=\"/{Region}/recherche?q={word}&amp;domaine=musees&amp;type=test-pratique\"", html);
+        Assert.Contains($"href=\"/{Region}/recherche?q={word}&amp;type=test-pratique&amp;domaine=musees\"", html);
         // The chosen tag links to the search without it.
         Assert.Contains($"href=\"/{Region}/recherche?q={word}\"", html);
         Assert.Contains("Projets d&#x27;essai", html);
