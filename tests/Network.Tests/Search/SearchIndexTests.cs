@@ -71,6 +71,26 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_key_twice_in_one_batch_is_one_document()
+    {
+        await _index.ApplyAsync([Doc("1", "Premier titre"), Doc("1", "Second titre")], []);
+        Assert.Equal(1, _index.Count);
+        Assert.Equal(["1"], Keys(Search("second")));
+        Assert.Empty(Search("premier").Hits);
+        // Removals apply before upserts: a key in both is present afterwards.
+        await _index.ApplyAsync([Doc("1", "Troisième titre")], [new SearchDocumentKey("hauts-de-france", "showcase", "1")]);
+        Assert.Equal(["1"], Keys(Search("troisième")));
+        Assert.Equal(1, _index.Count);
+    }
+
+    [Fact]
+    public async Task Missing_texts_are_empty()
+    {
+        await _index.ApplyAsync([Doc("1", "Musée") with { Summary = null!, Body = null!, Language = null!, Path = null! }], []);
+        Assert.Equal("", Search("musée").Hits.Single().SnippetHtml);
+    }
+
+    [Fact]
     public async Task The_index_survives_reopening()
     {
         await _index.ApplyAsync([Doc("1", "Visite augmentée", facets: new SearchFacetValue("domain", "musees", "Musées"))], []);
@@ -247,6 +267,29 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Snippet_of_a_long_body_stops_after_its_window()
+    {
+        var filler = string.Join(' ', Enumerable.Range(0, 3000).Select(i => "mot" + i));
+        await _index.ApplyAsync([Doc("1", "Titre", "Début " + string.Join(' ', Enumerable.Range(0, 31).Select(i => "avant" + i)) + " bibliothèque " + filler + " fin")], []);
+        var snippet = Search("bibliotheque").Hits.Single().SnippetHtml;
+        Assert.Contains("<mark>bibliothèque</mark>", snippet);
+        Assert.DoesNotContain("fin", snippet);
+        Assert.EndsWith(" …", snippet);
+        Assert.InRange(snippet.Length, 100, 400);
+    }
+
+    [Fact]
+    public async Task A_title_match_with_a_long_unmatched_body_shows_the_start_of_the_body()
+    {
+        var filler = string.Join(' ', Enumerable.Range(0, 3000).Select(i => "mot" + i));
+        await _index.ApplyAsync([Doc("1", "Bibliothèque", filler + " <fin>")], []);
+        var snippet = Search("bibliotheque").Hits.Single().SnippetHtml;
+        Assert.StartsWith("mot0 mot1", snippet);
+        Assert.EndsWith(" …", snippet);
+        Assert.DoesNotContain("fin", snippet);
+    }
+
+    [Fact]
     public async Task Prefix_highlights_words_starting_with_it()
     {
         await _index.ApplyAsync([Doc("1", "Numérisation du patrimoine")], []);
@@ -281,6 +324,45 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal("old", relevance.Hits[0].Key);
         Assert.True(relevance.Hits[0].Score > relevance.Hits[1].Score);
         Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), relevance.Hits[0].DateUtc);
+    }
+
+    [Theory]
+    [InlineData("musée")]
+    [InlineData("musée visite")]
+    [InlineData("musée OR théâtre")]
+    [InlineData("musée OR théâtre visite")]
+    [InlineData("musée -guidée")]
+    [InlineData("\"visite augmentée\" musée")]
+    [InlineData("numéri*")]
+    [InlineData("museums musée musées")]
+    public async Task Scores_and_totals_are_those_of_fts5_bm25_on_the_whole_expression(string text)
+    {
+        var random = new Random(3);
+        string[] words = ["musée", "visite", "théâtre", "guidée", "augmentée", "numérique", "numérisation", "museums", "archives", "ville", "spectacle"];
+        string Text(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => words[random.Next(words.Length)]));
+        await _index.ApplyAsync(Enumerable.Range(0, 120).Select(i => Doc(i.ToString(), Text(random.Next(1, 5)), Text(random.Next(5, 40)), summary: Text(3)) with
+        {
+            Language = i % 7 == 0 ? "en" : "fr",
+        }).ToList(), []);
+
+        var match = MatchExpression.Build(_index.Parser.Parse(text), _index.Analyzer)!;
+        var expected = new Dictionary<string, double>();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, SearchIndex.FileName)};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT docs.key, bm25(terms, 10.0, 1.0) FROM terms JOIN docs ON docs.id = terms.rowid WHERE terms MATCH $match";
+            command.Parameters.AddWithValue("$match", match.Fts);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) expected[reader.GetString(0)] = -reader.GetDouble(1);
+        }
+        Assert.NotEmpty(expected);
+        var results = Search(text, pageSize: SearchRequest.MaxPageSize);
+        Assert.Equal(expected.Count, results.Total);
+        foreach (var hit in results.Hits) Assert.Equal(expected[hit.Key], hit.Score, 0.0001 * Math.Max(1, Math.Abs(hit.Score)));
+        // The page holds the best scores.
+        var best = expected.Values.OrderByDescending(v => v).Take(results.Hits.Count).ToList();
+        Assert.Equal(best, results.Hits.Select(h => h.Score), (a, b) => Math.Abs(a - b) < 0.0001 * Math.Max(1, Math.Abs(a)));
     }
 
     [Fact]

@@ -26,19 +26,16 @@ internal sealed class DocumentTable
     private readonly List<FacetValueInfo> _values = [];
     private int[] _perTenantCount = new int[8];
 
-    // Per rowid: alive, tenant, type, shared, date, facet value ids (type and region included).
-    private bool[] _alive = new bool[1024];
-    private int[] _tenant = new int[1024];
-    private int[] _type = new int[1024];
-    private bool[] _shared = new bool[1024];
-    private long[] _date = new long[1024];
-    private int[][] _facetValues = new int[1024][];
-    private string[] _key = new string[1024];
+    // Per rowid, in one struct so that a search touches one cache line per matching document.
+    private DocumentInfo[] _docs = new DocumentInfo[1024];
 
     public int Count { get; private set; }
 
     /// <summary>One past the highest rowid the arrays cover.</summary>
-    public long Capacity => _alive.Length;
+    public long Capacity => _docs.Length;
+
+    /// <summary>The per-rowid entries (replaced when they grow: read it once per search, under the index's read lock).</summary>
+    public DocumentInfo[] Documents => _docs;
 
     public IReadOnlyList<FacetValueInfo> Values => _values;
 
@@ -48,17 +45,7 @@ internal sealed class DocumentTable
 
     public bool TryGetId(SearchDocumentKey key, out long id) => _ids.TryGetValue(key, out id);
 
-    public bool IsAlive(long id) => id >= 0 && id < _alive.Length && _alive[id];
-
-    public int TenantOf(long id) => _tenant[id];
-
-    public int TypeOf(long id) => _type[id];
-
-    public bool IsShared(long id) => _shared[id];
-
-    public long DateOf(long id) => _date[id];
-
-    public int[] FacetValuesOf(long id) => _facetValues[id];
+    public bool IsAlive(long id) => id >= 0 && id < _docs.Length && _docs[id].Alive;
 
     public int TenantId(string tenant) => _tenantIds.TryGetValue(tenant, out var id) ? id : -1;
 
@@ -76,19 +63,14 @@ internal sealed class DocumentTable
 
     public void Set(long id, SearchDocument document)
     {
-        if (_alive.Length <= id || id < 0) Grow(id);
-        if (_alive[id]) Remove(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
+        if (_docs.Length <= id) Grow(id);
+        if (_docs[id].Alive) Remove(id);
         var key = document.Id;
         var tenant = Intern(_tenants, _tenantIds, document.Tenant);
         var type = Intern(_types, _typeIds, document.Type);
         if (tenant >= _perTenantCount.Length) Array.Resize(ref _perTenantCount, tenant * 2 + 1);
         _ids[key] = id;
-        _alive[id] = true;
-        _key[id] = document.Key;
-        _tenant[id] = tenant;
-        _type[id] = type;
-        _shared[id] = document.Shared;
-        _date[id] = document.DateUtc.Ticks;
         var values = new List<int>(2 + document.Facets.Count)
         {
             Value(TypeFacet, document.Type, document.Type),
@@ -100,7 +82,7 @@ internal sealed class DocumentTable
             var value = Value(index, facet.Value, string.IsNullOrEmpty(facet.Label) ? facet.Value : facet.Label);
             if (!values.Contains(value)) values.Add(value);
         }
-        _facetValues[id] = [.. values];
+        _docs[id] = new DocumentInfo(true, document.Shared, tenant, type, document.DateUtc.Ticks, [.. values], document.Key);
         _perTenantCount[tenant]++;
         Count++;
     }
@@ -108,10 +90,10 @@ internal sealed class DocumentTable
     public void Remove(long id)
     {
         if (!IsAlive(id)) return;
-        _ids.Remove(new SearchDocumentKey(_tenants[_tenant[id]], _types[_type[id]], _key[id]));
-        _alive[id] = false;
-        _facetValues[id] = [];
-        _perTenantCount[_tenant[id]]--;
+        ref var doc = ref _docs[id];
+        _ids.Remove(new SearchDocumentKey(_tenants[doc.Tenant], _types[doc.Type], doc.Key));
+        _perTenantCount[doc.Tenant]--;
+        doc = default;
         Count--;
     }
 
@@ -139,16 +121,13 @@ internal sealed class DocumentTable
 
     private void Grow(long id)
     {
-        var size = Math.Max(_alive.Length * 2, (int)Math.Min(int.MaxValue - 64, id + 1024));
-        Array.Resize(ref _alive, size);
-        Array.Resize(ref _tenant, size);
-        Array.Resize(ref _type, size);
-        Array.Resize(ref _shared, size);
-        Array.Resize(ref _date, size);
-        Array.Resize(ref _facetValues, size);
-        Array.Resize(ref _key, size);
+        if (id >= int.MaxValue - 1024) throw new InvalidOperationException("Search index rowids exhausted.");
+        Array.Resize(ref _docs, (int)Math.Max(_docs.Length * 2L, id + 1024));
     }
 }
+
+/// <summary>A document's entry: its tenant and type ids, shared flag, date ticks and facet value ids (type and region included).</summary>
+internal readonly record struct DocumentInfo(bool Alive, bool Shared, int Tenant, int Type, long Date, int[] FacetValues, string Key);
 
 /// <summary>A facet value: its facet (index in <see cref="SearchFacets.All"/>), value and latest label.</summary>
 internal sealed record FacetValueInfo(int Facet, string Value, string Label);

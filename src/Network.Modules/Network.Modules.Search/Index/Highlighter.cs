@@ -27,7 +27,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         var summaryTokens = Tokens(summary, language).ToArray();
         var (summaryStart, summaryScore) = BestWindow(summaryTokens, match);
         if (summaryScore > 0 || body.Length == 0) return Window(summary, summaryTokens, summaryStart);
-        var bodyTokens = Tokens(body, language);
+        var bodyTokens = TokensUntilWindow(body, language, match);
         var (bodyStart, bodyScore) = BestWindow(bodyTokens, match);
         if (bodyScore == 0 && summary.Length > 0) return Window(summary, summaryTokens, summaryStart);
         return Window(body, bodyTokens, bodyStart);
@@ -37,10 +37,18 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
             if (tokens.Count == 0) return "";
             var end = Math.Min(tokens.Count, start + SnippetWords);
             var from = start == 0 ? 0 : tokens[start].Start;
-            var to = end == tokens.Count ? text.Length : tokens[end - 1].Start + tokens[end - 1].Length;
-            var html = Render(text, tokens, start, end, match, from, to);
-            return (start > 0 ? "… " : "") + html + (end < tokens.Count ? " …" : "");
+            // The text goes on past the window when a token follows it or, for a body analysed in part, a word does.
+            var last = tokens[end - 1].Start + tokens[end - 1].Length;
+            var more = end < tokens.Count || HasWord(text.AsSpan(last));
+            var html = Render(text, tokens, start, end, match, from, more ? last : text.Length);
+            return (start > 0 ? "… " : "") + html + (more ? " …" : "");
         }
+    }
+
+    private static bool HasWord(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text) if (char.IsLetterOrDigit(c)) return true;
+        return false;
     }
 
     private static List<AnalyzedToken> TokensList() => _tokens ??= new List<AnalyzedToken>(1024);
@@ -50,6 +58,44 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         var tokens = TokensList();
         tokens.Clear();
         analyzer.Tokens(text, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, tokens);
+        return tokens;
+    }
+
+    /// <summary>Characters analysed at a time when looking for the snippet in a body.</summary>
+    private const int ChunkLength = 1_500;
+
+    /// <summary>
+    /// Characters of a body searched for a snippet: a document found by its title alone would otherwise have its whole
+    /// body analysed for nothing; past this, the summary (or the body's start) is the snippet.
+    /// </summary>
+    private const int MaxSnippetSearch = 4_000;
+
+    /// <summary>
+    /// The body's tokens up to a window that holds a matched word of every clause of the query and enough words after
+    /// it: a long body is analysed only as far as its first good window (the snippet is that window, not necessarily
+    /// the best further down), which keeps ten hits' snippets well under a millisecond.
+    /// </summary>
+    private List<AnalyzedToken> TokensUntilWindow(string text, string language, MatchExpression? match)
+    {
+        var tokens = TokensList();
+        tokens.Clear();
+        var lang = language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French;
+        var wanted = Math.Max(1, match?.Clauses.Count ?? 1);
+        var chunk = new List<AnalyzedToken>(256);
+        var position = 0;
+        while (position < text.Length && position < MaxSnippetSearch)
+        {
+            var end = Math.Min(text.Length, position + ChunkLength);
+            // Cut at a space so that no word is split between two chunks.
+            while (end < text.Length && end < position + ChunkLength + 200 && !char.IsWhiteSpace(text[end])) end++;
+            chunk.Clear();
+            analyzer.Tokens(text.AsSpan(position, end - position), lang, chunk);
+            foreach (var token in chunk) tokens.Add(token with { Start = token.Start + position });
+            position = end;
+            var (start, score) = BestWindow(tokens, match);
+            // Strictly more words than the window: the window then ends on a token, not at the end of the text.
+            if (score / 1000 >= wanted && tokens.Count - start > SnippetWords) break;
+        }
         return tokens;
     }
 

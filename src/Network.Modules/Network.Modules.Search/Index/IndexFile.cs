@@ -106,9 +106,9 @@ internal sealed class IndexFile : IDisposable
     /// Writes removals then upserts in one transaction (committed when this returns) and returns the changes for the
     /// document table, to be applied by the caller (under its lock when searches read the table).
     /// </summary>
-    public List<TableChange> Write(IReadOnlyList<AnalyzedDocument> upserts, IReadOnlyList<SearchDocumentKey> removals)
+    public List<TableChange> Write(IEnumerable<AnalyzedDocument> upserts, IReadOnlyList<SearchDocumentKey> removals)
     {
-        var changes = new List<TableChange>(upserts.Count + removals.Count);
+        var changes = new List<TableChange>(removals.Count + 16);
         // Ids decided in this batch, so a key written twice in one batch stays one document.
         var pending = new Dictionary<SearchDocumentKey, long?>();
         using var transaction = _writer.BeginTransaction();
@@ -129,13 +129,13 @@ internal sealed class IndexFile : IDisposable
             long id;
             if (TryGetId(document.Id, pending, out id))
             {
-                Set(_updateDoc, id, document.Path, document.Title, document.Summary, document.Body, date, document.Language, document.Shared ? 1 : 0, facets);
+                Set(_updateDoc, id, document.Path ?? "", document.Title ?? "", document.Summary ?? "", document.Body ?? "", date, document.Language ?? "fr", document.Shared ? 1 : 0, facets);
                 _updateDoc.ExecuteNonQuery();
                 Run(_deleteTerms, id);
             }
             else
             {
-                Set(_insertDoc, document.Tenant, document.Type, document.Key, document.Path, document.Title, document.Summary, document.Body, date, document.Language, document.Shared ? 1 : 0, facets);
+                Set(_insertDoc, document.Tenant, document.Type, document.Key, document.Path ?? "", document.Title ?? "", document.Summary ?? "", document.Body ?? "", date, document.Language ?? "fr", document.Shared ? 1 : 0, facets);
                 id = (long)_insertDoc.ExecuteScalar()!;
             }
             Set(_insertTerms, id, analyzed.TitleTerms, analyzed.TextTerms);

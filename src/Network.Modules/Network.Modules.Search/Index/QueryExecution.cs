@@ -11,6 +11,8 @@ namespace Network.Modules.Search.Index;
 internal sealed class QueryExecution
 {
     private readonly DocumentTable _table;
+    private readonly DocumentInfo[] _docs;
+    private readonly int[] _facetOfValue;
     private readonly SearchRequest _request;
     private readonly int _pageSize;
     private readonly int _skip;
@@ -30,6 +32,8 @@ internal sealed class QueryExecution
     public QueryExecution(DocumentTable table, SearchRequest request, int page, int pageSize)
     {
         _table = table;
+        _docs = table.Documents;
+        _facetOfValue = table.Values.Select(v => v.Facet).ToArray();
         _request = request;
         _pageSize = pageSize;
         Ranked = request.Sort == SearchSort.Relevance;
@@ -72,28 +76,29 @@ internal sealed class QueryExecution
     /// <summary>Takes one matching rowid (and its BM25 score, lower is better).</summary>
     public void Add(long id, double score)
     {
-        var table = _table;
-        if (!table.IsAlive(id)) return;
-        var tenant = table.TenantOf(id);
+        var docs = _docs;
+        if ((ulong)id >= (ulong)docs.Length) return;
+        ref readonly var doc = ref docs[id];
+        if (!doc.Alive) return;
+        var tenant = doc.Tenant;
         if (tenant >= _scopeTypes.Length || _scopeTypes[tenant] is not { } types) return;
-        var type = table.TypeOf(id);
-        if (type >= types.Length || !types[type]) return;
-        if (_scopeSharedOnly[tenant] && !table.IsShared(id)) return;
+        if (doc.Type >= types.Length || !types[doc.Type]) return;
+        if (!doc.Shared && _scopeSharedOnly[tenant]) return;
 
-        var values = table.FacetValuesOf(id);
+        var values = doc.FacetValues;
         var failed = 0;
         if (_activeFacets != 0)
         {
             var matched = 0;
             foreach (var value in values)
-                if (value < _selected.Length && _selected[value]) matched |= 1 << _table.Values[value].Facet;
+                if (value < _selected.Length && _selected[value]) matched |= 1 << _facetOfValue[value];
             failed = _activeFacets & ~matched;
         }
         if (failed == 0)
         {
             Total++;
             foreach (var value in values) if (value < _counts.Length) _counts[value]++;
-            var key = (Ranked ? score : 0, table.DateOf(id), id);
+            var key = (Ranked ? score : 0, doc.Date, id);
             if (_best.Count < _keep) _best.Enqueue(id, key);
             else if (WorstFirst.Instance.Compare(key, PeekPriority()) > 0) _best.EnqueueDequeue(id, key);
         }
@@ -101,7 +106,7 @@ internal sealed class QueryExecution
         {
             var facet = BitOperations.TrailingZeroCount(failed);
             foreach (var value in values)
-                if (value < _counts.Length && _table.Values[value].Facet == facet) _counts[value]++;
+                if (value < _counts.Length && _facetOfValue[value] == facet) _counts[value]++;
         }
     }
 

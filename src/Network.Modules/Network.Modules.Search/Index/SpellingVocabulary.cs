@@ -84,25 +84,26 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
     /// <summary>Damerau-Levenshtein (optimal string alignment) distance, stopping early above <paramref name="max"/>.</summary>
     internal static int Distance(string a, string b, int max)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        var width = b.Length + 1;
+        // Three rows (two before and the current one) rotating in one stack buffer.
+        Span<int> rows = stackalloc int[width * 3];
+        int previous2 = 0, previous = width, current = width * 2;
+        for (var j = 0; j <= b.Length; j++) rows[previous + j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = current[0];
+            rows[current] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, previous2[j - 2] + 1);
-                current[j] = value;
+                var value = Math.Min(Math.Min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, rows[previous2 + j - 2] + 1);
+                rows[current + j] = value;
                 rowMin = Math.Min(rowMin, value);
             }
             if (rowMin > max) return max + 1;
             (previous2, previous, current) = (previous, current, previous2);
         }
-        return previous[b.Length];
+        return rows[previous + b.Length];
     }
 }

@@ -9,28 +9,46 @@ namespace Network.Modules.Search.Query;
 /// </summary>
 public sealed record MatchExpression(string Fts, IReadOnlySet<string> HighlightTerms, IReadOnlyList<string> HighlightPrefixes)
 {
+    /// <summary>
+    /// The same expression as FTS5 phrases: every clause must have one of its phrases, no excluded phrase may be present.
+    /// A phrase appearing several times in <see cref="Fts"/> appears as many times here (BM25 sums over occurrences).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Clauses { get; init; } = [];
+
+    /// <summary>Phrases that must be absent.</summary>
+    public IReadOnlyList<string> ExcludedPhrases { get; init; } = [];
+
     /// <summary>The expression, or null when no clause has a term left (only stop words, only symbols).</summary>
     public static MatchExpression? Build(ParsedQuery query, TextAnalyzer analyzer)
     {
         var highlight = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var clauses = new List<string>();
+        var clausePhrases = new List<IReadOnlyList<string>>();
         foreach (var clause in query.Required)
         {
-            var alternatives = clause.Alternatives.Select(t => TermExpression(t, analyzer, highlight, prefixes)).OfType<string>().Distinct().ToList();
+            var alternatives = clause.Alternatives.Select(t => TermPhrases(t, analyzer, highlight, prefixes)).OfType<List<string>>()
+                .DistinctBy(Expression).ToList();
             if (alternatives.Count == 0) continue;
-            clauses.Add(alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" OR ", alternatives) + ")");
+            clauses.Add(alternatives.Count == 1 ? Expression(alternatives[0]) : "(" + string.Join(" OR ", alternatives.Select(Expression)) + ")");
+            clausePhrases.Add(alternatives.SelectMany(a => a).ToList());
         }
         if (clauses.Count == 0) return null;
         var fts = new StringBuilder(string.Join(" AND ", clauses));
+        var excludedPhrases = new List<string>();
         foreach (var excluded in query.Excluded)
         {
-            if (TermExpression(excluded, analyzer, null, null) is { } expression) fts.Append(" NOT ").Append(expression);
+            if (TermPhrases(excluded, analyzer, null, null) is not { } phrases) continue;
+            fts.Append(" NOT ").Append(Expression(phrases));
+            excludedPhrases.AddRange(phrases);
         }
-        return new MatchExpression(fts.ToString(), highlight, prefixes);
+        return new MatchExpression(fts.ToString(), highlight, prefixes) { Clauses = clausePhrases, ExcludedPhrases = excludedPhrases };
     }
 
-    private static string? TermExpression(SearchTerm term, TextAnalyzer analyzer, HashSet<string>? highlight, List<string>? prefixes)
+    /// <summary>Alternative phrases as one FTS5 expression.</summary>
+    private static string Expression(List<string> phrases) => phrases.Count == 1 ? phrases[0] : "(" + string.Join(" OR ", phrases) + ")";
+
+    private static List<string>? TermPhrases(SearchTerm term, TextAnalyzer analyzer, HashSet<string>? highlight, List<string>? prefixes)
     {
         switch (term.Kind)
         {
@@ -40,21 +58,21 @@ public sealed record MatchExpression(string Fts, IReadOnlySet<string> HighlightT
                 var stem = analyzer.Term(term.Words[0]);
                 if (stem is null) return null;
                 prefixes?.Add(stem);
-                return Quote(stem) + "*";
+                return [Quote(stem) + "*"];
             }
             case SearchTermKind.Phrase:
             {
                 var terms = term.Words.Select(w => analyzer.Term(w)).OfType<string>().ToList();
                 if (terms.Count == 0) return null;
                 highlight?.UnionWith(terms);
-                return Quote(string.Join(' ', terms));
+                return [Quote(string.Join(' ', terms))];
             }
             default:
             {
                 var terms = analyzer.QueryTerms(term.Words[0]);
                 if (terms.Count == 0) return null;
                 highlight?.UnionWith(terms);
-                return terms.Count == 1 ? Quote(terms[0]) : "(" + string.Join(" OR ", terms.Select(Quote)) + ")";
+                return terms.Select(Quote).ToList();
             }
         }
     }

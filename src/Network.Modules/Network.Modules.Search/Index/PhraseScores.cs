@@ -1,0 +1,167 @@
+using System.Buffers;
+using Network.Modules.Search.Query;
+
+namespace Network.Modules.Search.Index;
+
+/// <summary>
+/// The documents holding one FTS5 phrase with the phrase's BM25 contribution in each (ascending rowids).
+/// FTS5's <c>bm25()</c> is a sum over the expression's phrases of IDF(phrase) × a term-frequency part that depends only
+/// on the phrase and the document (the IDF counts the rows matching the phrase alone), so the score of any
+/// AND/OR/NOT expression of phrases is the sum of these single-phrase contributions over the phrases present: exactly
+/// what FTS5 computes for the whole expression, without re-reading every matching row's positions for every query.
+/// </summary>
+internal sealed record PhrasePostings(int[] Ids, float[] Scores)
+{
+    public long Bytes => Ids.Length * 8L + 64;
+}
+
+/// <summary>
+/// Recently used phrases' postings, bounded in bytes (least recently used dropped first) and emptied whenever the index
+/// changes (BM25's IDF and average length move with every write). Thread-safe.
+/// </summary>
+internal sealed class PhraseCache(long maxBytes)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, LinkedListNode<(string Phrase, PhrasePostings Postings)>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Phrase, PhrasePostings Postings)> _recency = new();
+    private long _bytes;
+
+    public PhrasePostings? Get(string phrase)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(phrase, out var node)) return null;
+            _recency.Remove(node);
+            _recency.AddFirst(node);
+            return node.Value.Postings;
+        }
+    }
+
+    public void Put(string phrase, PhrasePostings postings)
+    {
+        if (postings.Bytes > maxBytes / 4) return;
+        lock (_lock)
+        {
+            if (_entries.ContainsKey(phrase)) return;
+            _entries[phrase] = _recency.AddFirst((phrase, postings));
+            _bytes += postings.Bytes;
+            while (_bytes > maxBytes && _recency.Last is { } last)
+            {
+                _recency.RemoveLast();
+                _entries.Remove(last.Value.Phrase);
+                _bytes -= last.Value.Postings.Bytes;
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _entries.Clear();
+            _recency.Clear();
+            _bytes = 0;
+        }
+    }
+}
+
+/// <summary>Evaluates a match expression from its phrases' postings and feeds every matching document, with its score, to the query.</summary>
+internal static class PhraseEvaluator
+{
+    /// <summary>Reads or computes each phrase's postings; false when FTS5 refused a phrase.</summary>
+    public static bool Evaluate(MatchExpression match, ReadConnection reader, PhraseCache cache, long capacity, QueryExecution query)
+    {
+        var distinct = match.Clauses.SelectMany(c => c).Concat(match.ExcludedPhrases).Distinct(StringComparer.Ordinal).ToList();
+        var postings = new Dictionary<string, PhrasePostings>(StringComparer.Ordinal);
+        foreach (var phrase in distinct)
+        {
+            var found = cache.Get(phrase);
+            if (found is null)
+            {
+                try
+                {
+                    found = Read(reader, phrase);
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException)
+                {
+                    return false;
+                }
+                cache.Put(phrase, found);
+            }
+            postings[phrase] = found;
+        }
+
+        // One clause of one phrase and nothing excluded (most queries): its postings are the answer.
+        if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
+        {
+            var only = postings[match.Clauses[0][0]];
+            for (var i = 0; i < only.Ids.Length; i++) query.Add(only.Ids[i], -only.Scores[i]);
+            return true;
+        }
+
+        // Otherwise: every phrase scattered into a dense array by rowid, the clause with the fewest postings drives.
+        var size = (int)Math.Max(capacity, 1);
+        var dense = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (phrase, list) in postings)
+            {
+                var array = ArrayPool<float>.Shared.Rent(size);
+                dense[phrase] = array;
+                Array.Clear(array, 0, size);
+                for (var i = 0; i < list.Ids.Length; i++)
+                    if (list.Ids[i] < size) array[list.Ids[i]] = list.Scores[i];
+            }
+            var clauses = match.Clauses.Select(c => c.Select(p => dense[p]).ToArray()).ToArray();
+            var scoring = clauses.SelectMany(c => c).ToArray();
+            var excluded = match.ExcludedPhrases.Select(p => dense[p]).ToArray();
+            var driver = match.Clauses.Select((c, i) => (Index: i, Size: c.Sum(p => (long)postings[p].Ids.Length))).MinBy(c => c.Size).Index;
+            var driverPhrases = match.Clauses[driver];
+            for (var p = 0; p < driverPhrases.Count; p++)
+            {
+                var ids = postings[driverPhrases[p]].Ids;
+                foreach (var id in ids)
+                {
+                    if (id >= size) continue;
+                    // A document holding several of the driver's phrases is taken once, by the first of them.
+                    var seen = false;
+                    for (var q = 0; q < p && !seen; q++) seen = clauses[driver][q][id] > 0;
+                    if (seen || !Matches(id, clauses, excluded)) continue;
+                    var score = 0f;
+                    foreach (var array in scoring) score += array[id];
+                    query.Add(id, -score);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var array in dense.Values) ArrayPool<float>.Shared.Return(array);
+        }
+        return true;
+    }
+
+    private static bool Matches(long id, float[][][] clauses, float[][] excluded)
+    {
+        foreach (var clause in clauses)
+        {
+            var any = false;
+            foreach (var phrase in clause) if (phrase[id] > 0) { any = true; break; }
+            if (!any) return false;
+        }
+        foreach (var phrase in excluded) if (phrase[id] > 0) return false;
+        return true;
+    }
+
+    private static PhrasePostings Read(ReadConnection reader, string phrase)
+    {
+        var ids = new List<int>();
+        var scores = new List<float>();
+        reader.Match(phrase, ranked: true, (id, score) =>
+        {
+            ids.Add((int)id);
+            // bm25() is negative (lower is better); the contribution is kept positive, and never zero for a present phrase.
+            scores.Add(Math.Max((float)-score, float.Epsilon));
+        });
+        return new PhrasePostings([.. ids], [.. scores]);
+    }
+}
