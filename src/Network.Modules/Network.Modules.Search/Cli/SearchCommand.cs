@@ -72,6 +72,8 @@ public sealed class SearchCommand(SearchRebuildService rebuilds) : ICliCommand
         await start.Completion;
 
         var last = rebuilds.Progress;
+        // A short rebuild may end before the first tick: its figures are shown all the same.
+        if (shown is null || shown.Done != last.Done) await output.WriteLineAsync(ProgressLine(last));
         var elapsed = last.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         if (last.State == SearchRebuildState.Completed)
         {
@@ -87,7 +89,8 @@ public sealed class SearchCommand(SearchRebuildService rebuilds) : ICliCommand
     /// <summary>"120 / 450 documents (27 %) · hauts-de-france · 850 documents/s · reste 0:00:01".</summary>
     public static string ProgressLine(SearchRebuildProgress progress)
     {
-        var remaining = progress.Remaining is { } left ? left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : "?";
+        var remaining = !progress.IsRunning ? TimeSpan.Zero.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+            : progress.Remaining is { } left ? left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : "?";
         return string.Create(CultureInfo.InvariantCulture,
             $"{progress.Done} / {progress.Total} documents ({progress.Percent} %) · {progress.CurrentTenant ?? "-"} · {progress.RatePerSecond:0} documents/s · reste {remaining}");
     }

@@ -30,8 +30,7 @@ public sealed class RechercheModel(SearchIndex index, SearchRebuildService rebui
     [TempData]
     public bool NoticeIsError { get; set; }
 
-    public int DocumentCount { get; private set; }
-    public long IndexBytes { get; private set; }
+    public SearchIndexStats Stats { get; private set; } = new(0, new Dictionary<string, int>(), 0, false);
     public IReadOnlyList<TenantInfo> Tenants { get; private set; } = [];
     public SearchRebuildProgress Progress { get; private set; } = SearchRebuildProgress.Idle;
 
@@ -74,10 +73,7 @@ public sealed class RechercheModel(SearchIndex index, SearchRebuildService rebui
     {
         Progress = rebuilds.Progress;
         Tenants = rebuilds.Tenants;
-        DocumentCount = index.Count;
-        IndexBytes = Directory.Exists(index.Folder)
-            ? new DirectoryInfo(index.Folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
-            : 0;
+        Stats = index.Stats();
         if (Progress.IsRunning) ViewData[Network.Core.Theming.ThemeViewData.RefreshSeconds] = RefreshSeconds;
     }
 }
