@@ -27,3 +27,15 @@ public static class ThemeViewData
 
 /// <summary>A feed of the page announced in the head: its title, media type (application/rss+xml…) and address.</summary>
 public sealed record FeedLink(string Title, string MediaType, string Href);
+
+/// <summary>A <c>&lt;link&gt;</c> every page's head carries (rel="search" for an OpenSearch description…).</summary>
+public sealed record HeadLink(string Rel, string MediaType, string Title, string Href);
+
+/// <summary>
+/// Links a module adds to the head of every page of the current tenant, without the theme knowing the module. It must
+/// not touch a database (error pages render the head too) and answers nothing where its module is disabled.
+/// </summary>
+public interface IHeadLinkSource
+{
+    IEnumerable<HeadLink> Links(Microsoft.AspNetCore.Http.HttpContext context);
+}

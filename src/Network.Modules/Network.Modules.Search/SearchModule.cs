@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,11 +7,13 @@ using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.Search;
 using Network.Core.Security;
+using Network.Core.Theming;
 using Network.Modules.Search.Analysis;
 using Network.Modules.Search.Cli;
 using Network.Modules.Search.Index;
 using Network.Modules.Search.Indexing;
 using Network.Modules.Search.Query;
+using Network.Modules.Search.Searching;
 
 namespace Network.Modules.Search;
 
@@ -42,11 +46,15 @@ public sealed class SearchModule : NetworkModule
         services.AddSingleton<SearchQueryParser>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<ISearchIndexWriter>(sp => sp.GetRequiredService<SearchIndex>());
+        services.AddScoped<SiteSearch>();
+        services.AddSingleton<IHeadLinkSource, SearchHeadLinks>();
         services.AddSingleton<SearchRebuildService>();
         services.AddSingleton<ICliCommand, SearchCommand>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMethods(SiteSearch.JsonPath, [HttpMethods.Get, HttpMethods.Head], SearchEndpoints.Json).ExcludeFromDescription();
+        endpoints.MapMethods(SiteSearch.OpenSearchPath, [HttpMethods.Get, HttpMethods.Head], SearchEndpoints.OpenSearch).ExcludeFromDescription();
     }
 }
