@@ -1,3 +1,4 @@
+using Network.Core.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public abstract class ContentAdminListPageModel(ContentDbContext db, ContentActo
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public bool Moderator { get; private set; }
-    public ContentPaginationView Pagination { get; private set; } = null!;
+    public PaginationView Pagination { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int? page, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public abstract class ContentAdminListPageModel(ContentDbContext db, ContentActo
             .Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         Rows = items.Select(i => new Row(i.Id, i.Title, i.Slug, i.Status, i.UpdatedUtc, i.AuthorName, ContentWorkflow.CanEdit(i, actor))).ToList();
         var basePath = (Request.PathBase.Value ?? "") + type.AdminPath;
-        Pagination = new ContentPaginationView(current, pageCount, p => p == 1 ? basePath : $"{basePath}?page={p}");
+        Pagination = new PaginationView(current, pageCount, p => p == 1 ? basePath : $"{basePath}?page={p}");
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Network.Core.Theming;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
@@ -16,9 +17,6 @@ public sealed record ActiveFilterView(string Legend, string Label, string Remove
 
 /// <summary>What the <c>_ContentFacets</c> partial shows: the groups of links with counts and the current choices, each removable.</summary>
 public sealed record FacetPanelView(IReadOnlyList<FacetGroupView> Groups, IReadOnlyList<ActiveFilterView> Active, string ClearUrl);
-
-/// <summary>What the <c>_ContentPagination</c> partial shows.</summary>
-public sealed record ContentPaginationView(int Page, int PageCount, Func<int, string> UrlOf);
 
 /// <summary>
 /// The addresses of a public list's states: every filter, sort and page is a plain link (works without JavaScript,
@@ -104,5 +102,5 @@ public static class ContentListView
         return new FacetPanelView(groups, active, urls.Cleared());
     }
 
-    public static ContentPaginationView Pagination(ContentListPage page, ContentListUrls urls) => new(page.Page, page.PageCount, urls.WithPage);
+    public static PaginationView Pagination(ContentListPage page, ContentListUrls urls) => new(page.Page, page.PageCount, urls.WithPage);
 }

@@ -27,7 +27,7 @@ public sealed class NewsListModel(ContentDbContext db, ContentListCache cache, N
 
     public ContentListPage Result { get; private set; } = null!;
     public FacetPanelView Facets { get; private set; } = null!;
-    public ContentPaginationView Pagination { get; private set; } = null!;
+    public PaginationView Pagination { get; private set; } = null!;
     public IReadOnlyList<NewsCardView> Cards { get; private set; } = [];
     public bool IsHub { get; private set; }
 

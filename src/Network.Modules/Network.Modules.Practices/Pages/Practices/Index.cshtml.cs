@@ -1,3 +1,4 @@
+using Network.Core.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -26,7 +27,7 @@ public sealed class PracticeListModel(ContentDbContext db, ContentListCache cach
 
     public ContentListPage Result { get; private set; } = null!;
     public FacetPanelView Facets { get; private set; } = null!;
-    public ContentPaginationView Pagination { get; private set; } = null!;
+    public PaginationView Pagination { get; private set; } = null!;
     public Dictionary<string, string> DomainLabels { get; private set; } = [];
     public bool IsHub { get; private set; }
 

@@ -1,3 +1,4 @@
+using Network.Core.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -18,7 +19,7 @@ public sealed class ShowcaseListModel(ShowcaseCatalog catalog, TenantContext ten
     public IReadOnlyList<ShowcaseCard> Cards { get; private set; } = [];
     public int Total { get; private set; }
     public FacetPanelView Facets { get; private set; } = null!;
-    public ContentPaginationView Pagination { get; private set; } = null!;
+    public PaginationView Pagination { get; private set; } = null!;
     public ContentListUrls Urls { get; private set; } = null!;
     public bool SortedByTitle { get; private set; }
     public int CurrentPage { get; private set; }
