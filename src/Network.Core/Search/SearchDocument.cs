@@ -68,5 +68,5 @@ public static class SearchFacets
 /// <param name="Label">French singular, the results' badge ("Projet").</param>
 /// <param name="PluralLabel">French plural, the type facet ("Projets").</param>
 /// <param name="ModuleId">The module that owns the type: its documents are found only where the tenant has it enabled.</param>
-/// <param name="ListPath">The public list to browse ("/projets"), offered when nothing is found.</param>
+/// <param name="ListPath">The public list to browse ("/projets"), offered when nothing is found; empty for a type without a list (free pages).</param>
 public sealed record SearchDocumentType(string Name, string Label, string PluralLabel, string ModuleId, string ListPath);

@@ -248,6 +248,8 @@ public sealed class SearchPagesTests(SearchPagesFactory factory) : IClassFixture
         Assert.Contains("Conseils de recherche", html);
         Assert.Contains($"href=\"/{Region}/projets\"", html);
         Assert.Contains("Projets d&#x27;essai", html);
+        // Free pages have no list of their own: nothing to browse for them.
+        Assert.DoesNotContain(">Pages</a>", html);
         var json = await JsonAsync($"/{Region}/recherche.json?q=patrimoime");
         if (json.GetProperty("suggestion").ValueKind == JsonValueKind.String)
         {

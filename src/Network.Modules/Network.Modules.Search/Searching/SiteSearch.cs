@@ -49,7 +49,8 @@ public sealed class SiteSearch(SearchIndex index, TenantContext tenantContext, T
         var scope = Scope(tenant);
         parameters = WithKnownFilters(parameters, tenant, scope);
         var pathBase = http.Request.PathBase.Value ?? "";
-        var browse = EnabledTypes(tenant).OrderBy(t => t.PluralLabel, StringComparer.CurrentCulture)
+        // Types without a list of their own (free pages) have nothing to browse.
+        var browse = EnabledTypes(tenant).Where(t => t.ListPath.Length > 0).OrderBy(t => t.PluralLabel, StringComparer.CurrentCulture)
             .Select(t => new SiteSearchLink(localizer[t.PluralLabel], pathBase + t.ListPath)).ToList();
         var page = new SiteSearchPage(parameters, tenant.IsHub, pathBase + PagePath) { Browse = browse };
         if (parameters.Query.Length == 0 || scope.Count == 0) return page;
