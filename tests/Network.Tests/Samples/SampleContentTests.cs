@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Recipes;
@@ -20,28 +19,15 @@ public sealed class SampleContentWebFactory : NetworkWebFactory
     public SampleContentWebFactory()
     {
         Settings["Network:SampleContent"] = "true";
-        var clock = Stopwatch.StartNew();
-        _ = Services;
-        FirstRun = clock.Elapsed;
     }
-
-    /// <summary>How long the host took to start on an empty data folder (hub, two regions, their sample content).</summary>
-    public TimeSpan FirstRun { get; }
 }
 
-public sealed class SampleContentTests(SampleContentWebFactory factory, ITestOutputHelper output) : IClassFixture<SampleContentWebFactory>
+public sealed class SampleContentTests(SampleContentWebFactory factory) : IClassFixture<SampleContentWebFactory>
 {
     public static readonly TheoryData<string> Regions = new() { "hauts-de-france", "nouvelle-aquitaine" };
 
     private async Task<List<ContentItem>> ItemsAsync(string region)
         => await factory.InTenantAsync(region, sp => sp.GetRequiredService<ContentDbContext>().Items.AsNoTracking().Where(i => i.OriginTenant == null).ToListAsync());
-
-    [Fact]
-    public void First_run_with_the_sample_content_stays_short()
-    {
-        output.WriteLine($"First run with sample content: {factory.FirstRun.TotalSeconds:F1} s");
-        Assert.True(factory.FirstRun < TimeSpan.FromSeconds(60), $"first run took {factory.FirstRun}");
-    }
 
     [Theory]
     [MemberData(nameof(Regions))]
