@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Network.Modules.Search.Query;
 
@@ -31,7 +30,7 @@ public sealed record ParsedQuery(string Text, IReadOnlyList<SearchClause> Requir
 /// Reads the syntax people already know from web search: words (all must match), <c>"exact phrase"</c>, <c>-excluded</c>,
 /// <c>prefix*</c> and <c>OR</c> between two terms. Anything else is plain words: FTS5 operators, brackets, colons and
 /// carets are never passed on (the match expression is built from analysed terms only), a quote left open is ignored,
-/// an exclusion with nothing to exclude from becomes a word, control characters are spaces, and a very long query
+/// an exclusion with nothing to exclude from becomes a word, control characters are spaces (<see cref="SearchInput"/>), and a very long query
 /// keeps its first <see cref="MaxTerms"/> terms. Never throws.
 /// </summary>
 public sealed class SearchQueryParser(Analysis.TextAnalyzer analyzer)
@@ -47,7 +46,7 @@ public sealed class SearchQueryParser(Analysis.TextAnalyzer analyzer)
 
     public ParsedQuery Parse(string? text)
     {
-        var input = Clean(text, out var truncated);
+        var input = SearchInput.Clean(text, MaxLength, out var truncated);
         var required = new List<List<SearchTerm>>();
         var excluded = new List<SearchTerm>();
         var joinNext = false;
@@ -117,32 +116,5 @@ public sealed class SearchQueryParser(Analysis.TextAnalyzer analyzer)
         return prefix && words[0].Length >= MinPrefixLength && token.TrimEnd('*').EndsWith(words[0], StringComparison.Ordinal)
             ? new SearchTerm(words, SearchTermKind.Prefix)
             : new SearchTerm(words, SearchTermKind.Word);
-    }
-
-    private static string Clean(string? text, out bool truncated)
-    {
-        truncated = false;
-        if (string.IsNullOrWhiteSpace(text)) return "";
-        var span = text.AsSpan();
-        if (span.Length > MaxLength)
-        {
-            truncated = true;
-            span = span[..MaxLength];
-            if (char.IsHighSurrogate(span[^1])) span = span[..^1];
-        }
-        var builder = new StringBuilder(span.Length);
-        foreach (var c in span)
-        {
-            // Control and format characters, lone surrogates and the replacement character are spaces.
-            var category = char.GetUnicodeCategory(c);
-            builder.Append(char.IsControl(c) || category is System.Globalization.UnicodeCategory.Format || c == '\uFFFD' ? ' ' : c);
-        }
-        // A lone surrogate would make invalid UTF-16 downstream.
-        for (var i = 0; i < builder.Length; i++)
-        {
-            if (char.IsHighSurrogate(builder[i]) && i + 1 < builder.Length && char.IsLowSurrogate(builder[i + 1])) { i++; continue; }
-            if (char.IsSurrogate(builder[i])) builder[i] = ' ';
-        }
-        return builder.ToString().Trim();
     }
 }

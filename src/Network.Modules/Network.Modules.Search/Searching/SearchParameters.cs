@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Network.Core.Search;
 using Network.Modules.Search.Index;
@@ -41,12 +40,12 @@ public sealed record SearchParameters(string Query, IReadOnlyDictionary<string, 
 
     public static SearchParameters Read(IQueryCollection query)
     {
-        var text = Clean(query[QueryParameter].FirstOrDefault(), SearchQueryParser.MaxLength);
+        var text = SearchInput.Clean(query[QueryParameter].FirstOrDefault(), SearchQueryParser.MaxLength);
         var filters = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var (facet, parameter) in FacetParameters)
         {
             var values = query[parameter]
-                .Select(v => Clean(v, MaxValueLength))
+                .Select(v => SearchInput.Clean(v, MaxValueLength))
                 .Where(v => v.Length > 0 && (facet != SearchFacets.Year || IsYear(v)))
                 .Distinct(StringComparer.Ordinal)
                 .Take(MaxValuesPerFacet)
@@ -84,29 +83,6 @@ public sealed record SearchParameters(string Query, IReadOnlyDictionary<string, 
         if (Sort == SearchSort.Date) pairs.Add((SortParameter, SortByDate));
         if (Page > 1) pairs.Add((PageParameter, Page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs.Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2)));
-    }
-
-    /// <summary>Control characters (NUL included) become spaces, runs of white space one space, and the length is capped.</summary>
-    private static string Clean(string? value, int maxLength)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        var builder = new StringBuilder(Math.Min(value.Length, maxLength));
-        var space = false;
-        foreach (var c in value)
-        {
-            if (builder.Length >= maxLength) break;
-            if (char.IsControl(c) || char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space) builder.Append(' ');
-            space = false;
-            builder.Append(c);
-        }
-        var text = builder.ToString();
-        // An unpaired surrogate (a pair cut at the limit, or sent alone) would not survive encoding back into a URL.
-        return new string(text.Where((c, i) => !char.IsSurrogate(c) || (char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]))).ToArray());
     }
 
     private static bool IsYear(string value) => value.Length == 4 && value.All(char.IsAsciiDigit);
