@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
+using Network.Core.Localization;
 using Network.Core.Modules;
 using Network.Core.Search;
 using Network.Core.Tenancy;
@@ -19,8 +20,6 @@ public sealed class SiteSearch(SearchIndex index, TenantContext tenantContext, T
     public const string PagePath = "/recherche";
     public const string JsonPath = "/recherche.json";
     public const string OpenSearchPath = "/recherche/opensearch.xml";
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>Every document type the build knows, by name (the first source declaring a name wins).</summary>
     public IReadOnlyDictionary<string, SearchDocumentType> Types { get; } = sources.SelectMany(s => s.Types)
@@ -106,8 +105,8 @@ public sealed class SiteSearch(SearchIndex index, TenantContext tenantContext, T
     {
         var owner = catalog.Find(hit.Tenant);
         var type = Types.GetValueOrDefault(hit.Type);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(hit.DateUtc, DateTimeKind.Utc), Paris);
-        var offset = Paris.GetUtcOffset(DateTime.SpecifyKind(hit.DateUtc, DateTimeKind.Utc));
+        var local = ParisTime.FromUtc(hit.DateUtc);
+        var offset = ParisTime.Zone.GetUtcOffset(DateTime.SpecifyKind(hit.DateUtc, DateTimeKind.Utc));
         return new SiteSearchHit(
             Title: hit.Title,
             TitleHtml: hit.TitleHtml,

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Network.Modules.Content.Services;
+namespace Network.Core.Localization;
 
 /// <summary>
-/// Dates shown and typed in the admin are in Europe/Paris (the network's time), stored in UTC. A time that does
+/// Dates shown and typed on the site are in Europe/Paris (the network's time), stored in UTC. A time that does
 /// not exist (the hour skipped in spring) is refused; one that happens twice (autumn) is the first of the two.
 /// </summary>
 public static class ParisTime
