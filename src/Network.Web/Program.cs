@@ -1,5 +1,6 @@
 using Network.Core.Hosting;
 using Network.Modules.Accounts;
+using Network.Modules.Calls;
 using Network.Modules.Content;
 using Network.Modules.Home;
 using Network.Modules.Mail;
@@ -17,7 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNetwork(
     [
         new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
-        new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(),
+        new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(), new CallsModule(),
         new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(),
     ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
