@@ -35,5 +35,6 @@ public sealed class CallsModule : NetworkModule
         services.AddSingleton<CallType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<CallType>());
         services.AddScoped<ApplicationAccess>();
+        services.AddScoped<CallRounds>();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Network.Modules.Calls.Data;
 
 /// <summary>
@@ -61,6 +63,13 @@ public sealed class ApplicationForm
 
     /// <summary>The applicant certifies the information is accurate (required to submit).</summary>
     public bool Certified { get; set; }
+
+    /// <summary>The one JSON shape of stored forms and reviews' scores (web defaults: camelCase).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static ApplicationForm Read(string json) => JsonSerializer.Deserialize<ApplicationForm>(json, Json) ?? new();
+
+    public string Write() => JsonSerializer.Serialize(this, Json);
 }
 
 public sealed record ApplicationPartner(string Name, string Role);

@@ -47,6 +47,12 @@ public sealed class ReviewAssignment
     public DateTime? SavedUtc { get; set; }
     public DateTime? SubmittedUtc { get; set; }
     public int Version { get; set; }
+
+    public IReadOnlyList<CriterionScore> ReadScores()
+        => System.Text.Json.JsonSerializer.Deserialize<List<CriterionScore>>(ScoresJson, ApplicationForm.Json) ?? [];
+
+    public void WriteScores(IEnumerable<CriterionScore> scores)
+        => ScoresJson = System.Text.Json.JsonSerializer.Serialize(scores.ToList(), ApplicationForm.Json);
 }
 
 /// <summary>One criterion's score in a review.</summary>
