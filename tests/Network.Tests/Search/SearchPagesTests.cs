@@ -219,6 +219,20 @@ public sealed class SearchPagesTests(SearchPagesFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_very_long_query_is_cut_and_the_page_says_so()
+    {
+        var word = UniqueWord();
+        await IndexAsync(Doc(Region, $"Titre {word}", "Corps " + word));
+        var q = word + string.Concat(Enumerable.Repeat(" musée", 2_000));
+        var html = await PageAsync($"/{Region}/recherche?q={Uri.EscapeDataString(q)}");
+        Assert.Contains("Votre recherche était très longue", html);
+        html = await PageAsync($"/{Region}/recherche?q={word}");
+        Assert.DoesNotContain("Votre recherche était très longue", html);
+        // The header's box keeps the query on the results page, so it can be changed from there too.
+        Assert.Matches($"id=\"recherche-q\"[^>]*value=\"{word}\"", html);
+    }
+
+    [Fact]
     public async Task The_query_is_escaped_everywhere_it_is_shown()
     {
         const string script = "<script>alert(1)</script>";

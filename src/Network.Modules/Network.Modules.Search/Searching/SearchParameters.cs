@@ -40,7 +40,8 @@ public sealed record SearchParameters(string Query, IReadOnlyDictionary<string, 
 
     public static SearchParameters Read(IQueryCollection query)
     {
-        var text = SearchInput.Clean(query[QueryParameter].FirstOrDefault(), SearchQueryParser.MaxLength);
+        // One character over the parser's limit is kept, so the parser sees the query was cut and the page says so.
+        var text = SearchInput.Clean(query[QueryParameter].FirstOrDefault(), SearchQueryParser.MaxLength + 1);
         var filters = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var (facet, parameter) in FacetParameters)
         {
