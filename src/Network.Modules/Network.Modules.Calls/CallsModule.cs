@@ -28,6 +28,7 @@ public sealed class CallsModule : NetworkModule
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(CallsDbContext)];
     // MainNavigation ("/appels") is declared with the public list page.
     // AdminMenu entries are declared with their pages.
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Mes évaluations", "/admin/evaluations", ReviewApplications.Name, 46)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -36,5 +37,8 @@ public sealed class CallsModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<CallType>());
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<CallRounds>();
+        services.AddScoped<ReviewAdministration>();
+        services.AddScoped<ReviewerDesk>();
+        services.AddScoped<RankingReport>();
     }
 }

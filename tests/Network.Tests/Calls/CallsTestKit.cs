@@ -61,6 +61,37 @@ public static class CallsTestKit
     public static Task<CallView> CreateOpenCallAsync(this NetworkWebFactory factory, string tenant, string title = "Appel ADNI 2026", TimeSpan? closesIn = null)
         => factory.CreateCallAsync(tenant, title, Fields(DateTime.UtcNow.AddDays(-1), DateTime.UtcNow + (closesIn ?? TimeSpan.FromDays(30))));
 
+    /// <summary>A published call whose deadline passed an hour ago (review can start), with its round's review settings.</summary>
+    public static async Task<CallView> CreateClosedCallAsync(this NetworkWebFactory factory, string tenant, string title = "Appel ADNI 2025", bool blindReview = false, int reviewsPerApplication = 2)
+    {
+        // A programme of its own, so the references ("PROG-2025-0001") of several test calls never collide.
+        var programme = "T" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var call = await factory.CreateCallAsync(tenant, title, Fields(DateTime.UtcNow.AddDays(-30), DateTime.UtcNow.AddHours(-1), programme, 2025));
+        return await factory.InTenantAsync(tenant, async sp =>
+        {
+            var round = await sp.GetRequiredService<CallRounds>().GetOrCreateAsync(call.Id);
+            round.BlindReview = blindReview;
+            round.ReviewsPerApplication = reviewsPerApplication;
+            await sp.GetRequiredService<CallsDbContext>().SaveChangesAsync();
+            return (await sp.GetRequiredService<CallRounds>().FindAsync(call.Id))!;
+        });
+    }
+
+    /// <summary>Starts the review and assigns <paramref name="reviewer"/> (put in the pool) to <paramref name="application"/>, through the coordinators' service.</summary>
+    public static Task<ReviewAssignment> AssignReviewerAsync(this NetworkWebFactory factory, string tenant, CallView call, CallApplication application, Person reviewer, bool startReview = true)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var administration = sp.GetRequiredService<ReviewAdministration>();
+            var view = (await sp.GetRequiredService<CallRounds>().FindAsync(call.Id))!;
+            var system = new CallActor("system", "Système");
+            Assert.True((await administration.AddReviewerAsync(view, reviewer.User.Id)).Succeeded);
+            if (startReview) Assert.True((await administration.StartReviewAsync(view, system)).Succeeded);
+            view = (await sp.GetRequiredService<CallRounds>().FindAsync(call.Id))!;
+            var assigned = await administration.AssignAsync(view, application.Id, reviewer.User.Id, system);
+            Assert.True(assigned.Succeeded, assigned.Error);
+            return await sp.GetRequiredService<CallsDbContext>().Reviews.AsNoTracking().FirstAsync(r => r.ApplicationId == application.Id && r.ReviewerUserId == reviewer.User.Id);
+        });
+
     /// <summary>A complete form that passes every check of <see cref="Fields"/>'s call (SIRET of a real checksum).</summary>
     public static ApplicationForm CompleteForm(string projectTitle = "Visite sonore du beffroi", decimal amountRequested = 20_000m, decimal totalBudget = 50_000m) => new()
     {
