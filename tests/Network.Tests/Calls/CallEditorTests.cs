@@ -207,7 +207,7 @@ public sealed class CallEditorTests(NetworkWebFactory factory) : IClassFixture<N
                 Assert.Equal(foreign, forged);
                 continue;
             }
-            Assert.Contains("n'est pas un PDF de la médiathèque de ce site", await response.Content.ReadAsStringAsync());
+            Assert.Contains("n'est pas un PDF de la médiathèque de ce site", HtmlForms.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent);
         }
         Assert.Equal(fields.Documents, factory.Service<CallType>().Read((await factory.FindItemAsync(Hdf, id))!).Documents);
 
