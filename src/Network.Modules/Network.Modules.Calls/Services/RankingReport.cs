@@ -21,12 +21,13 @@ public sealed class RankingReport(CallsDbContext db)
     /// <summary>
     /// One line per submitted review (an application without any has one line with its totals empty), so every score
     /// and comment is there to justify the jury's choices; the application's columns repeat on each of its lines.
-    /// Numbers use a decimal point (the file is comma-separated).
+    /// Numbers use a decimal point (the file is comma-separated). Written by Core's <see cref="Network.Core.Text.Csv"/>,
+    /// with a byte-order mark in front: coordinators open it in Excel, which reads the accents wrong without one.
     /// </summary>
-    public static CsvWriter Csv(IReadOnlyList<CallCriterion> criteria, IReadOnlyList<RankingRow> rows)
+    public static byte[] Csv(IReadOnlyList<CallCriterion> criteria, IReadOnlyList<RankingRow> rows)
     {
-        var csv = new CsvWriter();
-        var header = new List<string?> { "Rang", "Référence", "Projet", "Organisation", "Moyenne (%)", "Écart-type (points)", "Évaluations rendues", "Évaluations attendues", "Divergence", "Évaluateur", "Total de l'évaluation (%)" };
+        var lines = new List<IEnumerable<string?>>();
+        var header = new List<string> { "Rang", "Référence", "Projet", "Organisation", "Moyenne (%)", "Écart-type (points)", "Évaluations rendues", "Évaluations attendues", "Divergence", "Évaluateur", "Total de l'évaluation (%)" };
         foreach (var criterion in criteria)
         {
             header.Add($"{criterion.Label} (note sur {criterion.MaxScore}, coefficient {Number(criterion.Weight)})");
@@ -34,7 +35,6 @@ public sealed class RankingReport(CallsDbContext db)
         }
         header.Add("Avis");
         header.Add("Commentaire général");
-        csv.Row(header);
         foreach (var row in rows)
         {
             var application = new List<string?>
@@ -45,7 +45,7 @@ public sealed class RankingReport(CallsDbContext db)
             };
             if (row.Reviews.Count == 0)
             {
-                csv.Row(application.Concat(Enumerable.Repeat<string?>("", 2 + criteria.Count * 2 + 2)));
+                lines.Add(application.Concat(Enumerable.Repeat<string?>("", 2 + criteria.Count * 2 + 2)).ToList());
                 continue;
             }
             foreach (var total in row.Reviews)
@@ -59,10 +59,10 @@ public sealed class RankingReport(CallsDbContext db)
                 }
                 cells.Add(ReviewLabels.Opinion(total.Review.Opinion));
                 cells.Add(total.Review.OverallComment);
-                csv.Row(cells);
+                lines.Add(cells);
             }
         }
-        return csv;
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(Network.Core.Text.Csv.Write(header, lines))];
     }
 
     private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";

@@ -30,6 +30,6 @@ public sealed class CallRankingCsvModel(CallRounds rounds, RankingReport report)
         if (await rounds.FindAsync(id, cancellationToken) is not { } call) return NotFound();
         var rows = await report.RankAsync(call, cancellationToken);
         var name = $"classement-{Network.Core.Text.Slugs.FromTitle(call.Item.Title, 60)}.csv";
-        return File(RankingReport.Csv(call.Fields.Criteria, rows).ToBytes(), "text/csv; charset=utf-8", name);
+        return File(RankingReport.Csv(call.Fields.Criteria, rows), Network.Core.Text.Csv.ContentType, name);
     }
 }
