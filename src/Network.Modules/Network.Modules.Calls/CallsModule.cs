@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
@@ -36,5 +37,10 @@ public sealed class CallsModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<CallType>());
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<CallRounds>();
+        services.AddScoped<ApplicationDrafts>();
+        services.AddScoped<ApplicationSubmission>();
+        services.AddScoped<ApplicationFiles>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => ApplicationFileEndpoints.Map(endpoints);
 }
