@@ -58,10 +58,14 @@ public sealed class CallsModule : NetworkModule
         services.AddScoped<RankingReport>();
         services.AddScoped<CallCatalog>();
         services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
+        services.AddScoped<ApplicationDrafts>();
+        services.AddScoped<ApplicationSubmission>();
+        services.AddScoped<ApplicationFiles>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        ApplicationFileEndpoints.Map(endpoints);
         endpoints.MapMethods(CallsOpenData.CsvPath, [HttpMethods.Get, HttpMethods.Head],
             (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: true, catalog, tenant, tenants))
             .ExcludeFromDescription();

