@@ -364,6 +364,39 @@ public sealed class CallReviewTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.Equal("", rows[2][header.IndexOf("Rang")]);
     }
 
+    [Fact]
+    public async Task Nothing_is_declared_or_scored_before_the_review_starts_and_a_submitted_review_stays()
+    {
+        var call = await factory.CreateClosedCallAsync(Hdf, "Appel pas encore instruit");
+        var application = await factory.AddSubmittedApplicationAsync(Hdf, call, await Applicant());
+        var reviewer = await Reviewer("Quentin Pressé");
+        var assignment = await factory.AssignReviewerAsync(Hdf, call, application, reviewer, startReview: false);
+        var client = await reviewer.ClientAsync(factory);
+
+        var page = await client.GetDocumentAsync(Sheet(assignment.Id));
+        Assert.NotNull(page.QuerySelector("#review-not-open"));
+        Assert.Null(page.QuerySelector("#conflict-form"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var early = await client.PostAsync($"{Sheet(assignment.Id)}?handler=Declare", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["conflict"] = "no" }));
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Equal(ReviewStatus.Assigned, (await Db(db => db.Reviews.AsNoTracking().FirstAsync(r => r.Id == assignment.Id))).Status);
+
+        // Once started and submitted, the coordinators cannot take the review away.
+        var coordinator = await (await Coordinator()).ClientAsync(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, Setup(call), "#start-form", "Start", new Dictionary<string, string>())).StatusCode);
+        await PostAsync(client, Sheet(assignment.Id), "#conflict-form", "Declare", new Dictionary<string, string> { ["conflict"] = "no" });
+        var values = await FormAsync(client, assignment.Id, ("innovation", "5", ""), ("publics", "5", ""), ("faisabilite", "5", ""));
+        values["opinion"] = "Favourable";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, Sheet(assignment.Id), "#review-form", "Submit", values)).StatusCode);
+        var unassign = await PostAsync(coordinator, Setup(call), "#settings-form", "Unassign", new Dictionary<string, string> { ["assignmentId"] = assignment.Id.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, unassign.StatusCode);
+        Assert.True(await Db(db => db.Reviews.AnyAsync(r => r.Id == assignment.Id)));
+        // Nor switch the blind mode now that reviewers have read the applications.
+        var blind = await PostAsync(coordinator, Setup(call), "#settings-form", "Settings", new Dictionary<string, string> { ["blindReview"] = "true", ["reviewsPerApplication"] = "2" });
+        Assert.Equal(HttpStatusCode.BadRequest, blind.StatusCode);
+        Assert.False(await Db(db => db.Rounds.Where(r => r.CallId == call.Id).Select(r => r.BlindReview).FirstAsync()));
+    }
+
     /// <summary>The scoring form's fields with the given criteria's score and comment.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, int assignmentId, params (string Criterion, string Score, string Comment)[] scores)
     {
