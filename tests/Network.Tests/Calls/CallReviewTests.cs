@@ -397,6 +397,25 @@ public sealed class CallReviewTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.False(await Db(db => db.Rounds.Where(r => r.CallId == call.Id).Select(r => r.BlindReview).FirstAsync()));
     }
 
+    [Fact]
+    public async Task Concurrent_submissions_of_one_review_record_it_once()
+    {
+        var call = await factory.CreateClosedCallAsync(Hdf, "Appel aux doubles clics");
+        var application = await factory.AddSubmittedApplicationAsync(Hdf, call, await Applicant());
+        var reviewer = await Reviewer("Rita Rapide");
+        var assignment = await factory.AssignReviewerAsync(Hdf, call, application, reviewer);
+        var client = await reviewer.ClientAsync(factory);
+        await PostAsync(client, Sheet(assignment.Id), "#conflict-form", "Declare", new Dictionary<string, string> { ["conflict"] = "no" });
+        var values = await FormAsync(client, assignment.Id, ("innovation", "6", ""), ("publics", "6", ""), ("faisabilite", "3", ""));
+        values["opinion"] = "Reserved";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsync($"{Sheet(assignment.Id)}?handler=Submit", new FormUrlEncodedContent(values))));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Redirect, HttpStatusCode.BadRequest }));
+        Assert.Equal(1, await Db(db => db.AuditEntries.CountAsync(e => e.ApplicationId == application.Id && e.Action == CallAuditActions.ReviewSubmitted)));
+        Assert.Equal(ReviewStatus.Submitted, (await Db(db => db.Reviews.AsNoTracking().FirstAsync(r => r.Id == assignment.Id))).Status);
+    }
+
     /// <summary>The scoring form's fields with the given criteria's score and comment.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, int assignmentId, params (string Criterion, string Score, string Comment)[] scores)
     {
