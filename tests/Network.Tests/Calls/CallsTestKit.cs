@@ -62,6 +62,19 @@ public static class CallsTestKit
     public static Task<CallView> CreateOpenCallAsync(this NetworkWebFactory factory, string tenant, string title = "Appel ADNI 2026", TimeSpan? closesIn = null)
         => factory.CreateCallAsync(tenant, title, Fields(DateTime.UtcNow.AddDays(-1), DateTime.UtcNow + (closesIn ?? TimeSpan.FromDays(30))));
 
+    /// <summary>Adds a small PDF to the tenant's media library (through the library, checked by its bytes) and returns its id.</summary>
+    public static Task<int> UploadPdfAsync(this NetworkWebFactory factory, string tenant, string title = "Règlement de l'appel")
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            // A unique comment makes a new file each time (the library keys files by their content hash).
+            var pdf = System.Text.Encoding.ASCII.GetString(Network.Tests.Media.MediaUploadValidatorTests.MinimalPdf);
+            var bytes = System.Text.Encoding.ASCII.GetBytes(pdf.Replace("%PDF-1.4\n", "%PDF-1.4\n% " + Guid.NewGuid().ToString("N") + "\n"));
+            var uploaded = await sp.GetRequiredService<Network.Modules.Media.Services.MediaLibrary>()
+                .UploadAsync(new MemoryStream(bytes), "reglement.pdf", "application/pdf", title, false, null, "test");
+            Assert.True(uploaded.Succeeded, string.Join(" ", uploaded.Errors.Select(e => e.Message.ToString())));
+            return uploaded.Item!.Id;
+        });
+
     /// <summary>A complete form that passes every check of <see cref="Fields"/>'s call (SIRET of a real checksum).</summary>
     public static ApplicationForm CompleteForm(string projectTitle = "Visite sonore du beffroi", decimal amountRequested = 20_000m, decimal totalBudget = 50_000m) => new()
     {
