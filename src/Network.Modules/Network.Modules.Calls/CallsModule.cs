@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
+using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.OpenData;
 using Network.Core.Security;
@@ -49,7 +50,11 @@ public sealed class CallsModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<CallType>());
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<CallRounds>();
+        services.AddScoped<ApplicationDrafts>();
+        services.AddScoped<ApplicationSubmission>();
+        services.AddScoped<ApplicationFiles>();
         services.AddScoped<CallCatalog>();
+        services.AddSingleton<ICliCommand, CallsBenchSeedCommand>();
         services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
     }
 
@@ -61,5 +66,6 @@ public sealed class CallsModule : NetworkModule
         endpoints.MapMethods(CallsOpenData.JsonPath, [HttpMethods.Get, HttpMethods.Head],
             (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: false, catalog, tenant, tenants))
             .ExcludeFromDescription();
+        ApplicationFileEndpoints.Map(endpoints);
     }
 }
