@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
 using Network.Core.Modules;
+using Network.Core.OpenData;
 using Network.Core.Security;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Services;
@@ -29,6 +33,14 @@ public sealed class CallsModule : NetworkModule
     // MainNavigation ("/appels") is declared with the public list page.
     // AdminMenu entries are declared with their pages.
 
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        foreach (var format in new[] { "csv", "json" })
+            endpoints.MapMethods($"/donnees/subventions.{format}", [HttpMethods.Get, HttpMethods.Head],
+                    (HttpContext http, SubventionsDataset dataset) => dataset.AnswerAsync(http, format))
+                .ExcludeFromDescription();
+    }
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<CallsDbContext>();
@@ -36,5 +48,10 @@ public sealed class CallsModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<CallType>());
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<CallRounds>();
+        services.AddScoped<CallDecisions>();
+        services.AddScoped<CallResultsPublisher>();
+        services.AddScoped<CallResults>();
+        services.AddScoped<SubventionsDataset>();
+        services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
     }
 }
