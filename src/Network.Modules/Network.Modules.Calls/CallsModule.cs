@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
 using Network.Core.Modules;
 using Network.Core.OpenData;
+using Network.Core.Recipes;
+using Network.Modules.Calls.Recipes;
 using Network.Core.Security;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Services;
@@ -53,5 +55,6 @@ public sealed class CallsModule : NetworkModule
         services.AddScoped<CallResults>();
         services.AddScoped<SubventionsDataset>();
         services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
+        services.AddSingleton<RecipeStepHandler, CallsStep>();
     }
 }
