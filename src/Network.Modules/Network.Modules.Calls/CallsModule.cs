@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
+using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.OpenData;
+using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Core.Tenancy;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Home;
 using Network.Modules.Calls.OpenData;
+using Network.Modules.Calls.Recipes;
 using Network.Modules.Calls.Services;
 using Network.Modules.Content.Services;
 
@@ -56,21 +59,31 @@ public sealed class CallsModule : NetworkModule
         services.AddScoped<ReviewAdministration>();
         services.AddScoped<ReviewerDesk>();
         services.AddScoped<RankingReport>();
-        services.AddScoped<CallCatalog>();
-        services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
         services.AddScoped<ApplicationDrafts>();
         services.AddScoped<ApplicationSubmission>();
         services.AddScoped<ApplicationFiles>();
+        services.AddScoped<CallCatalog>();
+        services.AddScoped<CallDecisions>();
+        services.AddScoped<CallResultsPublisher>();
+        services.AddScoped<CallResults>();
+        services.AddScoped<SubventionsDataset>();
+        services.AddSingleton<ICliCommand, CallsBenchSeedCommand>();
+        services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
+        services.AddSingleton<RecipeStepHandler, CallsStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        ApplicationFileEndpoints.Map(endpoints);
         endpoints.MapMethods(CallsOpenData.CsvPath, [HttpMethods.Get, HttpMethods.Head],
             (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: true, catalog, tenant, tenants))
             .ExcludeFromDescription();
         endpoints.MapMethods(CallsOpenData.JsonPath, [HttpMethods.Get, HttpMethods.Head],
             (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: false, catalog, tenant, tenants))
             .ExcludeFromDescription();
+        foreach (var format in new[] { "csv", "json" })
+            endpoints.MapMethods($"/donnees/subventions.{format}", [HttpMethods.Get, HttpMethods.Head],
+                    (HttpContext http, SubventionsDataset dataset) => dataset.AnswerAsync(http, format))
+                .ExcludeFromDescription();
+        ApplicationFileEndpoints.Map(endpoints);
     }
 }

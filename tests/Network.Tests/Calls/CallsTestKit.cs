@@ -106,6 +106,35 @@ public static class CallsTestKit
             return uploaded.Item!.Id;
         });
 
+    /// <summary>A published call whose deadline has passed (opened 30 days ago, closed an hour ago): decisions may be taken.</summary>
+    /// Each gets its own year, so the references the kit gives ("ADNI-2041-0001") never collide between calls of a tenant.
+    public static Task<CallView> CreateClosedCallAsync(this NetworkWebFactory factory, string tenant, string title = "Appel ADNI clos")
+        => factory.CreateCallAsync(tenant, title, Fields(DateTime.UtcNow.AddDays(-30), DateTime.UtcNow.AddHours(-1), year: Interlocked.Increment(ref _closedCallYear)));
+
+    private static int _closedCallYear = 2030;
+
+    /// <summary>Records a decision through the service as <paramref name="coordinator"/> (dated today); asserts it succeeded.</summary>
+    public static Task<CallActionResult> DecideAsync(this NetworkWebFactory factory, string tenant, CallView call, CallApplication application,
+        ApplicationDecision decision, decimal? amount = null, Person? coordinator = null, DateOnly? conventionDate = null, bool assert = true)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var decisions = sp.GetRequiredService<CallDecisions>();
+            var version = (await sp.GetRequiredService<CallsDbContext>().Applications.AsNoTracking().FirstAsync(a => a.Id == application.Id)).Version;
+            var result = await decisions.DecideAsync(call.Id, application.Id, version,
+                new DecisionInput(decision, amount, "Projet examiné par le comité : " + decision, decisions.Today, conventionDate),
+                new CallActor(coordinator?.User.Id ?? "coord-1", coordinator?.User.DisplayName ?? "Claude Coordinateur"));
+            if (assert) Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            return result;
+        });
+
+    /// <summary>Publishes the call's results through the service (reading the round's current version).</summary>
+    public static Task<CallActionResult> PublishResultsAsync(this NetworkWebFactory factory, string tenant, CallView call)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var round = await sp.GetRequiredService<CallRounds>().GetOrCreateAsync(call.Id);
+            return await sp.GetRequiredService<CallResultsPublisher>().PublishAsync(call.Id, round.Version, new CallActor("coord-1", "Claude Coordinateur"));
+        });
+
     /// <summary>A complete form that passes every check of <see cref="Fields"/>'s call (SIRET of a real checksum).</summary>
     public static ApplicationForm CompleteForm(string projectTitle = "Visite sonore du beffroi", decimal amountRequested = 20_000m, decimal totalBudget = 50_000m) => new()
     {
@@ -142,7 +171,10 @@ public static class CallsTestKit
             var db = sp.GetRequiredService<CallsDbContext>();
             form ??= CompleteForm();
             var round = await db.Rounds.FirstAsync(r => r.CallId == call.Id);
-            round.LastReferenceNumber++;
+            // As the submission does: references already given by another call of the same programme and year are skipped.
+            string reference;
+            do reference = ApplicationSubmission.ReferenceOf(call.Fields, ++round.LastReferenceNumber);
+            while (await db.Applications.AnyAsync(a => a.Reference == reference));
             var now = DateTime.UtcNow;
             var application = new CallApplication
             {
@@ -156,7 +188,7 @@ public static class CallsTestKit
                 OrganisationName = form.OrganisationName,
                 AmountRequested = form.AmountRequested,
                 TotalBudget = form.TotalBudget,
-                Reference = $"{call.Fields.Programme}-{call.Fields.Year}-{round.LastReferenceNumber:0000}",
+                Reference = reference,
                 CreatedUtc = now,
                 UpdatedUtc = now,
                 SubmittedUtc = now,

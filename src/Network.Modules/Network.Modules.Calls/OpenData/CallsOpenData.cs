@@ -26,7 +26,7 @@ public sealed record CallDatasetRow(
     [property: JsonPropertyName("date_mise_a_jour")] string DateMiseAJour);
 
 /// <summary>
-/// The "appels" dataset: the tenant's published calls (on the hub, its own and the regions' shared ones through their
+/// The Calls module's datasets on <c>/donnees</c>: "subventions" (<see cref="SubventionsDataset"/>) and "appels": the tenant's published calls (on the hub, its own and the regions' shared ones through their
 /// copies) at <c>/donnees/appels.csv</c> and <c>/donnees/appels.json</c>, read from the cached list (no query per call).
 /// Drafts and unpublished calls are never in it.
 /// </summary>
@@ -45,6 +45,7 @@ public sealed class CallsOpenData : IOpenDatasetSource
         new("appels", "Appels à projets",
             "Un enregistrement par appel à projets publié : conditions, structures visées, territoire, dates d'ouverture et de clôture (heure de Paris). Mis à jour à chaque publication ou modification.",
             [new("csv", CsvPath), new("json", JsonPath)], CallsModule.ModuleId, "Dispositifs d'aide (champs id, titre, description, eligibilite, types_aides, porteurs, cibles, eligibilite_geographique, dates)"),
+        SubventionsDataset.Dataset,
     ];
 
     public static async Task<IResult> AnswerAsync(HttpContext http, bool csv, CallCatalog catalog, TenantContext tenantContext, TenantCatalog tenants)
