@@ -29,6 +29,16 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
         => BeginAsync(TenantConnection, cancellationToken);
 
     /// <summary>
+    /// Joins the tenant transaction already open in this session (a service called inside a caller's unit of work,
+    /// such as the draft showcase created while results are published), or begins one. A joined transaction's
+    /// commit does nothing (the owner commits; after-commit actions wait for it) and its disposal does not roll back.
+    /// </summary>
+    public Task<SessionTransaction> JoinOrBeginTenantTransactionAsync(CancellationToken cancellationToken = default)
+        => Ambient.TryGetValue(TenantConnection, out var owner)
+            ? Task.FromResult(SessionTransaction.JoinedTo(owner))
+            : BeginAsync(TenantConnection, cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="action"/> once what was just saved on the host connection is durable: when the
     /// session's host transaction commits, or at once if none is open; never if it rolls back. Lets a module
     /// wake a background worker (mail, search index) without the worker racing an uncommitted row.
@@ -70,6 +80,7 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
 /// <summary>A transaction on a session connection; disposing without commit rolls back.</summary>
 public sealed class SessionTransaction(DbConnection connection, DbTransaction transaction, Action release) : IAsyncDisposable
 {
+    private SessionTransaction? _owner;
     private bool _done;
     private List<Action>? _afterCommit;
 
@@ -77,17 +88,31 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
 
     internal DbTransaction Transaction => transaction;
 
+    internal static SessionTransaction JoinedTo(SessionTransaction owner)
+        => new(owner.Connection, owner.Transaction, () => { }) { _owner = owner };
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        if (_owner is not null)
+        {
+            _done = true;
+            return;
+        }
         await transaction.CommitAsync(cancellationToken);
         Finish();
         foreach (var action in _afterCommit ?? []) action();
     }
 
-    internal void OnCommitted(Action action) => (_afterCommit ??= []).Add(action);
+    internal void OnCommitted(Action action)
+    {
+        if (_owner is not null) _owner.OnCommitted(action);
+        else (_afterCommit ??= []).Add(action);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        // The owner of a joined transaction decides: commit, or roll back when it is disposed.
+        if (_owner is not null) return;
         if (!_done)
         {
             await transaction.RollbackAsync();

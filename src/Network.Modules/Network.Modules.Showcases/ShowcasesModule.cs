@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Funding;
 using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Modules.Content;
@@ -33,6 +34,7 @@ public sealed class ShowcasesModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<ShowcaseType>());
         services.AddSingleton<ShowcaseRenderCache>();
         services.AddScoped<ShowcaseCatalog>();
+        services.AddScoped<IFundedProjectDrafts, FundedProjectShowcases>();
         services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
     }

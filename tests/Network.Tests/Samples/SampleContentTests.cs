@@ -38,6 +38,45 @@ public sealed class SampleContentTests(SampleContentWebFactory factory) : IClass
         Assert.True(File.Exists(Path.Combine(factory.Service<RecipeReader>().RecipesFolder, "content", region + ".content.json")));
     }
 
+    [Theory]
+    [MemberData(nameof(Regions))]
+    public async Task Sample_calls_are_open_under_review_and_with_published_results_listing_the_funded_projects(string region)
+    {
+        var calls = await factory.InTenantAsync(region, async sp =>
+        {
+            var ids = await sp.GetRequiredService<ContentDbContext>().Items.AsNoTracking()
+                .Where(i => i.ContentType == Network.Modules.Calls.Services.CallType.TypeName && i.OriginTenant == null).Select(i => i.Id).ToListAsync();
+            var rounds = sp.GetRequiredService<Network.Modules.Calls.Services.CallRounds>();
+            var views = new List<Network.Modules.Calls.Services.CallView>();
+            foreach (var id in ids) views.Add((await rounds.FindAsync(id))!);
+            return views;
+        });
+        Assert.Equal(
+            [Network.Modules.Calls.Services.CallState.Open, Network.Modules.Calls.Services.CallState.UnderReview, Network.Modules.Calls.Services.CallState.ResultsPublished],
+            calls.Select(c => c.State).Order().ToList());
+        var (applications, reviews) = await factory.InTenantAsync(region, async sp =>
+        {
+            var db = sp.GetRequiredService<Network.Modules.Calls.Data.CallsDbContext>();
+            return (await db.Applications.AsNoTracking().ToListAsync(), await db.Reviews.AsNoTracking().ToListAsync());
+        });
+        var underReview = calls.Single(c => c.State == Network.Modules.Calls.Services.CallState.UnderReview);
+        Assert.True(applications.Count(a => a.CallId == underReview.Id) >= 2);
+        Assert.Contains(reviews, r => r.CallId == underReview.Id && r.ReadScores().Count > 0);
+
+        var results = calls.Single(c => c.State == Network.Modules.Calls.Services.CallState.ResultsPublished);
+        var accepted = applications.Where(a => a.CallId == results.Id && a.Decision == Network.Modules.Calls.Data.ApplicationDecision.Accepted).ToList();
+        Assert.NotEmpty(accepted);
+        var items = await ItemsAsync(region);
+        Assert.All(accepted, a => Assert.Equal(ContentStatus.Published, items.Single(i => i.Id == a.ShowcaseItemId).Status));
+
+        var page = Network.Tests.Infrastructure.HtmlForms.Parse(await factory.CreateClient().GetStringAsync($"/{region}/appels/{results.Item.Slug}/resultats"));
+        var table = page.QuerySelector("#funded-projects")!;
+        Assert.All(accepted, a => Assert.Contains(a.ProjectTitle, table.TextContent));
+        Assert.Equal(accepted.Count, table.QuerySelectorAll("a[href*='/projets/']").Length);
+        var csv = await factory.CreateClient().GetStringAsync($"/{region}/donnees/subventions.csv");
+        Assert.Equal(accepted.Count + 1, Network.Tests.Calls.TableSchemaValidator.ParseCsv(csv).Count);
+    }
+
     [Fact]
     public void A_region_without_a_content_file_still_validates()
         => factory.Service<RecipeReader>().Load("region", new Dictionary<string, string> { ["Name"] = "bretagne", ["DisplayName"] = "Bretagne" });

@@ -58,7 +58,8 @@ public sealed class ContentStore(
     public async Task<ContentResult> CreateAsync(ContentTypeDefinition type, ContentEdit edit, ContentActor actor, CancellationToken cancellationToken = default)
     {
         if (!ContentWorkflow.CanCreate(actor)) return ContentResult.Denied();
-        await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
+        // Joins a caller's transaction (results publication creates drafts with its decisions), else its own.
+        await using var transaction = await session.JoinOrBeginTenantTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new ContentItem
         {
