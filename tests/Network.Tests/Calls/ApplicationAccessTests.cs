@@ -83,7 +83,18 @@ public sealed class ApplicationAccessTests(NetworkWebFactory factory) : IClassFi
             db.Reviews.Add(new ReviewAssignment { CallId = call.Id, ApplicationId = application.Id, ReviewerUserId = reviewerId, ReviewerName = "R", AssignedUtc = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync(file)).StatusCode);
+        var download = await reviewer.GetAsync(file);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("budget.pdf", download.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        // Blind review: the file's name, which may say who applied, is not given.
+        await factory.InTenantAsync(Region, async sp =>
+        {
+            var db = sp.GetRequiredService<CallsDbContext>();
+            (await db.Rounds.FirstAsync(r => r.CallId == call.Id)).BlindReview = true;
+            return await db.SaveChangesAsync();
+        });
+        download = await reviewer.GetAsync(file);
+        Assert.Equal($"piece-jointe-{attachmentId}.pdf", download.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         // The applicant's own pages stay the applicant's.
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/{Region}/compte/candidatures/{application.Id}/recu")).StatusCode);
     }

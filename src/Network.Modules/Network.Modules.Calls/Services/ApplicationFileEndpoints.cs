@@ -20,11 +20,16 @@ public static class ApplicationFileEndpoints
         => endpoints.MapGet(Pattern, async (int applicationId, int attachmentId, HttpContext http, CallsDbContext db, ApplicationAccess access, ApplicationFiles files) =>
         {
             var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, http.RequestAborted);
-            if (application is null || await access.ViewerOfAsync(application, http.User, http.RequestAborted) == ApplicationViewer.None) return Results.NotFound();
+            if (application is null) return Results.NotFound();
+            var viewer = await access.ViewerOfAsync(application, http.User, http.RequestAborted);
+            if (viewer == ApplicationViewer.None) return Results.NotFound();
             var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ApplicationId == applicationId, http.RequestAborted);
             if (attachment is null || files.PathOf(attachment) is not { } path || !File.Exists(path)) return Results.NotFound();
             // Private: never kept by shared caches, always downloaded rather than rendered in the site's origin.
             http.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(path, "application/pdf", attachment.FileName);
+            // A blind review's reviewers do not learn who applied from a file's name either.
+            var blind = viewer == ApplicationViewer.Reviewer
+                && await db.Rounds.AsNoTracking().AnyAsync(r => r.CallId == application.CallId && r.BlindReview, http.RequestAborted);
+            return Results.File(path, "application/pdf", blind ? $"piece-jointe-{attachment.Id}.pdf" : attachment.FileName);
         });
 }

@@ -55,6 +55,7 @@ public sealed class CallsBenchSeedCommand(TenantCatalog catalog, TenantScopeFact
                 Territory = "Banc d'essai", MaxAmountPerProject = 40_000m, MaxFundingRatePercent = 50m,
                 OpensUtc = now.AddDays(-1), ClosesUtc = now.AddHours(3), ContactEmail = "banc@reseau.localhost",
                 Questions = [new("accessibilite", "Accessibilité du projet", "", Required: true)],
+                Criteria = [new("qualite", "Qualité du projet", "", 1m, 10)],
             };
             var created = await store.CreateAsync(type, new ContentEdit("Appel du banc d'essai " + now.ToString("HHmmss", CultureInfo.InvariantCulture), null, "Banc d'essai.", false, fields), ContentActor.System, cancellationToken);
             if (!created.Succeeded)
