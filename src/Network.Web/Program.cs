@@ -7,6 +7,7 @@ using Network.Modules.Mail;
 using Network.Modules.Media;
 using Network.Modules.Menus;
 using Network.Modules.News;
+using Network.Modules.OpenData;
 using Network.Modules.Pages;
 using Network.Modules.Practices;
 using Network.Modules.Search;
@@ -19,7 +20,7 @@ builder.AddNetwork(
     [
         new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
         new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(), new CallsModule(),
-        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(),
+        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(), new OpenDataModule(),
     ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
 

@@ -9,7 +9,10 @@ using Network.Core.OpenData;
 using Network.Core.Recipes;
 using Network.Modules.Calls.Recipes;
 using Network.Core.Security;
+using Network.Core.Tenancy;
 using Network.Modules.Calls.Data;
+using Network.Modules.Calls.Home;
+using Network.Modules.Calls.OpenData;
 using Network.Modules.Calls.Services;
 using Network.Modules.Content.Services;
 
@@ -32,16 +35,18 @@ public sealed class CallsModule : NetworkModule
     public override IReadOnlyList<string> Dependencies => ["Content", "Media", "Mail"];
     public override IReadOnlyList<Permission> Permissions => [ManageCalls, ReviewApplications];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(CallsDbContext)];
-    // MainNavigation ("/appels") is declared with the public list page.
-    // AdminMenu entries are declared with their pages.
+    public override IReadOnlyList<NavigationItem> MainNavigation => [new("Appels à projets", "/appels", 40)];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu =>
+    [
+        new("Appels à projets", "/admin/appels", ManageCalls.Name, 30),
+        new("Mes évaluations", "/admin/evaluations", ReviewApplications.Name, 31),
+    ];
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        foreach (var format in new[] { "csv", "json" })
-            endpoints.MapMethods($"/donnees/subventions.{format}", [HttpMethods.Get, HttpMethods.Head],
-                    (HttpContext http, SubventionsDataset dataset) => dataset.AnswerAsync(http, format))
-                .ExcludeFromDescription();
-    }
+    public override IReadOnlyList<HomeBlockType> HomeBlocks =>
+    [
+        new(CallsOpenViewComponent.BlockTypeId, "Appels à projets ouverts", "Les appels ouverts avec leur date limite ; sur le site national, ceux que les régions partagent.",
+            typeof(CallsOpenViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 120),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -54,7 +59,29 @@ public sealed class CallsModule : NetworkModule
         services.AddScoped<CallResultsPublisher>();
         services.AddScoped<CallResults>();
         services.AddScoped<SubventionsDataset>();
-        services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
         services.AddSingleton<RecipeStepHandler, CallsStep>();
+        services.AddScoped<ReviewAdministration>();
+        services.AddScoped<ReviewerDesk>();
+        services.AddScoped<RankingReport>();
+        services.AddScoped<CallCatalog>();
+        services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
+        services.AddScoped<ApplicationDrafts>();
+        services.AddScoped<ApplicationSubmission>();
+        services.AddScoped<ApplicationFiles>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ApplicationFileEndpoints.Map(endpoints);
+        endpoints.MapMethods(CallsOpenData.CsvPath, [HttpMethods.Get, HttpMethods.Head],
+            (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: true, catalog, tenant, tenants))
+            .ExcludeFromDescription();
+        endpoints.MapMethods(CallsOpenData.JsonPath, [HttpMethods.Get, HttpMethods.Head],
+            (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: false, catalog, tenant, tenants))
+            .ExcludeFromDescription();
+        foreach (var format in new[] { "csv", "json" })
+            endpoints.MapMethods($"/donnees/subventions.{format}", [HttpMethods.Get, HttpMethods.Head],
+                    (HttpContext http, SubventionsDataset dataset) => dataset.AnswerAsync(http, format))
+                .ExcludeFromDescription();
     }
 }

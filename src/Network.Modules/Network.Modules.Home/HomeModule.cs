@@ -31,7 +31,7 @@ public sealed class HomeModule : NetworkModule
     public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Page d'accueil", "/admin/accueil", ManageHome.Name, 150)];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(HomeDbContext)];
 
-    // Calls ("calls-open") and Events ("events-upcoming") declare their own blocks when those modules arrive.
+    // Calls declares "calls-open"; Events ("events-upcoming") declares its own block when that module arrives.
     public override IReadOnlyList<HomeBlockType> HomeBlocks =>
     [
         new(HeroViewComponent.BlockTypeId, "Bandeau d'accueil", "Le titre de la page, un court texte, une image et un bouton d'action.",
