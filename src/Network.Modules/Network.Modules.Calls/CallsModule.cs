@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
+using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.OpenData;
 using Network.Core.Recipes;
@@ -68,6 +69,7 @@ public sealed class CallsModule : NetworkModule
         services.AddScoped<ApplicationDrafts>();
         services.AddScoped<ApplicationSubmission>();
         services.AddScoped<ApplicationFiles>();
+        services.AddSingleton<ICliCommand, CallsBenchSeedCommand>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -21,7 +21,9 @@ public sealed class ApplicationFormTests(NetworkWebFactory factory) : IClassFixt
     [Theory]
     [InlineData("73282932000074", true)]
     [InlineData("73282932000075", false)]
-    [InlineData("35600000000048", true)] // La Poste: digit sum 35, a multiple of 5, though Luhn fails
+    [InlineData("35600000000048", true)] // La Poste's head office: Luhn holds
+    [InlineData("35600000000010", true)] // a La Poste establishment: Luhn fails, the digit sum (15) is a multiple of 5
+    [InlineData("35600000000011", false)]
     [InlineData("35600000000049", false)]
     [InlineData("7328293200007", false)]
     [InlineData("7328293200007A", false)]
@@ -232,7 +234,8 @@ public sealed class ApplicationFormTests(NetworkWebFactory factory) : IClassFixt
         Assert.Contains("Direction régionale des affaires culturelles", page.QuerySelector("#information-donnees")!.TextContent);
         Assert.Equal(ApplicationStatus.Draft, (await factory.ApplicationAsync(Region, id))!.Status);
 
-        var submitted = await client.SubmitApplicationAsync(Region, id);
+        var values = await client.SubmitValuesAsync(Region, id);
+        var submitted = await client.PostSubmitAsync(Region, id, values);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.EndsWith($"/compte/candidatures/{id}/recu", submitted.Headers.Location!.OriginalString);
         var application = (await factory.ApplicationAsync(Region, id))!;
@@ -246,15 +249,15 @@ public sealed class ApplicationFormTests(NetworkWebFactory factory) : IClassFixt
         var mail = Assert.Single(await MailTestSupport.RowsAsync(factory, q => q.Where(m => m.To == applicant.Email)));
         Assert.Contains(reference, mail.Subject);
         Assert.Contains("Carte sonore des beffrois", mail.TextBody);
-        Assert.Contains("20 000", mail.TextBody);
+        Assert.Contains("20 000 €", mail.TextBody.Replace('\u202F', ' ').Replace('\u00A0', ' '));
         var log = await factory.InTenantAsync(Region, sp => sp.GetRequiredService<CallsDbContext>().AuditEntries.AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync());
         Assert.Equal(CallAuditActions.Submitted, Assert.Single(log).Action);
 
         // Replay: the same receipt, nothing new.
-        var replay = await client.SubmitApplicationAsync(Region, id);
+        var replay = await client.PostSubmitAsync(Region, id, values);
         Assert.EndsWith($"/compte/candidatures/{id}/recu", replay.Headers.Location!.OriginalString);
         // Editing is refused and changes nothing.
-        var edit = await client.PostAsync(CallsTestKit.EditorUrl(Region, id), new FormUrlEncodedContent(new Dictionary<string, string> { ["step"] = "2", ["version"] = application.Version.ToString(), ["go"] = "next", ["Form.ProjectTitle"] = "Titre changé après dépôt" }));
+        var edit = await client.PostAsync(CallsTestKit.EditorUrl(Region, id), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = values.First(v => v.Key == "__RequestVerificationToken").Value, ["step"] = "2", ["version"] = application.Version.ToString(), ["go"] = "next", ["Form.ProjectTitle"] = "Titre changé après dépôt" }));
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         Assert.Contains("verrouillee", edit.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(CallsTestKit.EditorUrl(Region, id))).StatusCode);

@@ -164,7 +164,10 @@ public static class CallsTestKit
             var db = sp.GetRequiredService<CallsDbContext>();
             form ??= CompleteForm();
             var round = await db.Rounds.FirstAsync(r => r.CallId == call.Id);
-            round.LastReferenceNumber++;
+            // As the submission does: references already given by another call of the same programme and year are skipped.
+            string reference;
+            do reference = ApplicationSubmission.ReferenceOf(call.Fields, ++round.LastReferenceNumber);
+            while (await db.Applications.AnyAsync(a => a.Reference == reference));
             var now = DateTime.UtcNow;
             var application = new CallApplication
             {
@@ -178,7 +181,7 @@ public static class CallsTestKit
                 OrganisationName = form.OrganisationName,
                 AmountRequested = form.AmountRequested,
                 TotalBudget = form.TotalBudget,
-                Reference = $"{call.Fields.Programme}-{call.Fields.Year}-{round.LastReferenceNumber:0000}",
+                Reference = reference,
                 CreatedUtc = now,
                 UpdatedUtc = now,
                 SubmittedUtc = now,

@@ -89,10 +89,15 @@ public sealed class ApplicationSubmission(
             var reference = application.Reference;
             if (reference is null)
             {
-                await db.Rounds.Where(r => r.CallId == call.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastReferenceNumber, r => r.LastReferenceNumber + 1).SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
-                var number = await db.Rounds.Where(r => r.CallId == call.Id).Select(r => r.LastReferenceNumber).FirstAsync(cancellationToken);
-                reference = ReferenceOf(call.Fields, number);
+                // Two calls of the same programme and year would give the same references: the counter skips those taken.
+                do
+                {
+                    await db.Rounds.Where(r => r.CallId == call.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastReferenceNumber, r => r.LastReferenceNumber + 1).SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
+                    var number = await db.Rounds.Where(r => r.CallId == call.Id).Select(r => r.LastReferenceNumber).FirstAsync(cancellationToken);
+                    reference = ReferenceOf(call.Fields, number);
+                }
+                while (await db.Applications.AnyAsync(a => a.Reference == reference, cancellationToken));
                 await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Reference, reference), cancellationToken);
             }
 

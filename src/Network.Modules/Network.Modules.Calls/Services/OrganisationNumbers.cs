@@ -12,12 +12,14 @@ public static class OrganisationNumbers
     public static string Normalize(string? value)
         => new string((value ?? "").Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-' and not '\u202F').ToArray()).ToUpperInvariant();
 
-    /// <summary>14 digits whose Luhn checksum holds, or a La Poste establishment whose digit sum is a multiple of 5.</summary>
+    /// <summary>
+    /// 14 digits whose Luhn checksum holds, or a La Poste establishment whose digit sum is a multiple of 5 (INSEE's rule
+    /// for La Poste's many establishments; its head office, 356 000 000 00048, passes Luhn).
+    /// </summary>
     public static bool IsValidSiret(string? value)
     {
         if (value is not { Length: 14 } || !value.All(char.IsAsciiDigit)) return false;
-        if (value.StartsWith(LaPosteSiren, StringComparison.Ordinal))
-            return value.Sum(c => c - '0') % 5 == 0;
+        if (value.StartsWith(LaPosteSiren, StringComparison.Ordinal) && value.Sum(c => c - '0') % 5 == 0) return true;
         var sum = 0;
         for (var i = 0; i < 14; i++)
         {
