@@ -104,4 +104,23 @@ public sealed class CallsOpenDataTests(NetworkWebFactory factory) : IClassFixtur
         Assert.Contains("Licence Ouverte", section.TextContent);
         Assert.Contains("Schéma", section.TextContent);
     }
+
+    [Fact]
+    public async Task A_tenant_without_the_calls_module_lists_no_calls_dataset_and_serves_no_file()
+    {
+        var manager = factory.Service<Network.Core.Tenancy.TenantManager>();
+        await manager.DisableFeatureAsync("nouvelle-aquitaine", "Calls");
+        try
+        {
+            var client = factory.CreateClient();
+            var page = await client.GetDocumentAsync("/nouvelle-aquitaine/donnees");
+            Assert.Null(page.QuerySelector("#donnees-appels"));
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/nouvelle-aquitaine/donnees/appels.csv")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/nouvelle-aquitaine/appels")).StatusCode);
+        }
+        finally
+        {
+            await manager.EnableFeatureAsync("nouvelle-aquitaine", "Calls");
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed record CallDatasetRow(
     [property: JsonPropertyName("date_mise_a_jour")] string DateMiseAJour);
 
 /// <summary>
-/// The "appels" dataset: the tenant's published calls (on the hub, its own and the regions' shared ones through their
+/// The Calls module's datasets on <c>/donnees</c>: "subventions" (<see cref="SubventionsDataset"/>) and "appels": the tenant's published calls (on the hub, its own and the regions' shared ones through their
 /// copies) at <c>/donnees/appels.csv</c> and <c>/donnees/appels.json</c>, read from the cached list (no query per call).
 /// Drafts and unpublished calls are never in it.
 /// </summary>
