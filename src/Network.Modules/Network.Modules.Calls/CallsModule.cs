@@ -8,12 +8,12 @@ using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.OpenData;
 using Network.Core.Recipes;
+using Network.Modules.Calls.Recipes;
 using Network.Core.Security;
 using Network.Core.Tenancy;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Home;
 using Network.Modules.Calls.OpenData;
-using Network.Modules.Calls.Recipes;
 using Network.Modules.Calls.Services;
 using Network.Modules.Content.Services;
 

@@ -170,7 +170,7 @@ public sealed class CallDecisionsTests(NetworkWebFactory factory) : IClassFixtur
         var fields = System.Text.Json.JsonSerializer.Deserialize<ShowcaseFields>(showcase.FieldsJson, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         Assert.Equal("Association Les Amis du Beffroi", fields.LeadOrganisation);
         Assert.Equal(2, fields.Partners.Count);
-        Assert.Equal("ADNI", fields.Programme);
+        Assert.Equal(call.Fields.Programme, fields.Programme);
         Assert.Equal($"Appel ADNI aux résultats {call.Fields.Year}", fields.Call);
         Assert.Equal(call.Fields.Year, fields.Year);
         Assert.Equal(18_000m, fields.AmountGranted);

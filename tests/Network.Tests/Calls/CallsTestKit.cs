@@ -106,13 +106,6 @@ public static class CallsTestKit
             return uploaded.Item!.Id;
         });
 
-    /// <summary>A published call whose deadline has passed (opened 30 days ago, closed an hour ago): decisions may be taken.</summary>
-    /// Each gets its own year, so the references the kit gives ("ADNI-2041-0001") never collide between calls of a tenant.
-    public static Task<CallView> CreateClosedCallAsync(this NetworkWebFactory factory, string tenant, string title = "Appel ADNI clos")
-        => factory.CreateCallAsync(tenant, title, Fields(DateTime.UtcNow.AddDays(-30), DateTime.UtcNow.AddHours(-1), year: Interlocked.Increment(ref _closedCallYear)));
-
-    private static int _closedCallYear = 2030;
-
     /// <summary>Records a decision through the service as <paramref name="coordinator"/> (dated today); asserts it succeeded.</summary>
     public static Task<CallActionResult> DecideAsync(this NetworkWebFactory factory, string tenant, CallView call, CallApplication application,
         ApplicationDecision decision, decimal? amount = null, Person? coordinator = null, DateOnly? conventionDate = null, bool assert = true)

@@ -5,9 +5,6 @@ using Network.Modules.Calls.Data;
 
 namespace Network.Modules.Calls.Services;
 
-/// <summary>Who acts on a call (a coordinator), for the decision columns and the log.</summary>
-public sealed record CallActor(string UserId, string Name);
-
 /// <summary>What a coordinator posts for one application.</summary>
 public sealed record DecisionInput(ApplicationDecision Decision, decimal? AmountGranted, string? Justification, DateOnly? DecisionDate, DateOnly? ConventionDate);
 
@@ -66,7 +63,7 @@ public sealed class CallDecisions(CallsDbContext db, DatabaseSession session, Ca
             else if (granted <= 0) yield return ("AmountGranted", "Le montant accordé doit être supérieur à zéro.");
             else if (decimal.Round(granted, 2) != granted) yield return ("AmountGranted", "Le montant accordé s'exprime en euros et centimes au plus.");
             else if (application.AmountRequested is { } requested && granted > requested)
-                yield return ("AmountGranted", $"Le montant accordé ne peut dépasser le montant demandé ({CallMoney.Format(requested)}).");
+                yield return ("AmountGranted", $"Le montant accordé ne peut dépasser le montant demandé ({Euros.Format(requested)}).");
             if (input.ConventionDate is { } convention && input.DecisionDate is { } decided && convention < decided)
                 yield return ("ConventionDate", "La convention ne peut être datée d'avant la décision.");
         }
@@ -104,18 +101,10 @@ public sealed class CallDecisions(CallsDbContext db, DatabaseSession session, Ca
         application.DecidedByUserId = actor.UserId;
         application.DecidedUtc = now;
         application.Version++;
-        db.AuditEntries.Add(new CallAuditEntry
-        {
-            CallId = callId,
-            ApplicationId = application.Id,
-            UserId = actor.UserId,
-            UserName = actor.Name,
-            Action = CallAuditActions.Decided,
-            Detail = Truncate($"{application.Reference} : {Label(input.Decision)}"
-                + (accepted ? $" ({CallMoney.Format(input.AmountGranted!.Value, System.Globalization.CultureInfo.GetCultureInfo("fr"))})" : "")
-                + $". {application.DecisionJustification}"),
-            AtUtc = now,
-        });
+        CallAuditLog.Add(db, clock, actor, callId, application.Id, CallAuditActions.Decided,
+            $"{application.Reference} : {Label(input.Decision)}"
+            + (accepted ? $" ({Euros.Format(input.AmountGranted!.Value, System.Globalization.CultureInfo.GetCultureInfo("fr"))})" : "")
+            + $". {application.DecisionJustification}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -136,7 +125,4 @@ public sealed class CallDecisions(CallsDbContext db, DatabaseSession session, Ca
         ApplicationDecision.Rejected => "Non retenue",
         _ => "Sans décision",
     };
-
-    internal static string Truncate(string detail)
-        => detail.Length <= CallRules.AuditDetailMaxLength ? detail : detail[..(CallRules.AuditDetailMaxLength - 1)] + "…";
 }

@@ -92,15 +92,8 @@ public sealed class CallResultsPublisher(
             }
             application.Version++;
         }
-        db.AuditEntries.Add(new CallAuditEntry
-        {
-            CallId = callId,
-            UserId = actor.UserId,
-            UserName = actor.Name,
-            Action = CallAuditActions.ResultsPublished,
-            Detail = $"{applications.Count(a => a.Decision == ApplicationDecision.Accepted)} retenue(s), {applications.Count(a => a.Decision == ApplicationDecision.Waitlisted)} en liste complémentaire, {applications.Count(a => a.Decision == ApplicationDecision.Rejected)} non retenue(s).",
-            AtUtc = now,
-        });
+        CallAuditLog.Add(db, clock, actor, callId, null, CallAuditActions.ResultsPublished,
+            $"{applications.Count(a => a.Decision == ApplicationDecision.Accepted)} retenue(s), {applications.Count(a => a.Decision == ApplicationDecision.Waitlisted)} en liste complémentaire, {applications.Count(a => a.Decision == ApplicationDecision.Rejected)} non retenue(s).");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -183,7 +176,7 @@ public sealed class CallResultsPublisher(
             case ApplicationDecision.Accepted:
                 draft.Subject("{0} : votre projet « {1} » est retenu", call.Item.Title, application.ProjectTitle)
                     .Heading("Votre projet est retenu")
-                    .Paragraph("Votre candidature {0} à l'appel « {1} » est retenue pour un montant de {2}.", application.Reference, call.Item.Title, CallMoney.Format(application.AmountGranted ?? 0, culture))
+                    .Paragraph("Votre candidature {0} à l'appel « {1} » est retenue pour un montant de {2}.", application.Reference, call.Item.Title, Euros.Format(application.AmountGranted ?? 0, culture))
                     .Paragraph("Motivation de la décision : {0}", application.DecisionJustification);
                 if (application.ConventionDate is { } convention)
                     draft.Paragraph("La convention est datée du {0}.", convention.ToString("d MMMM yyyy", culture));

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Network.Modules.Accounts.Data;
+using Network.Modules.Accounts.Services;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Services;
 
@@ -17,7 +16,7 @@ namespace Network.Modules.Calls.Pages.Admin.Appels;
 /// The form posts the application's version, so two coordinators deciding at once never overwrite each other silently.
 /// </summary>
 [Authorize]
-public sealed class DecisionModel(CallRounds rounds, CallsDbContext db, CallDecisions decisions, ApplicationAccess access, UserManager<NetworkUser> users, IStringLocalizer T) : PageModel
+public sealed class DecisionModel(CallRounds rounds, CallsDbContext db, CallDecisions decisions, ApplicationAccess access, TenantMembers members, IStringLocalizer T) : PageModel
 {
     public CallView Call { get; private set; } = null!;
     public CallApplication Application { get; private set; } = null!;
@@ -43,7 +42,7 @@ public sealed class DecisionModel(CallRounds rounds, CallsDbContext db, CallDeci
         Form = new DecisionForm
         {
             Decision = Application.Decision == ApplicationDecision.None ? null : Application.Decision.ToString(),
-            AmountGranted = Application.AmountGranted?.ToString(CultureInfo.InvariantCulture),
+            AmountGranted = Euros.Input(Application.AmountGranted),
             Justification = Application.DecisionJustification,
             DecisionDate = (Application.DecisionDate ?? decisions.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ConventionDate = Application.ConventionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -59,7 +58,7 @@ public sealed class DecisionModel(CallRounds rounds, CallsDbContext db, CallDeci
         var input = Read();
         if (FieldErrors.Count == 0)
         {
-            var result = await decisions.DecideAsync(id, applicationId, Form.Version, input, await DecisionsModel.ActorAsync(users, User));
+            var result = await decisions.DecideAsync(id, applicationId, Form.Version, input, await CallActors.OfAsync(User, members));
             if (result.NotFound) return NotFound();
             if (result.Succeeded)
             {
@@ -84,13 +83,8 @@ public sealed class DecisionModel(CallRounds rounds, CallsDbContext db, CallDeci
     private DecisionInput Read()
     {
         var decision = Enum.TryParse<ApplicationDecision>(Form.Decision, out var d) && Choices.Any(c => c.Value == d) ? d : ApplicationDecision.None;
-        decimal? amount = null;
-        var amountText = new string((Form.AmountGranted ?? "").Where(c => !char.IsWhiteSpace(c) && c != '\u202F' && c != '€').ToArray()).Replace(',', '.');
-        if (amountText.Length > 0)
-        {
-            if (decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)) amount = parsed;
-            else FieldErrors["AmountGranted"] = "Indiquez un montant en euros, par exemple 15000 ou 15000,50.";
-        }
+        if (!Euros.TryParse(Form.AmountGranted, out var amount))
+            FieldErrors["AmountGranted"] = "Indiquez un montant en euros, par exemple 15000 ou 15000,50.";
         var decided = ReadDate(Form.DecisionDate, "DecisionDate");
         var convention = ReadDate(Form.ConventionDate, "ConventionDate");
         var input = new DecisionInput(decision, amount, Form.Justification, decided, convention);

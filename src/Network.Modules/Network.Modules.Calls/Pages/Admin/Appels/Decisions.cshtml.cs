@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Network.Modules.Accounts.Data;
+using Network.Modules.Accounts.Services;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Services;
 
@@ -18,7 +16,7 @@ namespace Network.Modules.Calls.Pages.Admin.Appels;
 /// </summary>
 [Authorize]
 public sealed class DecisionsModel(CallRounds rounds, CallsDbContext db, CallDecisions decisions, CallResultsPublisher publisher, ApplicationAccess access,
-    UserManager<NetworkUser> users, IStringLocalizer T) : PageModel
+    TenantMembers members, IStringLocalizer T) : PageModel
 {
     public CallView Call { get; private set; } = null!;
     public IReadOnlyList<CallApplication> Applications { get; private set; } = [];
@@ -43,7 +41,7 @@ public sealed class DecisionsModel(CallRounds rounds, CallsDbContext db, CallDec
     {
         if (!await access.IsCoordinatorAsync(User)) return Forbid();
         if (await rounds.FindAsync(id) is null) return NotFound();
-        var result = await publisher.PublishAsync(id, version, await ActorAsync(users, User));
+        var result = await publisher.PublishAsync(id, version, await CallActors.OfAsync(User, members));
         if (result.NotFound) return NotFound();
         if (result.Succeeded)
         {
@@ -55,14 +53,6 @@ public sealed class DecisionsModel(CallRounds rounds, CallsDbContext db, CallDec
         await LoadAsync(id);
         Response.StatusCode = Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
-    }
-
-    /// <summary>The signed-in coordinator, named as the log shows them.</summary>
-    internal static async Task<CallActor> ActorAsync(UserManager<NetworkUser> users, ClaimsPrincipal principal)
-    {
-        var user = await users.GetUserAsync(principal);
-        var name = string.IsNullOrWhiteSpace(user?.DisplayName) ? user?.Email ?? "" : user.DisplayName;
-        return new CallActor(ApplicationAccess.UserIdOf(principal) ?? "", name);
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.OpenData;
 using Network.Core.Tenancy;
+using Network.Core.Text;
+using Network.Modules.Calls.Services;
 
-namespace Network.Modules.Calls.Services;
+namespace Network.Modules.Calls.OpenData;
 
 /// <summary>
 /// One row of the SCDL "subventions" 2.1.1 table, in the schema's column order and with its names. Every value is
@@ -135,17 +137,11 @@ public sealed class SubventionsDataset(CallResults results, TenantContext tenant
             IdRAE: "",
             NotificationUE: "non",
             PourcentageSubvention: rate.ToString("0.####", CultureInfo.InvariantCulture),
-            DispositifAide: $"{award.CallItem.Slug}");
+            // The call's id in the "appels" dataset of the same site.
+            DispositifAide: $"{tenant.Name}-{award.CallItem.Id}");
     }
 
-    /// <summary>RFC 4180: comma-separated, CRLF, every field quoted when it holds a comma, a quote or a line break; UTF-8 without BOM.</summary>
-    public static string ToCsv(IReadOnlyList<SubventionRow> rows)
-    {
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', SubventionRow.Columns)).Append("\r\n");
-        foreach (var row in rows) csv.Append(string.Join(',', row.Values.Select(Quote))).Append("\r\n");
-        return csv.ToString();
-    }
+    public static string ToCsv(IReadOnlyList<SubventionRow> rows) => Csv.Write(SubventionRow.Columns, rows.Select(r => r.Values));
 
     /// <summary>The same rows as a JSON array of objects keyed by the schema's names; numbers and booleans typed.</summary>
     public static string ToJson(IReadOnlyList<SubventionRow> rows)
@@ -175,15 +171,12 @@ public sealed class SubventionsDataset(CallResults results, TenantContext tenant
     {
         var rows = await RowsAsync(http.RequestAborted);
         var csv = format == "csv";
-        http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+        http.Response.ContentType = csv ? Csv.ContentType : "application/json; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"inline; filename=\"subventions.{format}\"";
         http.Response.Headers.CacheControl = "public, max-age=60";
         if (HttpMethods.IsHead(http.Request.Method)) return;
         await http.Response.WriteAsync(csv ? ToCsv(rows) : ToJson(rows), Encoding.UTF8, http.RequestAborted);
     }
-
-    private static string Quote(string value)
-        => value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static string Digits(string? value) => new((value ?? "").Where(char.IsAsciiDigit).ToArray());
 
