@@ -2,6 +2,9 @@ using Network.Modules.Calls.Data;
 
 namespace Network.Modules.Calls.Services;
 
+/// <summary>Who acts (for the audit log and the assignments' "assigned by").</summary>
+public sealed record CallActor(string UserId, string Name);
+
 /// <summary>Adds entries to the call's log; they are saved with the change they describe (same SaveChanges).</summary>
 public static class CallAuditLog
 {
