@@ -41,7 +41,4 @@ public static class CallText
         if (fields.ClosesUtc == default || nowUtc < fields.ClosesUtc) return null;
         return t["Clos {0}", Moment(fields.ClosesUtc, t)].Value;
     }
-
-    /// <summary>Euros in the visitor's culture ("40 000 €").</summary>
-    public static string Amount(decimal value, CultureInfo? culture = null) => value.ToString("N0", culture ?? CultureInfo.CurrentCulture) + " €";
 }
