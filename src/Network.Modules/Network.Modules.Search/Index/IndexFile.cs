@@ -233,6 +233,83 @@ internal sealed class IndexFile : IDisposable
         if (_disposed) while (_readers.TryTake(out var other)) other.Dispose();
     }
 
+    /// <summary>FTS5's row count and token total over all columns (its averages record), for BM25.</summary>
+    public (long Rows, long Tokens) ReadTotals()
+    {
+        long rows = 0, tokens = 0;
+        ReadBlobs("SELECT block FROM terms_data WHERE id = 1", (_, blob) =>
+        {
+            var at = 0;
+            rows = (long)Varint(blob, ref at);
+            while (at < blob.Length) tokens += (long)Varint(blob, ref at);
+        });
+        return (rows, tokens);
+    }
+
+    /// <summary>Every row's token count over all columns (FTS5's docsize, BM25's document length).</summary>
+    public void ReadDocumentSizes(Action<long, int> onDocument)
+        => ReadBlobs("SELECT id, sz FROM terms_docsize", (id, blob) =>
+        {
+            var at = 0;
+            long size = 0;
+            while (at < blob.Length) size += (long)Varint(blob, ref at);
+            onDocument(id, (int)Math.Min(size, int.MaxValue));
+        });
+
+    /// <summary>Every term of the index with the number of documents holding it.</summary>
+    public void ReadVocabulary(Action<string, int> onTerm)
+    {
+        var db = _writer.Handle!;
+        if (raw.sqlite3_prepare_v2(db, "SELECT term, doc FROM terms_vocab", out var statement) != raw.SQLITE_OK) throw Error(db);
+        using (statement)
+        {
+            while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+                onTerm(raw.sqlite3_column_text(statement, 0).utf8_to_string() ?? "", raw.sqlite3_column_int(statement, 1));
+        }
+    }
+
+    /// <summary>Every occurrence of <paramref name="term"/>: its rowid (ascending) and whether it is in the title column.</summary>
+    public void ReadInstances(string term, Action<long, bool> onInstance)
+    {
+        var db = _writer.Handle!;
+        Execute(_writer, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_instances USING fts5vocab(main, terms, instance)");
+        if (raw.sqlite3_prepare_v2(db, "SELECT doc, col FROM temp.terms_instances WHERE term = ?1", out var statement) != raw.SQLITE_OK) throw Error(db);
+        using (statement)
+        {
+            raw.sqlite3_bind_text(statement, 1, term);
+            while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+                onInstance(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_bytes(statement, 1) == 5); // "title", not "text"
+        }
+    }
+
+    private void ReadBlobs(string sql, Action<long, byte[]> onRow)
+    {
+        var db = _writer.Handle!;
+        if (raw.sqlite3_prepare_v2(db, sql, out var statement) != raw.SQLITE_OK) throw Error(db);
+        using (statement)
+        {
+            var blobColumn = raw.sqlite3_column_count(statement) - 1;
+            while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+                onRow(blobColumn > 0 ? raw.sqlite3_column_int64(statement, 0) : 0, raw.sqlite3_column_blob(statement, blobColumn).ToArray());
+        }
+    }
+
+    private static SqliteException Error(sqlite3 db) => new(raw.sqlite3_errmsg(db).utf8_to_string(), raw.sqlite3_errcode(db));
+
+    /// <summary>SQLite's (and FTS5's) variable-length integer: 7 bits a byte, big-endian, the ninth byte whole.</summary>
+    private static ulong Varint(byte[] data, ref int at)
+    {
+        ulong value = 0;
+        for (var i = 0; i < 8 && at < data.Length; i++)
+        {
+            var b = data[at++];
+            value = (value << 7) | (uint)(b & 0x7f);
+            if (b < 0x80) return value;
+        }
+        if (at < data.Length) value = (value << 8) | data[at++];
+        return value;
+    }
+
     /// <summary>Merges the FTS5 segments into one (after a bulk load).</summary>
     public void Optimize() => Execute("INSERT INTO terms(terms) VALUES('optimize')");
 

@@ -68,13 +68,22 @@ internal sealed class PhraseCache(long maxBytes)
 /// <summary>Evaluates a match expression from its phrases' postings and feeds every matching document, with its score, to the query.</summary>
 internal static class PhraseEvaluator
 {
-    /// <summary>Reads or computes each phrase's postings; false when FTS5 refused a phrase.</summary>
-    public static bool Evaluate(MatchExpression match, ReadConnection reader, PhraseCache cache, long capacity, QueryExecution query)
+    /// <summary>
+    /// Reads or computes each phrase's postings (a frequent single term's from <paramref name="terms"/>, the others' from
+    /// the cache or FTS5); false when FTS5 refused a phrase.
+    /// </summary>
+    public static bool Evaluate(MatchExpression match, ReadConnection reader, PhraseCache cache, TermPostings? terms, long capacity, QueryExecution query)
     {
         var distinct = match.Clauses.SelectMany(c => c).Concat(match.ExcludedPhrases).Distinct(StringComparer.Ordinal).ToList();
         var postings = new Dictionary<string, PhrasePostings>(StringComparer.Ordinal);
+        var held = new Dictionary<string, TermList>(StringComparer.Ordinal);
         foreach (var phrase in distinct)
         {
+            if (terms is not null && SingleTerm(phrase) is { } term && terms.Get(term) is { } list)
+            {
+                held[phrase] = list;
+                continue;
+            }
             var found = cache.Get(phrase);
             if (found is null)
             {
@@ -94,7 +103,14 @@ internal static class PhraseEvaluator
         // One clause of one phrase and nothing excluded (most queries): its postings are the answer.
         if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
         {
-            var only = postings[match.Clauses[0][0]];
+            var phrase = match.Clauses[0][0];
+            if (held.TryGetValue(phrase, out var list))
+            {
+                var sink = new QuerySink(query);
+                terms!.Score(list, ref sink);
+                return true;
+            }
+            var only = postings[phrase];
             for (var i = 0; i < only.Ids.Length; i++) query.Add(only.Ids[i], -only.Scores[i]);
             return true;
         }
@@ -106,23 +122,30 @@ internal static class PhraseEvaluator
         {
             foreach (var (phrase, list) in postings)
             {
-                var array = ArrayPool<float>.Shared.Rent(size);
-                dense[phrase] = array;
-                Array.Clear(array, 0, size);
+                var array = Rent(dense, phrase, size);
                 for (var i = 0; i < list.Ids.Length; i++)
                     if (list.Ids[i] < size) array[list.Ids[i]] = list.Scores[i];
+            }
+            foreach (var (phrase, list) in held)
+            {
+                var sink = new DenseSink(Rent(dense, phrase, size));
+                terms!.Score(list, ref sink);
             }
             var clauses = match.Clauses.Select(c => c.Select(p => dense[p]).ToArray()).ToArray();
             var scoring = clauses.SelectMany(c => c).ToArray();
             var excluded = match.ExcludedPhrases.Select(p => dense[p]).ToArray();
-            var driver = match.Clauses.Select((c, i) => (Index: i, Size: c.Sum(p => (long)postings[p].Ids.Length))).MinBy(c => c.Size).Index;
+            long Size(string phrase) => held.TryGetValue(phrase, out var list) ? list.Live : postings[phrase].Ids.Length;
+            var driver = match.Clauses.Select((c, i) => (Index: i, Size: c.Sum(Size))).MinBy(c => c.Size).Index;
             var driverPhrases = match.Clauses[driver];
             for (var p = 0; p < driverPhrases.Count; p++)
             {
-                var ids = postings[driverPhrases[p]].Ids;
-                foreach (var id in ids)
+                var own = clauses[driver][p];
+                var (ids, count) = held.TryGetValue(driverPhrases[p], out var list) ? (list.Ids, list.Count) : (postings[driverPhrases[p]].Ids, postings[driverPhrases[p]].Ids.Length);
+                for (var i = 0; i < count; i++)
                 {
-                    if (id >= size) continue;
+                    var id = ids[i];
+                    // Removed from a held list (frequency 0): not a match of this phrase.
+                    if (id >= size || own[id] <= 0) continue;
                     // A document holding several of the driver's phrases is taken once, by the first of them.
                     var seen = false;
                     for (var q = 0; q < p && !seen; q++) seen = clauses[driver][q][id] > 0;
@@ -138,6 +161,35 @@ internal static class PhraseEvaluator
             foreach (var array in dense.Values) ArrayPool<float>.Shared.Return(array);
         }
         return true;
+    }
+
+    private static float[] Rent(Dictionary<string, float[]> dense, string phrase, int size)
+    {
+        var array = ArrayPool<float>.Shared.Rent(size);
+        dense[phrase] = array;
+        Array.Clear(array, 0, size);
+        return array;
+    }
+
+    /// <summary>The term of a phrase that is one quoted term (<c>"numer"</c>), else null (several terms, a prefix).</summary>
+    internal static string? SingleTerm(string phrase)
+    {
+        if (phrase.Length < 3 || phrase[0] != '"' || phrase[^1] != '"') return null;
+        var inner = phrase.AsSpan(1, phrase.Length - 2);
+        return inner.ContainsAny(' ', '"') ? null : inner.ToString();
+    }
+
+    private readonly struct QuerySink(QueryExecution query) : IPostingSink
+    {
+        public void Add(int id, float score) => query.Add(id, -score);
+    }
+
+    private readonly struct DenseSink(float[] array) : IPostingSink
+    {
+        public void Add(int id, float score)
+        {
+            if ((uint)id < (uint)array.Length) array[id] = score;
+        }
     }
 
     private static bool Matches(long id, float[][][] clauses, float[][] excluded)

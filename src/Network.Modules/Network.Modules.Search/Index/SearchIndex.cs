@@ -35,6 +35,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
     /// </summary>
     private readonly PhraseCache _phrases = new(64L << 20);
     private IndexFile? _live;
+    private TermPostings? _terms;
     private SearchIndexRebuild? _rebuild;
     private bool _disposed;
 
@@ -43,6 +44,12 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         : options.Value.IndexFolder;
 
     public TextAnalyzer Analyzer => analyzer;
+
+    /// <summary>
+    /// The fewest documents a term must be in for its postings to be held in memory (besides 1% of the index): a small
+    /// index gains nothing from them. Tests lower it to exercise the in-memory path on a few documents.
+    /// </summary>
+    internal int FrequentTermMinimum { get; init; } = 100;
 
     public SearchQueryParser Parser => parser;
 
@@ -63,7 +70,9 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                 {
                     Directory.CreateDirectory(Folder);
                     if (_rebuild is null) DeleteFiles(RebuildPath);
-                    _live = IndexFile.Open(LivePath);
+                    var opened = IndexFile.Open(LivePath);
+                    _terms = TermPostings.Build(opened, FrequentTermMinimum);
+                    _live = opened;
                 }
                 return _live;
             }
@@ -107,6 +116,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             try
             {
                 live.ApplyToTable(changes);
+                _terms?.Apply(live, changes, analyzed);
                 _phrases.Clear();
             }
             finally { _lock.ExitWriteLock(); }
@@ -202,13 +212,13 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             try
             {
                 var query = new QueryExecution(live.Table, request, page, pageSize);
-                if (!PhraseEvaluator.Evaluate(match, reader, _phrases, live.Table.Capacity, query))
+                if (!PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                 {
                     // Defensive: the expression is built from quoted terms only, but should FTS5 still refuse it, the
                     // input is searched as plain words, then given up on (no result rather than an error).
                     query = new QueryExecution(live.Table, request, page, pageSize);
                     match = MatchExpression.Build(parser.Parse(string.Join(' ', analyzer.Words(parsed.Text))), analyzer);
-                    if (match is null || !PhraseEvaluator.Evaluate(match, reader, _phrases, live.Table.Capacity, query))
+                    if (match is null || !PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                         return SearchResults.Empty with { QueryIsEmpty = false, QueryTruncated = parsed.Truncated };
                 }
                 var hits = new List<SearchHit>(pageSize);
@@ -305,6 +315,8 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             foreach (var (upserts, removals) in rebuild.TakeRecorded()) staging.ApplyToTable(staging.Write(upserts, removals));
             staging.Optimize();
             var table = staging.Table;
+            // Built before the swap, from the same rows, so searches wait only for the rename.
+            var terms = TermPostings.Build(staging, FrequentTermMinimum);
             staging.CloseClean();
 
             // Searches wait for the swap (milliseconds) rather than see a half index or a closed file.
@@ -316,6 +328,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                 DeleteFiles(LivePath + "-wal", LivePath + "-shm");
                 File.Move(RebuildPath, LivePath, overwrite: true);
                 _live = IndexFile.Open(LivePath, table);
+                _terms = terms;
                 _phrases.Clear();
             }
             finally

@@ -1,0 +1,308 @@
+namespace Network.Modules.Search.Index;
+
+/// <summary>
+/// In-memory postings of the index's frequent single terms (in at least <see cref="FrequentFraction"/> of the documents):
+/// for each, the ascending rowids holding it with the term's weighted frequency there (10 × title occurrences + text
+/// occurrences, the column weights the engine gives <c>bm25()</c>), plus each document's token count and the index's
+/// totals. From these, a term's BM25 contribution in every document is computed in a tight loop, exactly as FTS5's
+/// <c>bm25()</c> computes it, where FTS5 itself spends about 1.6 µs a match looking up each document's size: broad words
+/// (80 to 100% of the documents) are answered in milliseconds. FTS5 stays the engine of record: rare terms, phrases and
+/// prefixes are read from it, and these lists are built from it when the file opens and kept in step by the writer.
+/// Not thread-safe: <see cref="SearchIndex"/> changes it under its write lock only.
+/// </summary>
+internal sealed class TermPostings
+{
+    /// <summary>A term is held once in at least this fraction of the documents (and <see cref="_minimumDocuments"/>).</summary>
+    public const double FrequentFraction = 0.01;
+
+    // FTS5 bm25() constants (fts5_aux.c) and the engine's column weights (bm25(terms, 10.0, 1.0)).
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+    public const int TitleWeight = 10;
+
+    private readonly int _minimumDocuments;
+    private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private int[] _lengths = new int[1024];
+    private readonly List<TermEntry> _touched = [];
+
+    public TermPostings(int minimumDocuments)
+    {
+        _minimumDocuments = Math.Max(1, minimumDocuments);
+        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Rows in the index (FTS5's count, for IDF and the average length).</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Tokens in the index over all columns (FTS5's total, for the average length).</summary>
+    public long Tokens { get; private set; }
+
+    /// <summary>Postings held (for memory figures).</summary>
+    public long Postings { get; private set; }
+
+    private int Threshold => (int)Math.Max(_minimumDocuments, Math.Ceiling(Rows * FrequentFraction));
+
+    /// <summary>The held postings of <paramref name="term"/>, or null when FTS5 must answer.</summary>
+    public TermList? Get(string term) => _terms.TryGetValue(term, out var entry) ? entry.List : null;
+
+    /// <summary>Builds the lists from the index file: document frequencies, each document's size, frequent terms' instances.</summary>
+    public static TermPostings Build(IndexFile file, int minimumDocuments)
+    {
+        var postings = new TermPostings(minimumDocuments);
+        (postings.Rows, postings.Tokens) = file.ReadTotals();
+        file.ReadDocumentSizes((id, size) => postings.SetLength(id, size));
+        var threshold = postings.Threshold;
+        file.ReadVocabulary((term, documents) => postings._terms[term] = new TermEntry { Documents = documents });
+        foreach (var (term, entry) in postings._terms)
+            if (entry.Documents >= threshold) postings.Load(file, term, entry);
+        return postings;
+    }
+
+    /// <summary>Reads a term's list from the index (its committed state).</summary>
+    private void Load(IndexFile file, string term, TermEntry entry)
+    {
+        var list = new TermList(Math.Max(16, entry.Documents));
+        var overflow = false;
+        file.ReadInstances(term, (id, title) =>
+        {
+            if (overflow) return;
+            var weight = title ? TitleWeight : 1;
+            var last = list.Count - 1;
+            if (last >= 0 && list.Ids[last] == id)
+            {
+                var sum = list.Frequencies[last] + weight;
+                if (sum > ushort.MaxValue) overflow = true;
+                else list.Frequencies[last] = (ushort)sum;
+            }
+            else if (last >= 0 && list.Ids[last] > id) overflow = true; // never expected: FTS5 yields ascending rowids
+            else list.Append((int)id, (ushort)weight);
+        });
+        if (overflow)
+        {
+            // A frequency beyond 16 bits (or an unexpected order): this term stays FTS5's.
+            entry.Excluded = true;
+            return;
+        }
+        entry.List = list;
+        entry.Documents = list.Live;
+        Postings += list.Count;
+    }
+
+    private void SetLength(long id, int length)
+    {
+        if (id >= _lengths.Length) Array.Resize(ref _lengths, (int)Math.Max(_lengths.Length * 2L, id + 1024));
+        _lengths[id] = length;
+    }
+
+    /// <summary>
+    /// Applies a written batch (in the order written): a removed or replaced document's postings are dropped, an
+    /// upserted one's added from its analysed terms; then terms grown frequent are loaded from the index and lists grown
+    /// rare dropped, and the totals re-read from FTS5.
+    /// </summary>
+    public void Apply(IndexFile file, List<TableChange> changes, IReadOnlyList<AnalyzedDocument> analyzed)
+    {
+        var next = 0;
+        foreach (var change in changes)
+        {
+            var id = (int)change.Id;
+            if (id < _lengths.Length && _lengths[id] > 0) Drop(id);
+            if (change.Document is null)
+            {
+                if (id < _lengths.Length) _lengths[id] = 0;
+                continue;
+            }
+            var document = analyzed[next++];
+            SetLength(id, Add(id, document.TitleTerms, document.TextTerms));
+        }
+        (Rows, Tokens) = file.ReadTotals();
+        var threshold = Threshold;
+        List<(string, TermEntry)>? promote = null;
+        foreach (var (term, entry) in _terms)
+        {
+            if (entry.List is { } list)
+            {
+                if (list.Live < threshold / 2)
+                {
+                    Postings -= list.Count;
+                    entry.List = null;
+                    entry.Documents = list.Live;
+                }
+                else if (list.Count > 64 && list.Live < list.Count * 3 / 4)
+                {
+                    Postings -= list.Count - list.Live;
+                    list.Compact();
+                }
+            }
+            else if (!entry.Excluded && entry.Documents >= threshold)
+            {
+                (promote ??= []).Add((term, entry));
+            }
+        }
+        foreach (var (term, entry) in promote ?? []) Load(file, term, entry);
+    }
+
+    /// <summary>Tombstones <paramref name="id"/> in every held list.</summary>
+    private void Drop(int id)
+    {
+        foreach (var entry in _terms.Values) entry.List?.Remove(id);
+    }
+
+    /// <summary>Counts the document's terms per column, adds it to the held lists, returns its token count.</summary>
+    private int Add(int id, string titleTerms, string textTerms)
+    {
+        _touched.Clear();
+        var tokens = Count(titleTerms, TitleWeight) + Count(textTerms, 1);
+        foreach (var entry in _touched)
+        {
+            entry.Documents++;
+            if (entry.List is { } list)
+            {
+                if (entry.Scratch > ushort.MaxValue)
+                {
+                    Postings -= list.Count;
+                    entry.List = null;
+                    entry.Excluded = true;
+                }
+                else list.Set(id, (ushort)entry.Scratch);
+            }
+            entry.Scratch = 0;
+        }
+        return tokens;
+    }
+
+    private int Count(string terms, int weight)
+    {
+        var tokens = 0;
+        var span = terms.AsSpan();
+        while (!span.IsEmpty)
+        {
+            var space = span.IndexOf(' ');
+            var token = space < 0 ? span : span[..space];
+            span = space < 0 ? [] : span[(space + 1)..];
+            if (token.IsEmpty) continue;
+            tokens++;
+            if (!_lookup.TryGetValue(token, out var entry))
+            {
+                entry = new TermEntry();
+                _lookup[token] = entry;
+            }
+            if (entry.Scratch == 0) _touched.Add(entry);
+            entry.Scratch += weight;
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// Feeds every live document of <paramref name="list"/> with the term's BM25 contribution there (positive, as
+    /// float like the cached FTS5 contributions): <c>idf × f × (k1 + 1) / (f + k1 × (1 − b + b × D / avgdl))</c>.
+    /// </summary>
+    public void Score<TSink>(TermList list, ref TSink sink) where TSink : struct, IPostingSink
+    {
+        var rows = (double)Rows;
+        var hits = (double)list.Live;
+        var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+        if (idf <= 0.0) idf = 1e-6;
+        var averageLength = Tokens / rows;
+        var ids = list.Ids;
+        var frequencies = list.Frequencies;
+        var lengths = _lengths;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var frequency = (double)frequencies[i];
+            if (frequency == 0) continue;
+            var id = ids[i];
+            var length = (double)lengths[id];
+            var score = idf * (frequency * (K1 + 1.0) / (frequency + K1 * (1 - B + B * length / averageLength)));
+            sink.Add(id, Math.Max((float)score, float.Epsilon));
+        }
+    }
+
+    private sealed class TermEntry
+    {
+        /// <summary>Documents holding the term: exact while the list is held, an upper bound otherwise (replacements count twice).</summary>
+        public int Documents;
+        public TermList? List;
+        public bool Excluded;
+        public int Scratch;
+    }
+}
+
+/// <summary>Receives a term's scored postings.</summary>
+internal interface IPostingSink
+{
+    void Add(int id, float score);
+}
+
+/// <summary>One term's postings: ascending rowids and weighted frequencies (0 = removed, skipped until compacted).</summary>
+internal sealed class TermList(int capacity)
+{
+    public int[] Ids = new int[capacity];
+    public ushort[] Frequencies = new ushort[capacity];
+    public int Count;
+
+    /// <summary>Documents holding the term (FTS5's nHit for it).</summary>
+    public int Live;
+
+    public void Append(int id, ushort frequency)
+    {
+        if (Count == Ids.Length)
+        {
+            Array.Resize(ref Ids, Count * 2);
+            Array.Resize(ref Frequencies, Count * 2);
+        }
+        Ids[Count] = id;
+        Frequencies[Count] = frequency;
+        Count++;
+        Live++;
+    }
+
+    /// <summary>Sets the document's frequency (appended when past the last rowid, the usual case).</summary>
+    public void Set(int id, ushort frequency)
+    {
+        if (Count == 0 || Ids[Count - 1] < id)
+        {
+            Append(id, frequency);
+            return;
+        }
+        var at = Array.BinarySearch(Ids, 0, Count, id);
+        if (at >= 0)
+        {
+            if (Frequencies[at] == 0) Live++;
+            Frequencies[at] = frequency;
+            return;
+        }
+        at = ~at;
+        Append(0, 0);
+        Live--;
+        Array.Copy(Ids, at, Ids, at + 1, Count - 1 - at);
+        Array.Copy(Frequencies, at, Frequencies, at + 1, Count - 1 - at);
+        Ids[at] = id;
+        Frequencies[at] = frequency;
+        Live++;
+    }
+
+    public void Remove(int id)
+    {
+        if (Count == 0 || id > Ids[Count - 1] || id < Ids[0]) return;
+        var at = Array.BinarySearch(Ids, 0, Count, id);
+        if (at < 0 || Frequencies[at] == 0) return;
+        Frequencies[at] = 0;
+        Live--;
+    }
+
+    public void Compact()
+    {
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (Frequencies[i] == 0) continue;
+            Ids[kept] = Ids[i];
+            Frequencies[kept] = Frequencies[i];
+            kept++;
+        }
+        Count = kept;
+        Array.Resize(ref Ids, Math.Max(16, kept));
+        Array.Resize(ref Frequencies, Math.Max(16, kept));
+    }
+}
