@@ -21,7 +21,7 @@ public sealed class TermPostingsTests : IDisposable
     private static readonly string[] Queries =
     [
         "visite", "musée", "archives", "musée visite", "musée OR théâtre", "musée OR théâtre visite", "musée -guidée",
-        "\"visite augmentée\" musée", "numéri*", "museums musée musées", "ville -musée -visite", "spectacle OR archives OR ville", "herbier", "orgue vitrail", "tapisserie OR fresque", "orgue -herbier",
+        "\"visite augmentée\" musée", "numéri*", "museums musée musées", "ville -musée -visite", "spectacle OR archives OR ville", "herbier", "orgue vitrail", "tapisserie OR fresque", "orgue -herbier", "arch*", "th*", "mus* -visite", "her* OR orgue", "zzz*",
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "search-postings-tests", Guid.NewGuid().ToString("N"));
@@ -144,4 +144,13 @@ public sealed class TermPostingsTests : IDisposable
     [InlineData("numer", null)]
     public void Only_a_quoted_single_term_is_read_from_memory(string phrase, string? term)
         => Assert.Equal(term, PhraseEvaluator.SingleTerm(phrase));
+
+    [Theory]
+    [InlineData("\"numer\"*", "numer")]
+    [InlineData("\"numer\"", null)]
+    [InlineData("\"visite augment\"*", null)]
+    [InlineData("\"\"*", null)]
+    [InlineData("numer*", null)]
+    public void Only_a_quoted_single_prefix_is_expanded_in_memory(string phrase, string? prefix)
+        => Assert.Equal(prefix, PhraseEvaluator.SinglePrefix(phrase));
 }

@@ -343,7 +343,7 @@ internal sealed class ReadConnection : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
-    private sqlite3_stmt? _matchRanked, _matchRowids, _document, _vocabulary;
+    private sqlite3_stmt? _matchRanked, _matchRowids, _document, _vocabulary, _termsFrom, _instances;
 
     public ReadConnection(string connectionString)
     {
@@ -415,6 +415,53 @@ internal sealed class ReadConnection : IDisposable
         }
     }
 
+    /// <summary>Every term of the index starting with <paramref name="prefix"/> (as FTS5's prefix query matches them).</summary>
+    public List<string> TermsWithPrefix(string prefix)
+    {
+        var statement = Prepare(ref _termsFrom, "SELECT term FROM terms_vocab WHERE term >= ?1");
+        var terms = new List<string>();
+        try
+        {
+            raw.sqlite3_bind_text(statement, 1, prefix);
+            while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+            {
+                var term = Text(statement, 0);
+                if (!term.StartsWith(prefix, StringComparison.Ordinal)) break;
+                terms.Add(term);
+            }
+            return terms;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>Every occurrence of <paramref name="term"/>: its rowid (ascending) and whether it is in the title column.</summary>
+    public void Instances(string term, Action<long, bool> onInstance)
+    {
+        if (_instances is null)
+        {
+            // A temporary table of this connection (allowed on a read-only one): the index's file is not written.
+            using var create = _connection.CreateCommand();
+            create.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_instances USING fts5vocab(main, terms, instance)";
+            create.ExecuteNonQuery();
+        }
+        var statement = Prepare(ref _instances, "SELECT doc, col FROM temp.terms_instances WHERE term = ?1");
+        try
+        {
+            raw.sqlite3_bind_text(statement, 1, term);
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                onInstance(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_bytes(statement, 1) == 5); // "title", not "text"
+            if (result != raw.SQLITE_DONE) throw Error();
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
     /// <summary>Every document's title and summary (for the spelling vocabulary).</summary>
     public void TitlesAndSummaries(Action<string, string> onDocument)
     {
@@ -433,6 +480,8 @@ internal sealed class ReadConnection : IDisposable
         _matchRowids?.Dispose();
         _document?.Dispose();
         _vocabulary?.Dispose();
+        _termsFrom?.Dispose();
+        _instances?.Dispose();
         _connection.Dispose();
     }
 }

@@ -89,7 +89,7 @@ internal static class PhraseEvaluator
             {
                 try
                 {
-                    found = Read(reader, phrase);
+                    found = terms is not null && SinglePrefix(phrase) is { } prefix ? terms.Prefix(prefix, reader, capacity) : Read(reader, phrase);
                 }
                 catch (Microsoft.Data.Sqlite.SqliteException)
                 {
@@ -176,6 +176,14 @@ internal static class PhraseEvaluator
     {
         if (phrase.Length < 3 || phrase[0] != '"' || phrase[^1] != '"') return null;
         var inner = phrase.AsSpan(1, phrase.Length - 2);
+        return inner.ContainsAny(' ', '"') ? null : inner.ToString();
+    }
+
+    /// <summary>The prefix of a phrase that is one quoted term followed by a star (<c>"numer"*</c>), else null.</summary>
+    internal static string? SinglePrefix(string phrase)
+    {
+        if (phrase.Length < 4 || phrase[0] != '"' || phrase[^2] != '"' || phrase[^1] != '*') return null;
+        var inner = phrase.AsSpan(1, phrase.Length - 3);
         return inner.ContainsAny(' ', '"') ? null : inner.ToString();
     }
 

@@ -29,11 +29,11 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
     private readonly SpellingVocabulary _vocabulary = new(analyzer);
 
     /// <summary>
-    /// Postings of recently searched phrases (8 bytes a posting): 64 MB hold a third of the postings of a
-    /// 100,000-document index, the broadest phrases (in 90% of the documents) taking under 1 MB each; kept under the
-    /// 300 MB the whole process may use.
+    /// Postings of recently searched phrases, prefixes and rare terms (8 bytes a posting; frequent single terms are
+    /// in <see cref="_terms"/>): 24 MB hold the rare terms and prefixes of many queries, the broadest prefixes taking
+    /// under 1 MB each; with the in-memory postings, kept under the 300 MB the whole process may use.
     /// </summary>
-    private readonly PhraseCache _phrases = new(64L << 20);
+    private readonly PhraseCache _phrases = new(24L << 20);
     private IndexFile? _live;
     private TermPostings? _terms;
     private SearchIndexRebuild? _rebuild;

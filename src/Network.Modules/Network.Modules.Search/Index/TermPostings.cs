@@ -199,11 +199,8 @@ internal sealed class TermPostings
     /// </summary>
     public void Score<TSink>(TermList list, ref TSink sink) where TSink : struct, IPostingSink
     {
-        var rows = (double)Rows;
-        var hits = (double)list.Live;
-        var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
-        if (idf <= 0.0) idf = 1e-6;
-        var averageLength = Tokens / rows;
+        var idf = Idf(list.Live);
+        var averageLength = Tokens / (double)Rows;
         var ids = list.Ids;
         var frequencies = list.Frequencies;
         var lengths = _lengths;
@@ -212,11 +209,81 @@ internal sealed class TermPostings
             var frequency = (double)frequencies[i];
             if (frequency == 0) continue;
             var id = ids[i];
-            var length = (double)lengths[id];
-            var score = idf * (frequency * (K1 + 1.0) / (frequency + K1 * (1 - B + B * length / averageLength)));
-            sink.Add(id, Math.Max((float)score, float.Epsilon));
+            sink.Add(id, Contribution(idf, frequency, lengths[id], averageLength));
         }
     }
+
+    /// <summary>
+    /// A prefix phrase's postings (<c>"numer"*</c>) as FTS5 scores it: one phrase whose frequency in a document sums the
+    /// weighted occurrences of every term with the prefix, its IDF counting the documents holding any of them. Held
+    /// terms come from memory, the others (rare) from FTS5's vocabulary.
+    /// </summary>
+    public PhrasePostings Prefix(string prefix, ReadConnection reader, long capacity)
+    {
+        var size = (int)Math.Max(1, capacity);
+        var frequencies = System.Buffers.ArrayPool<int>.Shared.Rent(size);
+        try
+        {
+            Array.Clear(frequencies, 0, size);
+            int low = int.MaxValue, high = -1;
+            foreach (var term in reader.TermsWithPrefix(prefix))
+            {
+                if (Get(term) is { } list)
+                {
+                    var ids = list.Ids;
+                    var weights = list.Frequencies;
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        var id = ids[i];
+                        if (weights[i] == 0 || id >= size) continue;
+                        frequencies[id] += weights[i];
+                    }
+                    if (list.Count > 0)
+                    {
+                        low = Math.Min(low, ids[0]);
+                        high = Math.Max(high, ids[list.Count - 1]);
+                    }
+                }
+                else
+                {
+                    reader.Instances(term, (id, title) =>
+                    {
+                        if (id >= size) return;
+                        frequencies[id] += title ? TitleWeight : 1;
+                        low = Math.Min(low, (int)id);
+                        high = Math.Max(high, (int)id);
+                    });
+                }
+            }
+            var hits = 0;
+            for (var id = Math.Max(low, 0); id <= high; id++) if (frequencies[id] > 0) hits++;
+            var resultIds = new int[hits];
+            var scores = new float[hits];
+            var idf = Idf(hits);
+            var averageLength = Tokens / (double)Rows;
+            var at = 0;
+            for (var id = Math.Max(low, 0); id <= high; id++)
+            {
+                if (frequencies[id] == 0) continue;
+                resultIds[at] = id;
+                scores[at++] = Contribution(idf, frequencies[id], id < _lengths.Length ? _lengths[id] : 0, averageLength);
+            }
+            return new PhrasePostings(resultIds, scores);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(frequencies);
+        }
+    }
+
+    private double Idf(int hits)
+    {
+        var idf = Math.Log((Rows - hits + 0.5) / (hits + 0.5));
+        return idf <= 0.0 ? 1e-6 : idf;
+    }
+
+    private static float Contribution(double idf, double frequency, double length, double averageLength)
+        => Math.Max((float)(idf * (frequency * (K1 + 1.0) / (frequency + K1 * (1 - B + B * length / averageLength)))), float.Epsilon);
 
     private sealed class TermEntry
     {
