@@ -315,8 +315,10 @@ internal sealed class TermList(int capacity)
     {
         if (Count == Ids.Length)
         {
-            Array.Resize(ref Ids, Count * 2);
-            Array.Resize(ref Frequencies, Count * 2);
+            // A quarter more, not double: during a bulk load every list grows, and the slack is memory held.
+            var capacity = Math.Max(16, Count + Count / 4);
+            Array.Resize(ref Ids, capacity);
+            Array.Resize(ref Frequencies, capacity);
         }
         Ids[Count] = id;
         Frequencies[Count] = frequency;
