@@ -133,6 +133,9 @@ public static class Runner
             var zero = 0;
             var zeroQueries = new List<BenchQuery>();
             var hits = 0L;
+            var profile = Environment.GetEnvironmentVariable("SEARCH_STAGES") == "1";
+            SearchStageTimings.Enabled = profile;
+            var stages = new double[queries.Count][];
             var measured = Stopwatch.GetTimestamp();
             for (var i = 0; i < queries.Count; i++)
             {
@@ -144,6 +147,7 @@ public static class Runner
                 latencies[i] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
                 cpu[i] = ThreadCpu.Milliseconds() - cpuBefore;
                 timed[i] = (latencies[i], query, results.Total);
+                stages[i] = (double[])SearchStageTimings.Last.Clone();
                 if (results.Total == 0)
                 {
                     zero++;
@@ -158,6 +162,23 @@ public static class Runner
             log.WriteLine("slowest queries:");
             foreach (var (ms, query, total) in timed.OrderByDescending(entry => entry.Ms).Take(10))
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,8:F2} ms  {total,7:N0} results  {query.Q}{(query.Tenant is null ? "" : " [" + query.Tenant + "]")}"));
+            if (profile)
+            {
+                var cpuOf = new double[queries.Count];
+                for (var i = 0; i < queries.Count; i++) cpuOf[i] = stages[i].Sum();
+                log.WriteLine("stage CPU (ms): mean / p50 / p95 / p99 / max");
+                for (var s = 0; s < SearchStageTimings.Names.Length; s++)
+                {
+                    var values = stages.Select(v => v[s]).OrderBy(v => v).ToArray();
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {SearchStageTimings.Names[s],-32} {values.Average():F3} / {Percentile(values, 0.5):F3} / {Percentile(values, 0.95):F3} / {Percentile(values, 0.99):F3} / {values[^1]:F3}"));
+                }
+                log.WriteLine("slowest by staged CPU:");
+                foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => cpuOf[i]).Take(25))
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cpuOf[i],7:F2} [{string.Join(" ", stages[i].Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))}] {timed[i].Total,7:N0} {queries[i].Q}{(queries[i].Tenant is null ? "" : " [" + queries[i].Tenant + "]")}"));
+                log.WriteLine("around the median by staged CPU:");
+                foreach (var i in Enumerable.Range(0, queries.Count).OrderBy(i => cpuOf[i]).Skip(queries.Count / 2 - 8).Take(16))
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cpuOf[i],7:F2} [{string.Join(" ", stages[i].Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))}] {timed[i].Total,7:N0} {queries[i].Q}{(queries[i].Tenant is null ? "" : " [" + queries[i].Tenant + "]")}"));
+            }
             foreach (var query in zeroQueries) log.WriteLine($"  no result: {query.Q}{(query.Tenant is null ? "" : " [" + query.Tenant + "]")}");
 
             var inputMegabytes = inputBytes / 1048576.0;

@@ -282,6 +282,24 @@ internal sealed class IndexFile : IDisposable
         }
     }
 
+    /// <summary>Receives one occurrence of a term: the term's UTF-8 bytes, its rowid and whether it is in the title column.</summary>
+    public delegate void InstanceHandler(ReadOnlySpan<byte> term, long id, bool title);
+
+    /// <summary>Every occurrence of every term, term by term (in FTS5's term order), rowids ascending within a term.</summary>
+    public void ReadAllInstances(InstanceHandler onInstance)
+    {
+        var db = _writer.Handle!;
+        Execute(_writer, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_instances USING fts5vocab(main, terms, instance)");
+        if (raw.sqlite3_prepare_v2(db, "SELECT term, doc, col FROM temp.terms_instances", out var statement) != raw.SQLITE_OK) throw Error(db);
+        using (statement)
+        {
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                onInstance(raw.sqlite3_column_blob(statement, 0), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_bytes(statement, 2) == 5); // "title", not "text"
+            if (result != raw.SQLITE_DONE) throw Error(db);
+        }
+    }
+
     private void ReadBlobs(string sql, Action<long, byte[]> onRow)
     {
         var db = _writer.Handle!;

@@ -12,8 +12,11 @@ namespace Network.Modules.Search.Index;
 /// </summary>
 internal sealed class TermPostings
 {
-    /// <summary>A term is held once in at least this fraction of the documents (and <see cref="_minimumDocuments"/>).</summary>
-    public const double FrequentFraction = 0.01;
+    /// <summary>
+    /// A term is held once in at least this fraction of the documents (and <see cref="_minimumDocuments"/>): 0, every
+    /// term is held (the engine's default minimum is one document), so no word query reads FTS5.
+    /// </summary>
+    public const double FrequentFraction = 0;
 
     // FTS5 bm25() constants (fts5_aux.c) and the engine's column weights (bm25(terms, 10.0, 1.0)).
     private const double K1 = 1.2;
@@ -46,7 +49,7 @@ internal sealed class TermPostings
     /// <summary>The held postings of <paramref name="term"/>, or null when FTS5 must answer.</summary>
     public TermList? Get(string term) => _terms.TryGetValue(term, out var entry) ? entry.List : null;
 
-    /// <summary>Builds the lists from the index file: document frequencies, each document's size, frequent terms' instances.</summary>
+    /// <summary>Builds the lists from the index file: document frequencies, each document's size, held terms' instances.</summary>
     public static TermPostings Build(IndexFile file, int minimumDocuments)
     {
         var postings = new TermPostings(minimumDocuments);
@@ -54,9 +57,89 @@ internal sealed class TermPostings
         file.ReadDocumentSizes((id, size) => postings.SetLength(id, size));
         var threshold = postings.Threshold;
         file.ReadVocabulary((term, documents) => postings._terms[term] = new TermEntry { Documents = documents });
-        foreach (var (term, entry) in postings._terms)
-            if (entry.Documents >= threshold) postings.Load(file, term, entry);
+        if (threshold <= 1) postings.LoadAll(file);
+        else
+        {
+            foreach (var (term, entry) in postings._terms)
+                if (entry.Documents >= threshold) postings.Load(file, term, entry);
+        }
+        postings.ComputeNorms();
         return postings;
+    }
+
+    /// <summary>
+    /// Every term's list in one pass over FTS5's instances (term by term, rowids ascending): one statement instead of
+    /// one per term, which matters when every term is held.
+    /// </summary>
+    private void LoadAll(IndexFile file)
+    {
+        var loader = new AllTermsLoader(this);
+        file.ReadAllInstances(loader.Add);
+        loader.Finish();
+        // Terms of the vocabulary without an instance left (their documents removed): held, empty.
+        foreach (var entry in _terms.Values)
+        {
+            if (entry.List is not null || entry.Excluded) continue;
+            entry.List = new TermList(1);
+            entry.Documents = 0;
+        }
+    }
+
+    private sealed class AllTermsLoader(TermPostings postings)
+    {
+        private byte[] _term = new byte[64];
+        private int _termLength = -1;
+        private TermEntry? _entry;
+        private TermList? _list;
+        private bool _overflow;
+
+        public void Add(ReadOnlySpan<byte> term, long id, bool title)
+        {
+            if (_termLength < 0 || !term.SequenceEqual(_term.AsSpan(0, _termLength))) Next(term);
+            if (_overflow || _list is not { } list) return;
+            var weight = title ? TitleWeight : 1;
+            var last = list.Count - 1;
+            if (last >= 0 && list.Ids[last] == id)
+            {
+                var sum = list.Frequencies[last] + weight;
+                if (sum > ushort.MaxValue) _overflow = true;
+                else list.Frequencies[last] = (ushort)sum;
+            }
+            else if (last >= 0 && list.Ids[last] > id) _overflow = true; // never expected: FTS5 yields ascending rowids
+            else list.Append((int)id, (ushort)weight);
+        }
+
+        private void Next(ReadOnlySpan<byte> term)
+        {
+            Finish();
+            if (term.Length > _term.Length) _term = new byte[term.Length * 2];
+            term.CopyTo(_term);
+            _termLength = term.Length;
+            var text = System.Text.Encoding.UTF8.GetString(term);
+            if (!postings._terms.TryGetValue(text, out var entry)) postings._terms[text] = entry = new TermEntry();
+            _entry = entry;
+            _list = new TermList(Math.Max(1, entry.Documents));
+            _overflow = false;
+        }
+
+        public void Finish()
+        {
+            if (_entry is not { } entry || _list is not { } list) return;
+            if (_overflow)
+            {
+                // A frequency beyond 16 bits (or an unexpected order): this term stays FTS5's.
+                entry.Excluded = true;
+            }
+            else
+            {
+                list.Trim();
+                entry.List = list;
+                entry.Documents = list.Live;
+                postings.Postings += list.Count;
+            }
+            _entry = null;
+            _list = null;
+        }
     }
 
     /// <summary>Reads a term's list from the index (its committed state).</summary>
@@ -110,7 +193,7 @@ internal sealed class TermPostings
             if (change.Document is null)
             {
                 if (id < _lengths.Length) _lengths[id] = 0;
-                continue;
+                        continue;
             }
             var document = analyzed[next++];
             SetLength(id, Add(id, document.TitleTerms, document.TextTerms));
@@ -140,6 +223,7 @@ internal sealed class TermPostings
             }
         }
         foreach (var (term, entry) in promote ?? []) Load(file, term, entry);
+        ComputeNorms();
     }
 
     /// <summary>Tombstones <paramref name="id"/> in every held list.</summary>
@@ -184,7 +268,8 @@ internal sealed class TermPostings
             tokens++;
             if (!_lookup.TryGetValue(token, out var entry))
             {
-                entry = new TermEntry();
+                // A term new to the index: its list starts complete with this document when every term is held.
+                entry = new TermEntry { List = Threshold <= 1 ? new TermList(2) : null };
                 _lookup[token] = entry;
             }
             if (entry.Scratch == 0) _touched.Add(entry);
@@ -200,17 +285,54 @@ internal sealed class TermPostings
     public void Score<TSink>(TermList list, ref TSink sink) where TSink : struct, IPostingSink
     {
         var idf = Idf(list.Live);
-        var averageLength = Tokens / (double)Rows;
+        var norms = Norms();
         var ids = list.Ids;
         var frequencies = list.Frequencies;
-        var lengths = _lengths;
-        for (var i = 0; i < list.Count; i++)
+        var count = Math.Min(list.Count, Math.Min(ids.Length, frequencies.Length));
+        for (var i = 0; i < count; i++)
         {
             var frequency = (double)frequencies[i];
             if (frequency == 0) continue;
             var id = ids[i];
-            sink.Add(id, Contribution(idf, frequency, lengths[id], averageLength));
+            sink.Add(id, Contribution(idf, frequency, (uint)id < (uint)norms.Length ? norms[id] : K1 * (1 - B)));
         }
+    }
+
+    /// <summary>Writes the live postings of <paramref name="list"/> with their contributions into the arrays; returns how many.</summary>
+    public int ScoreInto(TermList list, int[] ids, float[] scores)
+    {
+        var sink = new ArraySink(ids, scores);
+        Score(list, ref sink);
+        return sink.Count;
+    }
+
+    private struct ArraySink(int[] ids, float[] scores) : IPostingSink
+    {
+        public int Count;
+
+        public void Add(int id, float score)
+        {
+            ids[Count] = id;
+            scores[Count++] = score;
+        }
+    }
+
+    /// <summary>
+    /// Per rowid, <c>k1 × (1 − b + b × D / avgdl)</c>: the document-length part of the BM25 denominator, computed once per
+    /// write rather than once per posting (the same double arithmetic, so the same scores). Replaced, never changed in
+    /// place, under the index's write lock.
+    /// </summary>
+    private double[] _norms = [];
+
+    private double[] Norms() => _norms;
+
+    private void ComputeNorms()
+    {
+        var lengths = _lengths;
+        var averageLength = Tokens / (double)Rows;
+        var norms = new double[lengths.Length];
+        for (var id = 0; id < lengths.Length; id++) norms[id] = K1 * (1 - B + B * lengths[id] / averageLength);
+        _norms = norms;
     }
 
     /// <summary>
@@ -283,7 +405,10 @@ internal sealed class TermPostings
     }
 
     private static float Contribution(double idf, double frequency, double length, double averageLength)
-        => Math.Max((float)(idf * (frequency * (K1 + 1.0) / (frequency + K1 * (1 - B + B * length / averageLength)))), float.Epsilon);
+        => Contribution(idf, frequency, K1 * (1 - B + B * length / averageLength));
+
+    private static float Contribution(double idf, double frequency, double norm)
+        => Math.Max((float)(idf * (frequency * (K1 + 1.0) / (frequency + norm))), float.Epsilon);
 
     private sealed class TermEntry
     {
@@ -315,8 +440,9 @@ internal sealed class TermList(int capacity)
     {
         if (Count == Ids.Length)
         {
-            // A quarter more, not double: during a bulk load every list grows, and the slack is memory held.
-            var capacity = Math.Max(16, Count + Count / 4);
+            // A quarter more, not double: during a bulk load every list grows, and the slack is memory held. Most terms
+            // are in a handful of documents: their lists start small.
+            var capacity = Math.Max(4, Count + Count / 4);
             Array.Resize(ref Ids, capacity);
             Array.Resize(ref Frequencies, capacity);
         }
@@ -358,6 +484,14 @@ internal sealed class TermList(int capacity)
         if (at < 0 || Frequencies[at] == 0) return;
         Frequencies[at] = 0;
         Live--;
+    }
+
+    /// <summary>Drops the unused capacity (after a bulk read).</summary>
+    public void Trim()
+    {
+        if (Ids.Length == Count) return;
+        Array.Resize(ref Ids, Math.Max(1, Count));
+        Array.Resize(ref Frequencies, Math.Max(1, Count));
     }
 
     public void Compact()
