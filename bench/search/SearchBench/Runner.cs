@@ -126,6 +126,24 @@ public static class Runner
                 index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
             }
             var warmup = warmupQueries.Count;
+            if (Environment.GetEnvironmentVariable("SEARCH_REPEAT") is { Length: > 0 } repeat)
+            {
+                SearchStageTimings.Enabled = true;
+                foreach (var q in repeat.Split('|'))
+                {
+                    var sums = new double[SearchStageTimings.Names.Length];
+                    var total = 0;
+                    for (var r = 0; r < 300; r++)
+                    {
+                        var results = index.Search(new SearchRequest(q, hubScope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
+                        total = results.Total;
+                        if (r < 100) continue;
+                        for (var s = 0; s < sums.Length; s++) sums[s] += SearchStageTimings.Last[s] / 200;
+                    }
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"repeat {q} ({total}): {sums.Sum():F3} [{string.Join(" ", sums.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}]"));
+                }
+                SearchStageTimings.Enabled = false;
+            }
 
             var latencies = new double[queries.Count];
             var cpu = new double[queries.Count];

@@ -6,7 +6,7 @@ namespace Network.Modules.Search.Index;
 public static class SearchStageTimings
 {
     public static bool Enabled;
-    public static readonly string[] Names = ["parse", "match+score+facetcount+topk", "page", "load docs", "highlight", "facet lists", "suggest", "postings fetch"];
+    public static readonly string[] Names = ["parse", "match+score+facetcount+topk", "page", "load docs", "highlight", "facet lists", "suggest", "postings fetch", "lock+rent+ctor"];
     [ThreadStatic] private static double[]? _last;
     [ThreadStatic] private static double _mark;
 
