@@ -107,6 +107,8 @@ public static class Runner
                 documents = index.Count;
                 var openSeconds = Stopwatch.GetElapsedTime(opening).TotalSeconds;
                 indexingSeconds = indexingCpu = 0;
+                if (Environment.GetEnvironmentVariable("SEARCH_STAGES") == "1")
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed after open: {GC.GetTotalMemory(true) / 1048576.0:F1} MB live, VmRSS {File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS"))}"));
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reused the index in {folder}: {documents:N0} documents, opened in {openSeconds:F2} s (peak memory then {ProcessMemory.PeakMegabytes()} MB)"));
             }
             else log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} documents in {indexingSeconds:F1} s"));
@@ -174,6 +176,11 @@ public static class Runner
                 hits += results.Total;
             }
             var querySeconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
+            if (profile)
+            {
+                var info = GC.GetGCMemoryInfo();
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed after queries: heap {info.HeapSizeBytes / 1048576.0:F1} MB, committed {info.TotalCommittedBytes / 1048576.0:F1} MB, live now {GC.GetTotalMemory(true) / 1048576.0:F1} MB, gen0 collections {GC.CollectionCount(0)}, gen2 {GC.CollectionCount(2)}, VmRSS {File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS"))}"));
+            }
             Array.Sort(latencies);
             Array.Sort(cpu);
             // The slowest queries, for whoever optimises the engine.

@@ -113,6 +113,13 @@ internal static class PhraseEvaluator
             }
             SearchStageTimings.Stage(7);
 
+            if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
+            {
+                var single = postings[match.Clauses[0][0]];
+                for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
+                return true;
+            }
+
             // Each clause's documents (the union of its phrases, their contributions summed), then the clauses intersected
             // from the smallest, the excluded phrases skipped: sorted merges over the postings, no per-rowid array.
             var clauses = new List<Scored>(match.Clauses.Count);
@@ -256,6 +263,8 @@ internal static class PhraseEvaluator
 
     private readonly struct QuerySink(QueryExecution query) : IPostingSink
     {
+        public bool Wants(int id) => query.InScope(id);
+
         public void Add(int id, float score) => query.Add(id, -score);
     }
 

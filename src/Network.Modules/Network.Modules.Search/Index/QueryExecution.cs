@@ -83,6 +83,19 @@ internal sealed class QueryExecution
         _counts = new int[table.Values.Count];
     }
 
+    /// <summary>Whether the rowid is a document of the search's scope (before the facet filters).</summary>
+    public bool InScope(long id)
+    {
+        var keys = _scopeKeys;
+        if ((ulong)id >= (ulong)keys.Length) return false;
+        var scopeKey = keys[id];
+        if (scopeKey == 0) return false;
+        var tenant = (int)(scopeKey >> 16) & 0x7FFF;
+        if (tenant >= _scopeTypes.Length || _scopeTypes[tenant] is not { } types) return false;
+        var type = (int)(scopeKey >> 1) & 0x3FFF;
+        return type < types.Length && types[type] && ((scopeKey & 1) != 0 || !_scopeSharedOnly[tenant]);
+    }
+
     /// <summary>Takes one matching rowid (and its BM25 score, lower is better).</summary>
     public void Add(long id, double score)
     {

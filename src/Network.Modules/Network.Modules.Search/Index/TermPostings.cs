@@ -97,16 +97,7 @@ internal sealed class TermPostings
         {
             if (_termLength < 0 || !term.SequenceEqual(_term.AsSpan(0, _termLength))) Next(term);
             if (_overflow || _list is not { } list) return;
-            var weight = title ? TitleWeight : 1;
-            var last = list.Count - 1;
-            if (last >= 0 && list.Ids[last] == id)
-            {
-                var sum = list.Frequencies[last] + weight;
-                if (sum > ushort.MaxValue) _overflow = true;
-                else list.Frequencies[last] = (ushort)sum;
-            }
-            else if (last >= 0 && list.Ids[last] > id) _overflow = true; // never expected: FTS5 yields ascending rowids
-            else list.Append((int)id, (ushort)weight);
+            if (!AppendInstance(list, id, title)) _overflow = true;
         }
 
         private void Next(ReadOnlySpan<byte> term)
@@ -142,24 +133,29 @@ internal sealed class TermPostings
         }
     }
 
+    /// <summary>
+    /// Adds one FTS5 instance (rowids ascending) to a list being read: false when the frequency passes 16 bits or the
+    /// order is unexpected (never seen: FTS5 yields ascending rowids), and the term then stays FTS5's.
+    /// </summary>
+    private static bool AppendInstance(TermList list, long id, bool title)
+    {
+        var weight = title ? TitleWeight : 1;
+        if (!list.AddToLast((int)id, weight, out var added)) return false;
+        if (added) return true;
+        if (list.Count > 0 && list.LastId > id) return false;
+        list.Append((int)id, (ushort)weight);
+        return true;
+    }
+
     /// <summary>Reads a term's list from the index (its committed state).</summary>
     private void Load(IndexFile file, string term, TermEntry entry)
     {
-        var list = new TermList(Math.Max(16, entry.Documents));
+        var list = new TermList(Math.Max(4, entry.Documents));
         var overflow = false;
         file.ReadInstances(term, (id, title) =>
         {
             if (overflow) return;
-            var weight = title ? TitleWeight : 1;
-            var last = list.Count - 1;
-            if (last >= 0 && list.Ids[last] == id)
-            {
-                var sum = list.Frequencies[last] + weight;
-                if (sum > ushort.MaxValue) overflow = true;
-                else list.Frequencies[last] = (ushort)sum;
-            }
-            else if (last >= 0 && list.Ids[last] > id) overflow = true; // never expected: FTS5 yields ascending rowids
-            else list.Append((int)id, (ushort)weight);
+            if (!AppendInstance(list, id, title)) overflow = true;
         });
         if (overflow)
         {
@@ -271,6 +267,7 @@ internal sealed class TermPostings
                 // A term new to the index: its list starts complete with this document when every term is held.
                 entry = new TermEntry { List = Threshold <= 1 ? new TermList(2) : null };
                 _lookup[token] = entry;
+                _sortedTerms = null;
             }
             if (entry.Scratch == 0) _touched.Add(entry);
             entry.Scratch += weight;
@@ -284,17 +281,19 @@ internal sealed class TermPostings
     /// </summary>
     public void Score<TSink>(TermList list, ref TSink sink) where TSink : struct, IPostingSink
     {
-        var idf = Idf(list.Live);
-        var norms = Norms();
-        var ids = list.Ids;
-        var frequencies = list.Frequencies;
-        var count = Math.Min(list.Count, Math.Min(ids.Length, frequencies.Length));
-        for (var i = 0; i < count; i++)
+        var visitor = new ScoringVisitor<TSink>(Idf(list.Live), Norms(), sink);
+        list.ForEach(ref visitor);
+        sink = visitor.Sink;
+    }
+
+    private struct ScoringVisitor<TSink>(double idf, double[] norms, TSink sink) : IPostingVisitor where TSink : struct, IPostingSink
+    {
+        public TSink Sink = sink;
+
+        public void Visit(int id, int frequency)
         {
-            var frequency = (double)frequencies[i];
-            if (frequency == 0) continue;
-            var id = ids[i];
-            sink.Add(id, Contribution(idf, frequency, (uint)id < (uint)norms.Length ? norms[id] : K1 * (1 - B)));
+            if (!Sink.Wants(id)) return;
+            Sink.Add(id, Contribution(idf, frequency, (uint)id < (uint)norms.Length ? norms[id] : K1 * (1 - B)));
         }
     }
 
@@ -309,6 +308,8 @@ internal sealed class TermPostings
     private struct ArraySink(int[] ids, float[] scores) : IPostingSink
     {
         public int Count;
+
+        public readonly bool Wants(int id) => true;
 
         public void Add(int id, float score)
         {
@@ -348,22 +349,16 @@ internal sealed class TermPostings
         {
             Array.Clear(frequencies, 0, size);
             int low = int.MaxValue, high = -1;
-            foreach (var term in reader.TermsWithPrefix(prefix))
+            foreach (var term in TermsWithPrefix(prefix))
             {
                 if (Get(term) is { } list)
                 {
-                    var ids = list.Ids;
-                    var weights = list.Frequencies;
-                    for (var i = 0; i < list.Count; i++)
+                    var summing = new SummingVisitor(frequencies);
+                    list.ForEach(ref summing);
+                    if (summing.High >= 0)
                     {
-                        var id = ids[i];
-                        if (weights[i] == 0 || id >= size) continue;
-                        frequencies[id] += weights[i];
-                    }
-                    if (list.Count > 0)
-                    {
-                        low = Math.Min(low, ids[0]);
-                        high = Math.Max(high, ids[list.Count - 1]);
+                        low = Math.Min(low, summing.Low);
+                        high = Math.Max(high, summing.High);
                     }
                 }
                 else
@@ -398,6 +393,51 @@ internal sealed class TermPostings
         }
     }
 
+    /// <summary>Adds each posting's frequency into a per-rowid array, noting the lowest and highest rowid seen.</summary>
+    private struct SummingVisitor(int[] frequencies) : IPostingVisitor
+    {
+        public int Low = int.MaxValue;
+        public int High = -1;
+
+        public void Visit(int id, int frequency)
+        {
+            if ((uint)id >= (uint)frequencies.Length) return;
+            frequencies[id] += frequency;
+            if (id < Low) Low = id;
+            if (id > High) High = id;
+        }
+    }
+
+    private string[]? _sortedTerms;
+    private readonly Lock _sortedTermsLock = new();
+
+    /// <summary>
+    /// The terms starting with <paramref name="prefix"/>, from the terms sorted once (again after a write brought new
+    /// terms): FTS5's vocabulary table would read every matching term's whole document list to count it.
+    /// </summary>
+    public List<string> TermsWithPrefix(string prefix)
+    {
+        var sorted = _sortedTerms;
+        if (sorted is null)
+        {
+            lock (_sortedTermsLock)
+            {
+                sorted = _sortedTerms;
+                if (sorted is null)
+                {
+                    sorted = [.. _terms.Keys];
+                    Array.Sort(sorted, StringComparer.Ordinal);
+                    _sortedTerms = sorted;
+                }
+            }
+        }
+        var at = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+        if (at < 0) at = ~at;
+        var terms = new List<string>();
+        for (; at < sorted.Length && sorted[at].StartsWith(prefix, StringComparison.Ordinal); at++) terms.Add(sorted[at]);
+        return terms;
+    }
+
     private double Idf(int hits)
     {
         var idf = Math.Log((Rows - hits + 0.5) / (hits + 0.5));
@@ -423,89 +463,236 @@ internal sealed class TermPostings
 /// <summary>Receives a term's scored postings.</summary>
 internal interface IPostingSink
 {
+    /// <summary>False when the document cannot be a result (out of the search's scope): its score is not computed.</summary>
+    bool Wants(int id);
+
     void Add(int id, float score);
 }
 
-/// <summary>One term's postings: ascending rowids and weighted frequencies (0 = removed, skipped until compacted).</summary>
+/// <summary>
+/// One term's postings: ascending rowids and weighted frequencies (0 = removed, skipped until compacted), 3 bytes a
+/// posting: a rowid is kept as its low 16 bits, under a segment giving the high bits of a run of postings (a list of
+/// 100,000 documents has two segments), and a frequency as a byte (a larger one, rare, in a side table).
+/// </summary>
 internal sealed class TermList(int capacity)
 {
-    public int[] Ids = new int[capacity];
-    public ushort[] Frequencies = new ushort[capacity];
+    /// <summary>A frequency byte meaning "in <see cref="_large"/>".</summary>
+    private const byte Large = byte.MaxValue;
+
+    private ushort[] _lows = new ushort[Math.Max(1, capacity)];
+    private byte[] _weights = new byte[Math.Max(1, capacity)];
+    // Pairs (high bits, first index) in ascending order; the first pair's index is always 0.
+    private int[] _segments = [];
+    private Dictionary<int, ushort>? _large;
+
     public int Count;
 
     /// <summary>Documents holding the term (FTS5's nHit for it).</summary>
     public int Live;
 
+    private int Segments => _segments.Length / 2;
+
+    private int SegmentEnd(int k) => k + 1 < Segments ? _segments[2 * k + 3] : Count;
+
+    public int LastId => Count == 0 ? -1 : _segments[^2] << 16 | _lows[Count - 1];
+
+    public int FirstId => Count == 0 ? -1 : _segments[0] << 16 | _lows[0];
+
+    /// <summary>Bytes held (for memory figures).</summary>
+    public long Bytes => _lows.Length * 3L + _segments.Length * 4L + (_large?.Count ?? 0) * 24L + 80;
+
+    /// <summary>Calls <paramref name="visitor"/> with every live posting, rowids ascending.</summary>
+    public void ForEach<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IPostingVisitor
+    {
+        var lows = _lows;
+        var weights = _weights;
+        var segments = _segments;
+        for (var k = 0; k < segments.Length / 2; k++)
+        {
+            var high = segments[2 * k] << 16;
+            var end = Math.Min(SegmentEnd(k), Math.Min(lows.Length, weights.Length));
+            for (var i = segments[2 * k + 1]; i < end; i++)
+            {
+                var weight = weights[i];
+                if (weight == 0) continue;
+                var id = high | lows[i];
+                visitor.Visit(id, weight == Large ? _large![id] : weight);
+            }
+        }
+    }
+
     public void Append(int id, ushort frequency)
     {
-        if (Count == Ids.Length)
+        if (Count == _lows.Length)
         {
             // A quarter more, not double: during a bulk load every list grows, and the slack is memory held. Most terms
             // are in a handful of documents: their lists start small.
-            var capacity = Math.Max(4, Count + Count / 4);
-            Array.Resize(ref Ids, capacity);
-            Array.Resize(ref Frequencies, capacity);
+            var grown = Math.Max(4, Count + Count / 4);
+            Array.Resize(ref _lows, grown);
+            Array.Resize(ref _weights, grown);
         }
-        Ids[Count] = id;
-        Frequencies[Count] = frequency;
+        var high = id >> 16;
+        if (Count == 0 || _segments[^2] != high)
+        {
+            Array.Resize(ref _segments, _segments.Length + 2);
+            _segments[^2] = high;
+            _segments[^1] = Count;
+        }
+        _lows[Count] = (ushort)id;
+        SetWeight(Count, id, frequency);
         Count++;
         Live++;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to the last posting's frequency when it is <paramref name="id"/>'s; false past 16 bits.</summary>
+    public bool AddToLast(int id, int weight, out bool added)
+    {
+        added = false;
+        if (Count == 0 || LastId != id) return true;
+        added = true;
+        var sum = FrequencyAt(Count - 1, id) + weight;
+        if (sum > ushort.MaxValue) return false;
+        SetWeight(Count - 1, id, (ushort)sum);
+        return true;
+    }
+
+    private ushort FrequencyAt(int index, int id) => _weights[index] == Large ? _large![id] : _weights[index];
+
+    private void SetWeight(int index, int id, ushort frequency)
+    {
+        if (frequency >= Large)
+        {
+            _weights[index] = Large;
+            (_large ??= [])[id] = frequency;
+        }
+        else
+        {
+            _weights[index] = (byte)frequency;
+            _large?.Remove(id);
+        }
+    }
+
+    /// <summary>The index of <paramref name="id"/>, or the bitwise complement of where it would be inserted.</summary>
+    private int Find(int id)
+    {
+        var high = id >> 16;
+        var segments = Segments;
+        for (var k = 0; k < segments; k++)
+        {
+            var segmentHigh = _segments[2 * k];
+            var start = _segments[2 * k + 1];
+            if (segmentHigh > high) return ~start;
+            if (segmentHigh < high) continue;
+            var at = Array.BinarySearch(_lows, start, SegmentEnd(k) - start, (ushort)id);
+            return at;
+        }
+        return ~Count;
     }
 
     /// <summary>Sets the document's frequency (appended when past the last rowid, the usual case).</summary>
     public void Set(int id, ushort frequency)
     {
-        if (Count == 0 || Ids[Count - 1] < id)
+        if (Count == 0 || LastId < id)
         {
             Append(id, frequency);
             return;
         }
-        var at = Array.BinarySearch(Ids, 0, Count, id);
+        var at = Find(id);
         if (at >= 0)
         {
-            if (Frequencies[at] == 0) Live++;
-            Frequencies[at] = frequency;
+            if (_weights[at] == 0) Live++;
+            SetWeight(at, id, frequency);
             return;
         }
-        at = ~at;
-        Append(0, 0);
-        Live--;
-        Array.Copy(Ids, at, Ids, at + 1, Count - 1 - at);
-        Array.Copy(Frequencies, at, Frequencies, at + 1, Count - 1 - at);
-        Ids[at] = id;
-        Frequencies[at] = frequency;
+        Insert(~at, id, frequency);
+    }
+
+    /// <summary>Inserts a posting before index <paramref name="at"/> (a replaced document gaining the term: rare).</summary>
+    private void Insert(int at, int id, ushort frequency)
+    {
+        if (Count == _lows.Length)
+        {
+            var grown = Math.Max(4, Count + Count / 4);
+            Array.Resize(ref _lows, grown);
+            Array.Resize(ref _weights, grown);
+        }
+        Array.Copy(_lows, at, _lows, at + 1, Count - at);
+        Array.Copy(_weights, at, _weights, at + 1, Count - at);
+        var high = id >> 16;
+        var segment = -1;
+        for (var k = 0; k < Segments; k++)
+        {
+            if (_segments[2 * k] == high) segment = k;
+            else if (_segments[2 * k + 1] >= at && _segments[2 * k] > high) _segments[2 * k + 1]++;
+        }
+        if (segment < 0)
+        {
+            // A new run of high bits before the later segments (whose first indexes were shifted above).
+            var k = 0;
+            while (k < Segments && _segments[2 * k] < high) k++;
+            var grown = new int[_segments.Length + 2];
+            Array.Copy(_segments, grown, 2 * k);
+            grown[2 * k] = high;
+            grown[2 * k + 1] = at;
+            Array.Copy(_segments, 2 * k, grown, 2 * k + 2, _segments.Length - 2 * k);
+            _segments = grown;
+        }
+        _lows[at] = (ushort)id;
+        SetWeight(at, id, frequency);
+        Count++;
         Live++;
     }
 
     public void Remove(int id)
     {
-        if (Count == 0 || id > Ids[Count - 1] || id < Ids[0]) return;
-        var at = Array.BinarySearch(Ids, 0, Count, id);
-        if (at < 0 || Frequencies[at] == 0) return;
-        Frequencies[at] = 0;
+        if (Count == 0 || id > LastId || id < FirstId) return;
+        var at = Find(id);
+        if (at < 0 || _weights[at] == 0) return;
+        _weights[at] = 0;
+        _large?.Remove(id);
         Live--;
     }
 
     /// <summary>Drops the unused capacity (after a bulk read).</summary>
     public void Trim()
     {
-        if (Ids.Length == Count) return;
-        Array.Resize(ref Ids, Math.Max(1, Count));
-        Array.Resize(ref Frequencies, Math.Max(1, Count));
+        if (_lows.Length == Count) return;
+        Array.Resize(ref _lows, Math.Max(1, Count));
+        Array.Resize(ref _weights, Math.Max(1, Count));
     }
 
+    /// <summary>Drops the removed postings.</summary>
     public void Compact()
     {
+        var lows = new ushort[Math.Max(4, Live)];
+        var weights = new byte[lows.Length];
+        var segments = new List<int>();
         var kept = 0;
-        for (var i = 0; i < Count; i++)
+        for (var k = 0; k < Segments; k++)
         {
-            if (Frequencies[i] == 0) continue;
-            Ids[kept] = Ids[i];
-            Frequencies[kept] = Frequencies[i];
-            kept++;
+            var first = true;
+            for (var i = _segments[2 * k + 1]; i < SegmentEnd(k); i++)
+            {
+                if (_weights[i] == 0) continue;
+                if (first)
+                {
+                    segments.Add(_segments[2 * k]);
+                    segments.Add(kept);
+                    first = false;
+                }
+                lows[kept] = _lows[i];
+                weights[kept++] = _weights[i];
+            }
         }
+        _lows = lows;
+        _weights = weights;
+        _segments = [.. segments];
         Count = kept;
-        Array.Resize(ref Ids, Math.Max(16, kept));
-        Array.Resize(ref Frequencies, Math.Max(16, kept));
     }
+}
+
+/// <summary>Receives a list's live postings.</summary>
+internal interface IPostingVisitor
+{
+    void Visit(int id, int frequency);
 }
