@@ -22,6 +22,7 @@ public sealed class TermPostingsTests : IDisposable
     [
         "visite", "musée", "archives", "musée visite", "musée OR théâtre", "musée OR théâtre visite", "musée -guidée",
         "\"visite augmentée\" musée", "numéri*", "museums musée musées", "ville -musée -visite", "spectacle OR archives OR ville", "herbier", "orgue vitrail", "tapisserie OR fresque", "orgue -herbier", "arch*", "th*", "mus* -visite", "her* OR orgue", "zzz*",
+        "\"visite guidée\" -musée", "orgue vitrail herbier", "mus* OR th* -\"visite augmentée\"", "archives -arch* OR ville", "fresque tapisserie -orgue -vitrail",
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "search-postings-tests", Guid.NewGuid().ToString("N"));

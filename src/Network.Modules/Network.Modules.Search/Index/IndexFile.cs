@@ -361,7 +361,7 @@ internal sealed class ReadConnection : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
-    private sqlite3_stmt? _matchRanked, _matchRowids, _document, _vocabulary, _termsFrom, _instances;
+    private sqlite3_stmt? _matchRanked, _matchRowids, _document, _vocabulary, _instances;
 
     public ReadConnection(string connectionString)
     {
@@ -433,28 +433,6 @@ internal sealed class ReadConnection : IDisposable
         }
     }
 
-    /// <summary>Every term of the index starting with <paramref name="prefix"/> (as FTS5's prefix query matches them).</summary>
-    public List<string> TermsWithPrefix(string prefix)
-    {
-        var statement = Prepare(ref _termsFrom, "SELECT term FROM terms_vocab WHERE term >= ?1");
-        var terms = new List<string>();
-        try
-        {
-            raw.sqlite3_bind_text(statement, 1, prefix);
-            while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
-            {
-                var term = Text(statement, 0);
-                if (!term.StartsWith(prefix, StringComparison.Ordinal)) break;
-                terms.Add(term);
-            }
-            return terms;
-        }
-        finally
-        {
-            raw.sqlite3_reset(statement);
-        }
-    }
-
     /// <summary>Every occurrence of <paramref name="term"/>: its rowid (ascending) and whether it is in the title column.</summary>
     public void Instances(string term, Action<long, bool> onInstance)
     {
@@ -498,7 +476,6 @@ internal sealed class ReadConnection : IDisposable
         _matchRowids?.Dispose();
         _document?.Dispose();
         _vocabulary?.Dispose();
-        _termsFrom?.Dispose();
         _instances?.Dispose();
         _connection.Dispose();
     }

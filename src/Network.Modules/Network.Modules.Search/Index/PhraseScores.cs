@@ -265,7 +265,7 @@ internal static class PhraseEvaluator
     {
         public bool Wants(int id) => query.InScope(id);
 
-        public void Add(int id, float score) => query.Add(id, -score);
+        public void Add(int id, float score) => query.AddInScope(id, -score);
     }
 
     private static PhrasePostings Read(ReadConnection reader, string phrase)

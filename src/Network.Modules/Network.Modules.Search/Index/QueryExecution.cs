@@ -84,6 +84,7 @@ internal sealed class QueryExecution
     }
 
     /// <summary>Whether the rowid is a document of the search's scope (before the facet filters).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool InScope(long id)
     {
         var keys = _scopeKeys;
@@ -99,16 +100,12 @@ internal sealed class QueryExecution
     /// <summary>Takes one matching rowid (and its BM25 score, lower is better).</summary>
     public void Add(long id, double score)
     {
-        var keys = _scopeKeys;
-        if ((ulong)id >= (ulong)keys.Length) return;
-        var scopeKey = keys[id];
-        if (scopeKey == 0) return;
-        var tenant = (int)(scopeKey >> 16) & 0x7FFF;
-        if (tenant >= _scopeTypes.Length || _scopeTypes[tenant] is not { } types) return;
-        var type = (int)(scopeKey >> 1) & 0x3FFF;
-        if (type >= types.Length || !types[type]) return;
-        if ((scopeKey & 1) == 0 && _scopeSharedOnly[tenant]) return;
+        if (InScope(id)) AddInScope(id, score);
+    }
 
+    /// <summary>Takes one matching rowid that <see cref="InScope"/> accepted.</summary>
+    public void AddInScope(long id, double score)
+    {
         var inline = _facetCounts[id];
         if (inline == DocumentTable.FacetsNotInline)
         {

@@ -268,12 +268,12 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         foreach (var word in words)
         {
             var terms = analyzer.QueryTerms(word);
-            if (terms.Count == 0 || terms.Any(t => reader.DocumentsWithTerm(t) > 0)) continue;
+            if (terms.Count == 0 || terms.Any(t => DocumentsWithTerm(t, reader) > 0)) continue;
             if (!_vocabulary.IsBuilt) _vocabulary.Build(reader.TitlesAndSummaries);
             foreach (var candidate in _vocabulary.Candidates(TextAnalyzer.Fold(word)))
             {
                 var candidateTerms = analyzer.QueryTerms(candidate);
-                if (candidateTerms.Count == 0 || !candidateTerms.Any(t => reader.DocumentsWithTerm(t) > 0)) continue;
+                if (candidateTerms.Count == 0 || !candidateTerms.Any(t => DocumentsWithTerm(t, reader) > 0)) continue;
                 var at = parsed.Text.IndexOf(word, StringComparison.Ordinal);
                 if (at < 0) continue;
                 return string.Concat(parsed.Text.AsSpan(0, at), candidate, parsed.Text.AsSpan(at + word.Length));
@@ -281,6 +281,10 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         }
         return null;
     }
+
+    /// <summary>Documents holding <paramref name="term"/>: from the held postings, else (a term FTS5 keeps) its vocabulary.</summary>
+    private long DocumentsWithTerm(string term, ReadConnection reader)
+        => _terms?.Get(term) is { } list ? list.Live : reader.DocumentsWithTerm(term);
 
     /// <summary>
     /// Starts rebuilding the documents of <paramref name="tenants"/> (null: the whole index) in a staging area while
