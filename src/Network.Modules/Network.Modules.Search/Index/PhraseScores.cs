@@ -74,9 +74,9 @@ internal static class PhraseEvaluator
     /// </summary>
     public static bool Evaluate(MatchExpression match, ReadConnection reader, PhraseCache cache, TermPostings? terms, long capacity, QueryExecution query)
     {
-        // One clause of one held term and nothing excluded (most queries): scored straight into the query.
-        if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0
-            && terms is not null && SingleTerm(match.Clauses[0][0]) is { } only && terms.Get(only) is { } onlyList)
+        // One clause of one held term and nothing excluded (most queries: a word, its English stem often in no document):
+        // scored straight into the query.
+        if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
             var sink = new QuerySink(query);
             terms.Score(onlyList, ref sink);
@@ -89,6 +89,11 @@ internal static class PhraseEvaluator
             foreach (var phrase in match.Clauses.SelectMany(c => c).Concat(match.ExcludedPhrases))
             {
                 if (postings.ContainsKey(phrase)) continue;
+                if (terms is not null && SingleTerm(phrase) is { } absent && terms.IsAbsent(absent))
+                {
+                    postings[phrase] = new Scored([], [], 0, Pooled: false);
+                    continue;
+                }
                 if (terms is not null && SingleTerm(phrase) is { } term && terms.Get(term) is { } list)
                 {
                     var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, list.Count));
@@ -166,6 +171,20 @@ internal static class PhraseEvaluator
             foreach (var scored in postings.Values) scored.Return();
         }
         return true;
+    }
+
+    /// <summary>The held list of the clause's one single-term phrase that is in some document, when all others are in none.</summary>
+    private static TermList? OnlyPresentTerm(IReadOnlyList<string> clause, TermPostings terms)
+    {
+        TermList? present = null;
+        foreach (var phrase in clause)
+        {
+            if (SingleTerm(phrase) is not { } term) return null;
+            if (terms.IsAbsent(term)) continue;
+            if (present is not null || terms.Get(term) is not { } list) return null;
+            present = list;
+        }
+        return present;
     }
 
     /// <summary>Ascending rowids with their contributions; <see cref="Pooled"/> arrays go back to the pool after the search.</summary>

@@ -49,6 +49,13 @@ internal sealed class TermPostings
     /// <summary>The held postings of <paramref name="term"/>, or null when FTS5 must answer.</summary>
     public TermList? Get(string term) => _terms.TryGetValue(term, out var entry) ? entry.List : null;
 
+    /// <summary>True when <paramref name="term"/> is known to be in no document (every term is held and this one is empty or unknown).</summary>
+    public bool IsAbsent(string term)
+    {
+        if (!_terms.TryGetValue(term, out var entry)) return Threshold <= 1;
+        return entry.List is { Live: 0 };
+    }
+
     /// <summary>Builds the lists from the index file: document frequencies, each document's size, held terms' instances.</summary>
     public static TermPostings Build(IndexFile file, int minimumDocuments)
     {
