@@ -156,6 +156,8 @@ public static class Runner
             var profile = Environment.GetEnvironmentVariable("SEARCH_STAGES") == "1";
             SearchStageTimings.Enabled = profile;
             var stages = new double[queries.Count][];
+            var dumpPath = Environment.GetEnvironmentVariable("SEARCH_DUMP");
+            using var dump = dumpPath is null ? null : new StreamWriter(dumpPath);
             var measured = Stopwatch.GetTimestamp();
             for (var i = 0; i < queries.Count; i++)
             {
@@ -167,6 +169,8 @@ public static class Runner
                 latencies[i] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
                 cpu[i] = ThreadCpu.Milliseconds() - cpuBefore;
                 timed[i] = (latencies[i], query, results.Total);
+                dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Q}\t{query.Tenant}\t{results.Total}\t{results.Suggestion}\t{string.Join(" ", results.Facets.OrderBy(f => f.Key).Select(f => f.Key + "=" + string.Join(",", f.Value.Select(v => v.Value + ":" + v.Count))))}"));
+                foreach (var hit in results.Hits) dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Key} {hit.Score:G5} {hit.TitleHtml} | {hit.SnippetHtml}"));
                 stages[i] = (double[])SearchStageTimings.Last.Clone();
                 if (results.Total == 0)
                 {
