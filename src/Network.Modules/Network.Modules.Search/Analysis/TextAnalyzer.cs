@@ -50,6 +50,17 @@ public sealed class TextAnalyzer
         Analyze(text, language, ref sink);
     }
 
+    /// <summary>
+    /// As <see cref="Tokens"/>, but a word's term is looked up only when its folded form starts with one of
+    /// <paramref name="firstLetters"/>, else left null: for highlighting, where only the query's terms matter. Snowball
+    /// (French and English) never changes a word's first letter, so no term starting with those letters is missed.
+    /// </summary>
+    public void Tokens(ReadOnlySpan<char> text, string language, List<AnalyzedToken> output, string firstLetters)
+    {
+        var sink = new FilteredTokenCollector(output, firstLetters);
+        Analyze(text, language, ref sink);
+    }
+
     // One pass over the text for both uses; the sink is a struct so the indexing path pays no delegate call per word.
     private static void Analyze<TSink>(ReadOnlySpan<char> text, string language, ref TSink sink) where TSink : struct, ITokenSink
     {
@@ -60,17 +71,24 @@ public sealed class TextAnalyzer
         while (NextToken(text, ref position, out var start, out var length))
         {
             foreach (var word in SplitElisions(text.Slice(start, length), words))
-                sink.Add(start + word.Start, word.Length, local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language));
+            {
+                var key = FoldInto(text.Slice(start + word.Start, word.Length), folded);
+                sink.Add(start + word.Start, word.Length, key.IsEmpty || !sink.WantsTerm(key[0]) ? null : local.TermOf(key, language));
+            }
         }
     }
 
     private interface ITokenSink
     {
+        bool WantsTerm(char first);
+
         void Add(int start, int length, string? term);
     }
 
     private readonly struct TermAppender(StringBuilder output) : ITokenSink
     {
+        public bool WantsTerm(char first) => true;
+
         public void Add(int start, int length, string? term)
         {
             if (term is null) return;
@@ -79,8 +97,17 @@ public sealed class TextAnalyzer
         }
     }
 
+    private readonly struct FilteredTokenCollector(List<AnalyzedToken> output, string firstLetters) : ITokenSink
+    {
+        public bool WantsTerm(char first) => firstLetters.Contains(first);
+
+        public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
+    }
+
     private readonly struct TokenCollector(List<AnalyzedToken> output) : ITokenSink
     {
+        public bool WantsTerm(char first) => true;
+
         public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
     }
 

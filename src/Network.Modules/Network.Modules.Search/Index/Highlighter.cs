@@ -22,7 +22,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
 
     public string Title(string title, string language, MatchExpression? match)
     {
-        var tokens = Tokens(title, language);
+        var tokens = Tokens(title, language, match);
         return Render(title, tokens, 0, tokens.Count, match, 0, title.Length);
     }
 
@@ -31,7 +31,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
     {
         var summaryTokens = _summaryTokens ??= new List<AnalyzedToken>(64);
         summaryTokens.Clear();
-        analyzer.Tokens(summary, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, summaryTokens);
+        analyzer.Tokens(summary, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, summaryTokens, FirstLetters(match));
         var (summaryStart, summaryScore) = BestWindow(summaryTokens, match);
         if (summaryScore > 0 || body.Length == 0) return Window(summary, summaryTokens, summaryStart);
         var bodyTokens = TokensUntilWindow(body, language, match);
@@ -60,13 +60,15 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
 
     private static List<AnalyzedToken> TokensList() => _tokens ??= new List<AnalyzedToken>(1024);
 
-    private List<AnalyzedToken> Tokens(string text, string language)
+    private List<AnalyzedToken> Tokens(string text, string language, MatchExpression? match)
     {
         var tokens = TokensList();
         tokens.Clear();
-        analyzer.Tokens(text, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, tokens);
+        analyzer.Tokens(text, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, tokens, FirstLetters(match));
         return tokens;
     }
+
+    private static string FirstLetters(MatchExpression? match) => match?.HighlightFirstLetters ?? "";
 
     /// <summary>Characters analysed at a time when looking for the snippet in a body.</summary>
     private const int ChunkLength = 1_500;
@@ -96,7 +98,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
             // Cut at a space so that no word is split between two chunks.
             while (end < text.Length && end < position + ChunkLength + 200 && !char.IsWhiteSpace(text[end])) end++;
             chunk.Clear();
-            analyzer.Tokens(text.AsSpan(position, end - position), lang, chunk);
+            analyzer.Tokens(text.AsSpan(position, end - position), lang, chunk, FirstLetters(match));
             foreach (var token in chunk) tokens.Add(token with { Start = token.Start + position });
             position = end;
             var (start, score) = BestWindow(tokens, match);
