@@ -107,8 +107,6 @@ public static class Runner
                 documents = index.Count;
                 var openSeconds = Stopwatch.GetElapsedTime(opening).TotalSeconds;
                 indexingSeconds = indexingCpu = 0;
-                if (Environment.GetEnvironmentVariable("SEARCH_STAGES") == "1")
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed after open: {GC.GetTotalMemory(true) / 1048576.0:F1} MB live, VmRSS {File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS"))}"));
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reused the index in {folder}: {documents:N0} documents, opened in {openSeconds:F2} s (peak memory then {ProcessMemory.PeakMegabytes()} MB)"));
             }
             else log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} documents in {indexingSeconds:F1} s"));
@@ -128,24 +126,6 @@ public static class Runner
                 index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
             }
             var warmup = warmupQueries.Count;
-            if (Environment.GetEnvironmentVariable("SEARCH_REPEAT") is { Length: > 0 } repeat)
-            {
-                SearchStageTimings.Enabled = true;
-                foreach (var q in repeat.Split('|'))
-                {
-                    var sums = new double[SearchStageTimings.Names.Length];
-                    var total = 0;
-                    for (var r = 0; r < 300; r++)
-                    {
-                        var results = index.Search(new SearchRequest(q, hubScope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
-                        total = results.Total;
-                        if (r < 100) continue;
-                        for (var s = 0; s < sums.Length; s++) sums[s] += SearchStageTimings.Last[s] / 200;
-                    }
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"repeat {q} ({total}): {sums.Sum():F3} [{string.Join(" ", sums.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}]"));
-                }
-                SearchStageTimings.Enabled = false;
-            }
 
             var latencies = new double[queries.Count];
             var cpu = new double[queries.Count];
@@ -153,11 +133,10 @@ public static class Runner
             var zero = 0;
             var zeroQueries = new List<BenchQuery>();
             var hits = 0L;
-            var profile = Environment.GetEnvironmentVariable("SEARCH_STAGES") == "1";
-            SearchStageTimings.Enabled = profile;
-            var stages = new double[queries.Count][];
+            // SEARCH_DUMP=file: every measured answer written out (total, suggestion, facet counts, hits with score, title and
+            // snippet), to check that an engine change leaves the results as they were (diff two runs' files).
             var dumpPath = Environment.GetEnvironmentVariable("SEARCH_DUMP");
-            using var dump = dumpPath is null ? null : new StreamWriter(dumpPath);
+            using var dump = string.IsNullOrEmpty(dumpPath) ? null : new StreamWriter(dumpPath);
             var measured = Stopwatch.GetTimestamp();
             for (var i = 0; i < queries.Count; i++)
             {
@@ -169,9 +148,7 @@ public static class Runner
                 latencies[i] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
                 cpu[i] = ThreadCpu.Milliseconds() - cpuBefore;
                 timed[i] = (latencies[i], query, results.Total);
-                dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Q}\t{query.Tenant}\t{results.Total}\t{results.Suggestion}\t{string.Join(" ", results.Facets.OrderBy(f => f.Key).Select(f => f.Key + "=" + string.Join(",", f.Value.Select(v => v.Value + ":" + v.Count))))}"));
-                foreach (var hit in results.Hits) dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Key} {hit.Score:G5} {hit.TitleHtml} | {hit.SnippetHtml}"));
-                stages[i] = (double[])SearchStageTimings.Last.Clone();
+                if (dump is not null) Dump(dump, query, results);
                 if (results.Total == 0)
                 {
                     zero++;
@@ -180,34 +157,12 @@ public static class Runner
                 hits += results.Total;
             }
             var querySeconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
-            if (profile)
-            {
-                var info = GC.GetGCMemoryInfo();
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed after queries: heap {info.HeapSizeBytes / 1048576.0:F1} MB, committed {info.TotalCommittedBytes / 1048576.0:F1} MB, live now {GC.GetTotalMemory(true) / 1048576.0:F1} MB, gen0 collections {GC.CollectionCount(0)}, gen2 {GC.CollectionCount(2)}, VmRSS {File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS"))}"));
-            }
             Array.Sort(latencies);
             Array.Sort(cpu);
             // The slowest queries, for whoever optimises the engine.
             log.WriteLine("slowest queries:");
             foreach (var (ms, query, total) in timed.OrderByDescending(entry => entry.Ms).Take(10))
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,8:F2} ms  {total,7:N0} results  {query.Q}{(query.Tenant is null ? "" : " [" + query.Tenant + "]")}"));
-            if (profile)
-            {
-                var cpuOf = new double[queries.Count];
-                for (var i = 0; i < queries.Count; i++) cpuOf[i] = stages[i].Sum();
-                log.WriteLine("stage CPU (ms): mean / p50 / p95 / p99 / max");
-                for (var s = 0; s < SearchStageTimings.Names.Length; s++)
-                {
-                    var values = stages.Select(v => v[s]).OrderBy(v => v).ToArray();
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {SearchStageTimings.Names[s],-32} {values.Average():F3} / {Percentile(values, 0.5):F3} / {Percentile(values, 0.95):F3} / {Percentile(values, 0.99):F3} / {values[^1]:F3}"));
-                }
-                log.WriteLine("slowest by staged CPU:");
-                foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => cpuOf[i]).Take(25))
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cpuOf[i],7:F2} [{string.Join(" ", stages[i].Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))}] {timed[i].Total,7:N0} {queries[i].Q}{(queries[i].Tenant is null ? "" : " [" + queries[i].Tenant + "]")}"));
-                log.WriteLine("around the median by staged CPU:");
-                foreach (var i in Enumerable.Range(0, queries.Count).OrderBy(i => cpuOf[i]).Skip(queries.Count / 2 - 8).Take(16))
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cpuOf[i],7:F2} [{string.Join(" ", stages[i].Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))}] {timed[i].Total,7:N0} {queries[i].Q}{(queries[i].Tenant is null ? "" : " [" + queries[i].Tenant + "]")}"));
-            }
             foreach (var query in zeroQueries) log.WriteLine($"  no result: {query.Q}{(query.Tenant is null ? "" : " [" + query.Tenant + "]")}");
 
             var inputMegabytes = inputBytes / 1048576.0;
@@ -273,6 +228,15 @@ public static class Runner
         services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.Section));
         new SearchModule().ConfigureServices(services, configuration);
         return services.BuildServiceProvider();
+    }
+
+    private static void Dump(StreamWriter dump, BenchQuery query, SearchResults results)
+    {
+        var facets = string.Join(" ", results.Facets.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Key + "=" + string.Join(",", f.Value.Select(v => v.Value + ":" + v.Count))));
+        dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Q}\t{query.Tenant}\t{results.Total}\t{results.Suggestion}\t{facets}"));
+        foreach (var hit in results.Hits)
+            dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Key} {hit.Score:G5} {hit.TitleHtml} | {hit.SnippetHtml}"));
     }
 
     private static List<BenchQuery> WarmupList(int count)

@@ -116,7 +116,6 @@ internal static class PhraseEvaluator
                 }
                 postings[phrase] = new Scored(found.Ids, found.Scores, found.Ids.Length, Pooled: false);
             }
-            SearchStageTimings.Stage(7);
 
             if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
             {

@@ -197,10 +197,8 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
 
     public SearchResults Search(SearchRequest request)
     {
-        SearchStageTimings.Start();
         var parsed = parser.Parse(request.Text);
         var match = MatchExpression.Build(parsed, analyzer);
-        SearchStageTimings.Stage(0);
         if (match is null) return SearchResults.Empty with { QueryTruncated = parsed.Truncated };
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Max(1, request.Page);
@@ -214,7 +212,6 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             try
             {
                 var query = new QueryExecution(live.Table, request, page, pageSize);
-                SearchStageTimings.Stage(8);
                 if (!PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                 {
                     // Defensive: the expression is built from quoted terms only, but should FTS5 still refuse it, the
@@ -224,27 +221,19 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                     if (match is null || !PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                         return SearchResults.Empty with { QueryIsEmpty = false, QueryTruncated = parsed.Truncated };
                 }
-                SearchStageTimings.Stage(1);
                 var hits = new List<SearchHit>(pageSize);
-                var pageHits = query.Page();
-                SearchStageTimings.Stage(2);
-                foreach (var (id, score) in pageHits)
+                foreach (var (id, score) in query.Page())
                 {
                     if (reader.Document(id) is not { } stored) continue;
-                    SearchStageTimings.Stage(3);
                     var language = Language(stored.Language);
                     hits.Add(new SearchHit(stored.Tenant, stored.Type, stored.Key, stored.Path, stored.Title,
                         _highlighter.Title(stored.Title, language, match),
                         _highlighter.Snippet(stored.Summary, stored.Body, language, match),
                         new DateTime(stored.DateTicks, DateTimeKind.Utc), request.Sort == SearchSort.Relevance ? -score : 0,
                         IndexFile.ReadFacets(stored.Facets)));
-                    SearchStageTimings.Stage(4);
                 }
                 var suggestion = query.Total == 0 ? Suggest(parsed, reader) : null;
-                SearchStageTimings.Stage(6);
-                var facets = query.Facets();
-                SearchStageTimings.Stage(5);
-                return new SearchResults(query.Total, hits, facets, suggestion, false, parsed.Truncated);
+                return new SearchResults(query.Total, hits, query.Facets(), suggestion, false, parsed.Truncated);
             }
             finally
             {
