@@ -14,7 +14,7 @@ internal static class Program
         usage:
           SearchBench generate --docs 100000 --seed 42 --out corpus.jsonl
           SearchBench queries --count 1000 --seed 7 --out queries.jsonl
-          SearchBench run --corpus corpus.jsonl --queries queries.jsonl [--index-folder dir [--reuse-index]] [--batch 1000] [--warmup 200 | --warmup-queries file] [--json] [--list-zero]
+          SearchBench run --corpus corpus.jsonl --queries queries.jsonl [--index-folder dir [--reuse-index]] [--through rebuild|apply] [--batch 1000] [--warmup 200 | --warmup-queries file] [--json] [--list-zero]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -59,7 +59,13 @@ internal static class Program
                         options.ContainsKey("json"),
                         options.ContainsKey("list-zero"),
                         options.GetValueOrDefault("warmup-queries"),
-                        options.ContainsKey("reuse-index"));
+                        options.ContainsKey("reuse-index"),
+                        options.GetValueOrDefault("through", "rebuild") switch
+                        {
+                            "rebuild" => IndexingPath.Rebuild,
+                            "apply" => IndexingPath.Apply,
+                            _ => throw new ArgumentException("--through must be rebuild or apply"),
+                        });
                     if (run.Batch < 1) throw new ArgumentException("--batch must be at least 1");
                     var figures = await Runner.RunAsync(run, Console.Error);
                     Console.Out.Write(run.Json
