@@ -59,7 +59,14 @@ public sealed class TextAnalyzer
         var position = 0;
         while (NextToken(text, ref position, out var start, out var length))
         {
-            foreach (var word in SplitElisions(text.Slice(start, length), words))
+            var token = text.Slice(start, length);
+            if (!token.ContainsAny(Apostrophes))
+            {
+                // Most words: no elision to split.
+                sink.Add(start, length, local.TermOf(FoldInto(token, folded), language));
+                continue;
+            }
+            foreach (var word in SplitElisions(token, words))
                 sink.Add(start + word.Start, word.Length, local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language));
         }
     }
@@ -146,6 +153,8 @@ public sealed class TextAnalyzer
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘';
 
+    private static readonly System.Buffers.SearchValues<char> Apostrophes = System.Buffers.SearchValues.Create("'’ʼ‘");
+
     /// <summary>Parts of a token between apostrophes; a leading elided article ("l", "qu") is dropped.</summary>
     private static List<(int Start, int Length)> SplitElisions(ReadOnlySpan<char> token, List<(int Start, int Length)> parts)
     {
@@ -221,14 +230,21 @@ public sealed class TextAnalyzer
         private SnowballStemmer? _french, _english;
         private readonly Dictionary<string, string?> _frenchStems = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _englishStems = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _frenchLookup, _englishLookup;
+
+        public PerThread()
+        {
+            // Obtained once: getting a span lookup checks the comparer's type, once a word otherwise.
+            _frenchLookup = _frenchStems.GetAlternateLookup<ReadOnlySpan<char>>();
+            _englishLookup = _englishStems.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         public string? TermOf(ReadOnlySpan<char> folded, string language)
         {
             if (folded.IsEmpty) return null;
             var english = language == English;
             var cache = english ? _englishStems : _frenchStems;
-            var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(folded, out var cached)) return cached;
+            if ((english ? _englishLookup : _frenchLookup).TryGetValue(folded, out var cached)) return cached;
             if (cache.Count >= MaxCachedStems) cache.Clear();
             var key = new string(folded);
             string? term;
