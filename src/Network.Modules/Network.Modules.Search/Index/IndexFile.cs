@@ -36,7 +36,7 @@ internal sealed class IndexFile : IDisposable
     /// A staging file's pending terms: a 100,000-document load becomes a dozen large segments merged once at the end
     /// instead of hundreds merged level by level (the memory is the process's for the length of the load).
     /// </summary>
-    private const int StagingHashSize = 48 << 20;
+    private const int StagingHashSize = 24 << 20;
 
     /// <summary>FTS5's default: merges start once four segments share a level.</summary>
     private const int LiveAutomerge = 4;
