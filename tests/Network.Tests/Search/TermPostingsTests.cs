@@ -127,6 +127,43 @@ public sealed class TermPostingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_whole_index_rebuild_written_in_batches_scores_as_fts5_and_as_the_same_changes_applied()
+    {
+        // The rebuild keeps its postings while its batches are written in one transaction (terms grow frequent
+        // mid-load, FTS5's totals are committed only at the end); changes applied meanwhile are replayed on it.
+        await _index.ApplyAsync(Enumerable.Range(0, 50).Select(Doc).ToList(), []);
+        var batches = Enumerable.Range(0, 6).Select(b => Enumerable.Range(100 + b * 40, 40).Select(Doc).ToList()).ToList();
+        var during = (Upserts: new List<SearchDocument> { Doc(105), Doc(400) }, Removals: new List<SearchDocumentKey> { new("hauts-de-france", "showcase", "110") });
+        await using (var rebuild = _index.BeginRebuild(null))
+        {
+            foreach (var batch in batches) await rebuild.AddAsync(batch);
+            await _index.ApplyAsync(during.Upserts, during.Removals);
+            await rebuild.CompleteAsync();
+        }
+        AssertSameAsSql();
+
+        // The same documents through ApplyAsync into another folder: the same results, totals and scores.
+        var folder = _folder + "-applied";
+        var analyzer = new TextAnalyzer();
+        using (var applied = new SearchIndex(Options.Create(new SearchOptions { IndexFolder = folder }), Options.Create(new NetworkOptions()), analyzer, new SearchQueryParser(analyzer)) { FrequentTermMinimum = 1 })
+        {
+            foreach (var batch in batches) await applied.ApplyAsync(batch, []);
+            await applied.ApplyAsync(during.Upserts, during.Removals);
+            Assert.Equal(applied.Count, _index.Count);
+            foreach (var text in Queries)
+            {
+                var request = new SearchRequest(text, [new SearchScopeTenant("hauts-de-france", AllTypes, false)], new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Relevance, 1, SearchRequest.MaxPageSize);
+                var expected = applied.Search(request);
+                var actual = _index.Search(request);
+                Assert.Equal(expected.Total, actual.Total);
+                Assert.Equal(expected.Hits.Select(h => h.Score), actual.Hits.Select(h => h.Score), Close);
+                Assert.Equal(expected.Hits.Select(h => h.Key).Order(), actual.Hits.Select(h => h.Key).Order());
+            }
+        }
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
     public async Task Terms_grown_frequent_after_opening_are_held_and_exact()
     {
         // Empty at open: nothing is frequent yet; every term grows frequent batch after batch.

@@ -70,7 +70,15 @@ public sealed class TextAnalyzer
         var position = 0;
         while (NextToken(text, ref position, out var start, out var length))
         {
-            foreach (var word in SplitElisions(text.Slice(start, length), words))
+            var token = text.Slice(start, length);
+            if (!token.ContainsAny(Apostrophes))
+            {
+                // Most words: no elision to split.
+                var whole = FoldInto(token, folded);
+                sink.Add(start, length, whole.IsEmpty || !sink.WantsTerm(whole[0]) ? null : local.TermOf(whole, language));
+                continue;
+            }
+            foreach (var word in SplitElisions(token, words))
             {
                 var key = FoldInto(text.Slice(start + word.Start, word.Length), folded);
                 sink.Add(start + word.Start, word.Length, key.IsEmpty || !sink.WantsTerm(key[0]) ? null : local.TermOf(key, language));
@@ -173,6 +181,8 @@ public sealed class TextAnalyzer
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘';
 
+    private static readonly System.Buffers.SearchValues<char> Apostrophes = System.Buffers.SearchValues.Create("'’ʼ‘");
+
     /// <summary>Parts of a token between apostrophes; a leading elided article ("l", "qu") is dropped.</summary>
     private static List<(int Start, int Length)> SplitElisions(ReadOnlySpan<char> token, List<(int Start, int Length)> parts)
     {
@@ -248,14 +258,21 @@ public sealed class TextAnalyzer
         private SnowballStemmer? _french, _english;
         private readonly Dictionary<string, string?> _frenchStems = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _englishStems = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _frenchLookup, _englishLookup;
+
+        public PerThread()
+        {
+            // Obtained once: getting a span lookup checks the comparer's type, once a word otherwise.
+            _frenchLookup = _frenchStems.GetAlternateLookup<ReadOnlySpan<char>>();
+            _englishLookup = _englishStems.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         public string? TermOf(ReadOnlySpan<char> folded, string language)
         {
             if (folded.IsEmpty) return null;
             var english = language == English;
             var cache = english ? _englishStems : _frenchStems;
-            var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(folded, out var cached)) return cached;
+            if ((english ? _englishLookup : _frenchLookup).TryGetValue(folded, out var cached)) return cached;
             if (cache.Count >= MaxCachedStems) cache.Clear();
             var key = new string(folded);
             string? term;
