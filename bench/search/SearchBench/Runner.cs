@@ -87,7 +87,9 @@ public static class Runner
             var batch = new List<SearchDocument>(options.Batch);
             var documents = 0;
             var applyTicks = 0L;
-            var inputBytes = new FileInfo(options.Corpus).Length;
+            // The corpus may be a symbolic link to a shared copy: its target's size is what is read.
+            var corpusFile = new FileInfo(options.Corpus);
+            var inputBytes = (corpusFile.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? corpusFile).Length;
             var started = Stopwatch.GetTimestamp();
             var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
             var rebuild = options.ReuseIndex || options.Through != IndexingPath.Rebuild ? null : index.BeginRebuild(null);
