@@ -14,7 +14,7 @@ internal static class Program
         usage:
           SearchBench generate --docs 100000 --seed 42 --out corpus.jsonl
           SearchBench queries --count 1000 --seed 7 --out queries.jsonl
-          SearchBench run --corpus corpus.jsonl --queries queries.jsonl [--index-folder dir [--reuse-index]] [--batch 1000] [--warmup 200 | --warmup-queries file] [--json] [--list-zero]
+          SearchBench run --corpus corpus.jsonl --queries queries.jsonl [--index-folder dir [--reuse-index]] [--through rebuild|apply] [--batch 500 (rebuild) | 1000 (apply)] [--warmup 200 | --warmup-queries file] [--json] [--list-zero]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -50,16 +50,24 @@ internal static class Program
                 }
                 case "run":
                 {
+                    var through = options.GetValueOrDefault("through", "rebuild") switch
+                    {
+                        "rebuild" => IndexingPath.Rebuild,
+                        "apply" => IndexingPath.Apply,
+                        _ => throw new ArgumentException("--through must be rebuild or apply"),
+                    };
                     var run = new RunOptions(
                         Required(options, "corpus"),
                         Required(options, "queries"),
                         options.GetValueOrDefault("index-folder"),
-                        Int(options, "batch", 1000),
+                        // The site's batch sizes: Search:RebuildBatchSize for a rebuild, the bench's historical 1,000 otherwise.
+                        Int(options, "batch", through == IndexingPath.Rebuild ? new Network.Modules.Search.SearchOptions().RebuildBatchSize : 1000),
                         Int(options, "warmup", 200),
                         options.ContainsKey("json"),
                         options.ContainsKey("list-zero"),
                         options.GetValueOrDefault("warmup-queries"),
-                        options.ContainsKey("reuse-index"));
+                        options.ContainsKey("reuse-index"),
+                        through);
                     if (run.Batch < 1) throw new ArgumentException("--batch must be at least 1");
                     var figures = await Runner.RunAsync(run, Console.Error);
                     Console.Out.Write(run.Json

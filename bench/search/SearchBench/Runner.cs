@@ -14,11 +14,19 @@ namespace SearchBench;
 /// <param name="ListZero">Also print each query that found nothing (to tell misspellings from engine misses).</param>
 /// <param name="WarmupQueries">A file of warm-up queries; null: <paramref name="Warmup"/> queries generated with <see cref="WarmupSeed"/>.</param>
 /// <param name="ReuseIndex">Query the index already in <paramref name="IndexFolder"/> (built from the same corpus by an earlier run) instead of indexing: for iterating on the query path.</param>
-public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json, bool ListZero = false, string? WarmupQueries = null, bool ReuseIndex = false)
+/// <param name="Through">How the corpus is indexed: the rebuild path (what `search rebuild` does) or change batches through ApplyAsync.</param>
+public sealed record RunOptions(string Corpus, string Queries, string? IndexFolder, int Batch, int Warmup, bool Json, bool ListZero = false, string? WarmupQueries = null, bool ReuseIndex = false, IndexingPath Through = IndexingPath.Rebuild)
 {
     /// <summary>Not the query file's seed (7): the warm-up shares only what any two sets of queries share (common words).</summary>
     public const int WarmupSeed = 1_000_003;
 }
+
+/// <summary>
+/// The engine's two ways in: <see cref="SearchIndex.BeginRebuild"/> (a whole index recreated in a staging file swapped in
+/// at the end, as `search rebuild` does) or <see cref="SearchIndex.ApplyAsync"/> (the change feed's batches, each
+/// committed durably).
+/// </summary>
+public enum IndexingPath { Rebuild, Apply }
 
 /// <summary>What one run measured (printed as text or JSON).</summary>
 public sealed record RunFigures
@@ -47,11 +55,13 @@ public sealed record RunFigures
     public double PeakMemoryMegabytes { get; init; }
     public double PeakMemoryAfterIndexingMegabytes { get; init; }
     public string LoadAverage { get; init; } = "";
+    public string Through { get; init; } = "";
 }
 
 /// <summary>
-/// Indexes a corpus through <see cref="SearchIndex.ApplyAsync"/> (the path every module's changes take) in batches,
-/// streaming the file so memory does not grow with it, then runs each query once through <see cref="SearchIndex.Search"/>
+/// Indexes a corpus through the rebuild path (<see cref="SearchIndex.BeginRebuild"/>, what `search rebuild` runs) or
+/// <see cref="SearchIndex.ApplyAsync"/> (the path every module's changes take) in batches, streaming the file so memory
+/// does not grow with it, then runs each query once through <see cref="SearchIndex.Search"/>
 /// (top 10, total and every facet's counts), single-threaded, after a warm-up.
 /// </summary>
 public static class Runner
@@ -77,9 +87,12 @@ public static class Runner
             var batch = new List<SearchDocument>(options.Batch);
             var documents = 0;
             var applyTicks = 0L;
-            var inputBytes = new FileInfo(options.Corpus).Length;
+            // The corpus may be a symbolic link to a shared copy: its target's size is what is read.
+            var corpusFile = new FileInfo(options.Corpus);
+            var inputBytes = (corpusFile.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? corpusFile).Length;
             var started = Stopwatch.GetTimestamp();
             var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
+            var rebuild = options.ReuseIndex || options.Through != IndexingPath.Rebuild ? null : index.BeginRebuild(null);
             using (var reader = new StreamReader(options.Corpus, Encoding.UTF8, false, 1 << 16))
             {
                 long lineNumber = 0;
@@ -96,15 +109,26 @@ public static class Runner
                 }
             }
             if (batch.Count > 0) await Apply();
+            if (rebuild is not null)
+            {
+                var completing = Stopwatch.GetTimestamp();
+                await rebuild.CompleteAsync();
+                await rebuild.DisposeAsync();
+                applyTicks += Stopwatch.GetTimestamp() - completing;
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rebuild completed in {Stopwatch.GetElapsedTime(completing).TotalSeconds:F1} s (writing the queued batches, merging FTS5's segments, the in-memory postings, fsync, swap)"));
+            }
             var indexingSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var indexingCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalSeconds;
             var peakAfterIndexing = ProcessMemory.PeakMegabytes();
             if (options.ReuseIndex)
             {
-                // Only the tenants and types were read: no indexing figures for this run.
+                // Only the tenants and types were read: no indexing figures for this run. Count opens the file (and loads
+                // the engine's in-memory structures): its time is the index's open time.
+                var opening = Stopwatch.GetTimestamp();
                 documents = index.Count;
+                var openSeconds = Stopwatch.GetElapsedTime(opening).TotalSeconds;
                 indexingSeconds = indexingCpu = 0;
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reused the index in {folder}: {documents:N0} documents"));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reused the index in {folder}: {documents:N0} documents, opened in {openSeconds:F2} s (peak memory then {ProcessMemory.PeakMegabytes()} MB)"));
             }
             else log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {documents:N0} documents in {indexingSeconds:F1} s"));
 
@@ -130,6 +154,10 @@ public static class Runner
             var zero = 0;
             var zeroQueries = new List<BenchQuery>();
             var hits = 0L;
+            // SEARCH_DUMP=file: every measured answer written out (total, suggestion, facet counts, hits with score, title and
+            // snippet), to check that an engine change leaves the results as they were (diff two runs' files).
+            var dumpPath = Environment.GetEnvironmentVariable("SEARCH_DUMP");
+            using var dump = string.IsNullOrEmpty(dumpPath) ? null : new StreamWriter(dumpPath);
             var measured = Stopwatch.GetTimestamp();
             for (var i = 0; i < queries.Count; i++)
             {
@@ -141,6 +169,7 @@ public static class Runner
                 latencies[i] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
                 cpu[i] = ThreadCpu.Milliseconds() - cpuBefore;
                 timed[i] = (latencies[i], query, results.Total);
+                if (dump is not null) Dump(dump, query, results);
                 if (results.Total == 0)
                 {
                     zero++;
@@ -184,12 +213,14 @@ public static class Runner
                 PeakMemoryMegabytes = ProcessMemory.PeakMegabytes(),
                 PeakMemoryAfterIndexingMegabytes = peakAfterIndexing,
                 LoadAverage = ProcessMemory.LoadAverage(),
+                Through = options.ReuseIndex ? "" : options.Through == IndexingPath.Rebuild ? "rebuild" : "apply",
             };
 
             async Task Apply()
             {
                 var applyStarted = Stopwatch.GetTimestamp();
-                await index.ApplyAsync(batch, []);
+                if (rebuild is not null) await rebuild.AddAsync(batch);
+                else await index.ApplyAsync(batch, []);
                 applyTicks += Stopwatch.GetTimestamp() - applyStarted;
                 documents += batch.Count;
                 batch = new List<SearchDocument>(options.Batch);
@@ -220,6 +251,15 @@ public static class Runner
         services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.Section));
         new SearchModule().ConfigureServices(services, configuration);
         return services.BuildServiceProvider();
+    }
+
+    private static void Dump(StreamWriter dump, BenchQuery query, SearchResults results)
+    {
+        var facets = string.Join(" ", results.Facets.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Key + "=" + string.Join(",", f.Value.Select(v => v.Value + ":" + v.Count))));
+        dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Q}\t{query.Tenant}\t{results.Total}\t{results.Suggestion}\t{facets}"));
+        foreach (var hit in results.Hits)
+            dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Key} {hit.Score:G5} {hit.TitleHtml} | {hit.SnippetHtml}"));
     }
 
     private static List<BenchQuery> WarmupList(int count)
@@ -254,7 +294,8 @@ public static class Runner
         var c = CultureInfo.InvariantCulture;
         Line("documents", figures.Documents.ToString("N0", c));
         Line("input", figures.InputMegabytes.ToString("F1", c) + " MB");
-        Line("indexing time", string.Create(c, $"{figures.IndexingSeconds:F1} s (of which ApplyAsync {figures.ApplySeconds:F1} s)"));
+        Line("indexing path", figures.Through == "apply" ? "ApplyAsync batches" : figures.Through == "rebuild" ? "rebuild (BeginRebuild, AddAsync batches, CompleteAsync)" : "(index reused)");
+        Line("indexing time", string.Create(c, $"{figures.IndexingSeconds:F1} s (of which inside the engine's calls {figures.ApplySeconds:F1} s)"));
         Line("indexing CPU time", string.Create(c, $"{figures.IndexingCpuSeconds:F1} s, all threads ({figures.Documents / Math.Max(figures.IndexingCpuSeconds, 1e-9):N0} docs per CPU second)"));
         Line("indexing rate", string.Create(c, $"{figures.DocumentsPerSecond:N0} docs/s, {figures.MegabytesPerSecond:F2} MB/s"));
         Line("index size on disk", figures.IndexMegabytes.ToString("F1", c) + " MB");

@@ -116,8 +116,10 @@ public sealed class SearchBenchRunnerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("search-bench-test-").FullName;
 
-    [Fact]
-    public async Task The_runner_indexes_every_line_and_runs_every_query()
+    [Theory]
+    [InlineData(IndexingPath.Rebuild)]
+    [InlineData(IndexingPath.Apply)]
+    public async Task The_runner_indexes_every_line_and_runs_every_query(IndexingPath through)
     {
         var corpus = Path.Combine(_folder, "corpus.jsonl");
         var queries = Path.Combine(_folder, "queries.jsonl");
@@ -133,7 +135,7 @@ public sealed class SearchBenchRunnerTests : IDisposable
             {"q": "xyzzyq"}
             """);
 
-        var figures = await Runner.RunAsync(new RunOptions(corpus, queries, Path.Combine(_folder, "index"), Batch: 50, Warmup: 2, Json: false), TextWriter.Null);
+        var figures = await Runner.RunAsync(new RunOptions(corpus, queries, Path.Combine(_folder, "index"), Batch: 50, Warmup: 2, Json: false, Through: through), TextWriter.Null);
 
         Assert.Equal(121, figures.Documents);
         Assert.Equal(4, figures.Queries);

@@ -452,6 +452,35 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_crash_in_the_middle_of_a_rebuild_leaves_the_live_index_whole()
+    {
+        await _index.ApplyAsync([Doc("1", "Musée"), Doc("2", "Archive")], []);
+        var crashed = _folder + "-crashed";
+        await using (var rebuild = _index.BeginRebuild(null))
+        {
+            await rebuild.AddAsync(Enumerable.Range(10, 300).Select(i => Doc(i.ToString(), "Nouveau musée " + i, "visite")).ToList());
+            // What a crash now leaves on disk: the live file with its log, and a staging file written without journal.
+            Directory.CreateDirectory(crashed);
+            foreach (var file in Directory.GetFiles(_folder))
+            {
+                using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = File.Create(Path.Combine(crashed, Path.GetFileName(file)));
+                source.CopyTo(copy);
+            }
+            Assert.True(File.Exists(Path.Combine(crashed, SearchIndex.RebuildFileName)));
+        }
+        var analyzer = new TextAnalyzer();
+        using (var restarted = new SearchIndex(Options.Create(new SearchOptions { IndexFolder = crashed }), Options.Create(new NetworkOptions()), analyzer, new SearchQueryParser(analyzer)))
+        {
+            Assert.Equal(2, restarted.Count);
+            Assert.False(File.Exists(Path.Combine(crashed, SearchIndex.RebuildFileName)));
+            var found = restarted.Search(new SearchRequest("musée", [Region("hauts-de-france")], new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Relevance, 1, 10));
+            Assert.Equal(["1"], Keys(found));
+        }
+        try { Directory.Delete(crashed, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
     public async Task Searches_during_a_rebuild_and_its_swap_never_fail()
     {
         await _index.ApplyAsync(Enumerable.Range(0, 200).Select(i => Doc(i.ToString(), "Musée " + i, "visite du musée numéro " + i)).ToList(), []);

@@ -50,6 +50,17 @@ public sealed class TextAnalyzer
         Analyze(text, language, ref sink);
     }
 
+    /// <summary>
+    /// As <see cref="Tokens"/>, but a word's term is looked up only when its folded form starts with one of
+    /// <paramref name="firstLetters"/>, else left null: for highlighting, where only the query's terms matter. Snowball
+    /// (French and English) never changes a word's first letter, so no term starting with those letters is missed.
+    /// </summary>
+    public void Tokens(ReadOnlySpan<char> text, string language, List<AnalyzedToken> output, string firstLetters)
+    {
+        var sink = new FilteredTokenCollector(output, firstLetters);
+        Analyze(text, language, ref sink);
+    }
+
     // One pass over the text for both uses; the sink is a struct so the indexing path pays no delegate call per word.
     private static void Analyze<TSink>(ReadOnlySpan<char> text, string language, ref TSink sink) where TSink : struct, ITokenSink
     {
@@ -59,18 +70,33 @@ public sealed class TextAnalyzer
         var position = 0;
         while (NextToken(text, ref position, out var start, out var length))
         {
-            foreach (var word in SplitElisions(text.Slice(start, length), words))
-                sink.Add(start + word.Start, word.Length, local.TermOf(FoldInto(text.Slice(start + word.Start, word.Length), folded), language));
+            var token = text.Slice(start, length);
+            if (!token.ContainsAny(Apostrophes))
+            {
+                // Most words: no elision to split.
+                var whole = FoldInto(token, folded);
+                sink.Add(start, length, whole.IsEmpty || !sink.WantsTerm(whole[0]) ? null : local.TermOf(whole, language));
+                continue;
+            }
+            foreach (var word in SplitElisions(token, words))
+            {
+                var key = FoldInto(text.Slice(start + word.Start, word.Length), folded);
+                sink.Add(start + word.Start, word.Length, key.IsEmpty || !sink.WantsTerm(key[0]) ? null : local.TermOf(key, language));
+            }
         }
     }
 
     private interface ITokenSink
     {
+        bool WantsTerm(char first);
+
         void Add(int start, int length, string? term);
     }
 
     private readonly struct TermAppender(StringBuilder output) : ITokenSink
     {
+        public bool WantsTerm(char first) => true;
+
         public void Add(int start, int length, string? term)
         {
             if (term is null) return;
@@ -79,8 +105,17 @@ public sealed class TextAnalyzer
         }
     }
 
+    private readonly struct FilteredTokenCollector(List<AnalyzedToken> output, string firstLetters) : ITokenSink
+    {
+        public bool WantsTerm(char first) => firstLetters.Contains(first);
+
+        public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
+    }
+
     private readonly struct TokenCollector(List<AnalyzedToken> output) : ITokenSink
     {
+        public bool WantsTerm(char first) => true;
+
         public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
     }
 
@@ -145,6 +180,8 @@ public sealed class TextAnalyzer
     private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘';
+
+    private static readonly System.Buffers.SearchValues<char> Apostrophes = System.Buffers.SearchValues.Create("'’ʼ‘");
 
     /// <summary>Parts of a token between apostrophes; a leading elided article ("l", "qu") is dropped.</summary>
     private static List<(int Start, int Length)> SplitElisions(ReadOnlySpan<char> token, List<(int Start, int Length)> parts)
@@ -221,14 +258,21 @@ public sealed class TextAnalyzer
         private SnowballStemmer? _french, _english;
         private readonly Dictionary<string, string?> _frenchStems = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _englishStems = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _frenchLookup, _englishLookup;
+
+        public PerThread()
+        {
+            // Obtained once: getting a span lookup checks the comparer's type, once a word otherwise.
+            _frenchLookup = _frenchStems.GetAlternateLookup<ReadOnlySpan<char>>();
+            _englishLookup = _englishStems.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         public string? TermOf(ReadOnlySpan<char> folded, string language)
         {
             if (folded.IsEmpty) return null;
             var english = language == English;
             var cache = english ? _englishStems : _frenchStems;
-            var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(folded, out var cached)) return cached;
+            if ((english ? _englishLookup : _frenchLookup).TryGetValue(folded, out var cached)) return cached;
             if (cache.Count >= MaxCachedStems) cache.Clear();
             var key = new string(folded);
             string? term;

@@ -29,6 +29,19 @@ internal sealed class DocumentTable
     // Per rowid, in one struct so that a search touches one cache line per matching document.
     private DocumentInfo[] _docs = new DocumentInfo[1024];
 
+    /// <summary>Facet values a document keeps inline in <see cref="FacetSlots"/> (more: read from its entry's array).</summary>
+    public const int FacetStride = 8;
+
+    /// <summary>Marks a document whose facet values are not inline (more than <see cref="FacetStride"/>, or a large id).</summary>
+    public const byte FacetsNotInline = byte.MaxValue;
+
+    // What a search reads per matching document, in flat arrays indexed by rowid (no object to follow, nothing allocated
+    // per document): scope key (0 for no document, else 1 << 31 | tenant << 16 | type << 1 | shared), date, facet values.
+    private uint[] _scopeKeys = new uint[1024];
+    private long[] _dates = new long[1024];
+    private ushort[] _facetSlots = new ushort[1024 * FacetStride];
+    private byte[] _facetCounts = new byte[1024];
+
     public int Count { get; private set; }
 
     /// <summary>One past the highest rowid the arrays cover.</summary>
@@ -36,6 +49,18 @@ internal sealed class DocumentTable
 
     /// <summary>The per-rowid entries (replaced when they grow: read it once per search, under the index's read lock).</summary>
     public DocumentInfo[] Documents => _docs;
+
+    /// <summary>Per rowid: 0 when no document, else <c>1 &lt;&lt; 31 | tenant &lt;&lt; 16 | type &lt;&lt; 1 | shared</c>.</summary>
+    public uint[] ScopeKeys => _scopeKeys;
+
+    /// <summary>Per rowid, the document's date ticks.</summary>
+    public long[] Dates => _dates;
+
+    /// <summary>Per rowid, <see cref="FacetStride"/> slots of facet value ids (the first <see cref="FacetCounts"/> used).</summary>
+    public ushort[] FacetSlots => _facetSlots;
+
+    /// <summary>Per rowid, how many <see cref="FacetSlots"/> hold values, or <see cref="FacetsNotInline"/>.</summary>
+    public byte[] FacetCounts => _facetCounts;
 
     public IReadOnlyList<FacetValueInfo> Values => _values;
 
@@ -82,7 +107,13 @@ internal sealed class DocumentTable
             var value = Value(index, facet.Value, string.IsNullOrEmpty(facet.Label) ? facet.Value : facet.Label);
             if (!values.Contains(value)) values.Add(value);
         }
+        if (tenant > 0x7FFF || type > 0x3FFF) throw new InvalidOperationException("Too many tenants or document types for the search index.");
         _docs[id] = new DocumentInfo(true, document.Shared, tenant, type, document.DateUtc.Ticks, [.. values], document.Key);
+        _scopeKeys[id] = 1u << 31 | (uint)tenant << 16 | (uint)type << 1 | (document.Shared ? 1u : 0u);
+        _dates[id] = document.DateUtc.Ticks;
+        var inline = values.Count <= FacetStride && values.TrueForAll(v => v < ushort.MaxValue);
+        _facetCounts[id] = inline ? (byte)values.Count : FacetsNotInline;
+        if (inline) for (var i = 0; i < values.Count; i++) _facetSlots[id * FacetStride + i] = (ushort)values[i];
         _perTenantCount[tenant]++;
         Count++;
     }
@@ -94,6 +125,8 @@ internal sealed class DocumentTable
         _ids.Remove(new SearchDocumentKey(_tenants[doc.Tenant], _types[doc.Type], doc.Key));
         _perTenantCount[doc.Tenant]--;
         doc = default;
+        _scopeKeys[id] = 0;
+        _facetCounts[id] = 0;
         Count--;
     }
 
@@ -122,7 +155,12 @@ internal sealed class DocumentTable
     private void Grow(long id)
     {
         if (id >= int.MaxValue - 1024) throw new InvalidOperationException("Search index rowids exhausted.");
-        Array.Resize(ref _docs, (int)Math.Max(_docs.Length * 2L, id + 1024));
+        var length = (int)Math.Max(_docs.Length * 2L, id + 1024);
+        Array.Resize(ref _docs, length);
+        Array.Resize(ref _scopeKeys, length);
+        Array.Resize(ref _dates, length);
+        Array.Resize(ref _facetSlots, length * FacetStride);
+        Array.Resize(ref _facetCounts, length);
     }
 }
 

@@ -13,18 +13,25 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
     /// <summary>Words shown in a snippet.</summary>
     public const int SnippetWords = 30;
 
+    // Per thread, reused from hit to hit: a search analyses ten titles, summaries and body starts.
     [ThreadStatic] private static List<AnalyzedToken>? _tokens;
+    [ThreadStatic] private static List<AnalyzedToken>? _summaryTokens;
+    [ThreadStatic] private static List<AnalyzedToken>? _chunk;
+    [ThreadStatic] private static List<int>? _matched;
+    [ThreadStatic] private static HashSet<string>? _windowTerms;
 
     public string Title(string title, string language, MatchExpression? match)
     {
-        var tokens = Tokens(title, language);
+        var tokens = Tokens(title, language, match);
         return Render(title, tokens, 0, tokens.Count, match, 0, title.Length);
     }
 
     /// <summary>The ~30-word window of the summary, else the body, holding the most matched words (the summary's start when none).</summary>
     public string Snippet(string summary, string body, string language, MatchExpression? match)
     {
-        var summaryTokens = Tokens(summary, language).ToArray();
+        var summaryTokens = _summaryTokens ??= new List<AnalyzedToken>(64);
+        summaryTokens.Clear();
+        analyzer.Tokens(summary, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, summaryTokens, FirstLetters(match));
         var (summaryStart, summaryScore) = BestWindow(summaryTokens, match);
         if (summaryScore > 0 || body.Length == 0) return Window(summary, summaryTokens, summaryStart);
         var bodyTokens = TokensUntilWindow(body, language, match);
@@ -32,7 +39,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         if (bodyScore == 0 && summary.Length > 0) return Window(summary, summaryTokens, summaryStart);
         return Window(body, bodyTokens, bodyStart);
 
-        string Window(string text, IReadOnlyList<AnalyzedToken> tokens, int start)
+        string Window(string text, List<AnalyzedToken> tokens, int start)
         {
             if (tokens.Count == 0) return "";
             var end = Math.Min(tokens.Count, start + SnippetWords);
@@ -53,13 +60,15 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
 
     private static List<AnalyzedToken> TokensList() => _tokens ??= new List<AnalyzedToken>(1024);
 
-    private List<AnalyzedToken> Tokens(string text, string language)
+    private List<AnalyzedToken> Tokens(string text, string language, MatchExpression? match)
     {
         var tokens = TokensList();
         tokens.Clear();
-        analyzer.Tokens(text, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, tokens);
+        analyzer.Tokens(text, language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French, tokens, FirstLetters(match));
         return tokens;
     }
+
+    private static string FirstLetters(MatchExpression? match) => match?.HighlightFirstLetters ?? "";
 
     /// <summary>Characters analysed at a time when looking for the snippet in a body.</summary>
     private const int ChunkLength = 1_500;
@@ -81,7 +90,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         tokens.Clear();
         var lang = language == TextAnalyzer.English ? TextAnalyzer.English : TextAnalyzer.French;
         var wanted = Math.Max(1, match?.Clauses.Count ?? 1);
-        var chunk = new List<AnalyzedToken>(256);
+        var chunk = _chunk ??= new List<AnalyzedToken>(256);
         var position = 0;
         while (position < text.Length && position < MaxSnippetSearch)
         {
@@ -89,7 +98,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
             // Cut at a space so that no word is split between two chunks.
             while (end < text.Length && end < position + ChunkLength + 200 && !char.IsWhiteSpace(text[end])) end++;
             chunk.Clear();
-            analyzer.Tokens(text.AsSpan(position, end - position), lang, chunk);
+            analyzer.Tokens(text.AsSpan(position, end - position), lang, chunk, FirstLetters(match));
             foreach (var token in chunk) tokens.Add(token with { Start = token.Start + position });
             position = end;
             var (start, score) = BestWindow(tokens, match);
@@ -100,15 +109,16 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
     }
 
     /// <summary>The first token of the window with the most matched words (distinct terms first, then occurrences).</summary>
-    private static (int Start, int Score) BestWindow(IReadOnlyList<AnalyzedToken> tokens, MatchExpression? match)
+    private static (int Start, int Score) BestWindow(List<AnalyzedToken> tokens, MatchExpression? match)
     {
         if (match is null || tokens.Count == 0) return (0, 0);
-        var matched = new List<int>();
+        var matched = _matched ??= new List<int>(64);
+        matched.Clear();
         for (var i = 0; i < tokens.Count; i++) if (IsMatch(tokens[i].Term, match)) matched.Add(i);
         if (matched.Count == 0) return (0, 0);
         var bestStart = 0;
         var bestScore = 0;
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = _windowTerms ??= new HashSet<string>(StringComparer.Ordinal);
         for (var first = 0; first < matched.Count; first++)
         {
             terms.Clear();
@@ -137,7 +147,7 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         return false;
     }
 
-    private static string Render(string text, IReadOnlyList<AnalyzedToken> tokens, int first, int end, MatchExpression? match, int from, int to)
+    private static string Render(string text, List<AnalyzedToken> tokens, int first, int end, MatchExpression? match, int from, int to)
     {
         var html = new StringBuilder((to - from) + 32);
         var position = from;

@@ -68,88 +68,222 @@ internal sealed class PhraseCache(long maxBytes)
 /// <summary>Evaluates a match expression from its phrases' postings and feeds every matching document, with its score, to the query.</summary>
 internal static class PhraseEvaluator
 {
-    /// <summary>Reads or computes each phrase's postings; false when FTS5 refused a phrase.</summary>
-    public static bool Evaluate(MatchExpression match, ReadConnection reader, PhraseCache cache, long capacity, QueryExecution query)
+    /// <summary>
+    /// Reads or computes each phrase's postings (a held single term's from <paramref name="terms"/>, the others' from
+    /// the cache or FTS5); false when FTS5 refused a phrase.
+    /// </summary>
+    public static bool Evaluate(MatchExpression match, ReadConnection reader, PhraseCache cache, TermPostings? terms, long capacity, QueryExecution query)
     {
-        var distinct = match.Clauses.SelectMany(c => c).Concat(match.ExcludedPhrases).Distinct(StringComparer.Ordinal).ToList();
-        var postings = new Dictionary<string, PhrasePostings>(StringComparer.Ordinal);
-        foreach (var phrase in distinct)
+        // One clause of one held term and nothing excluded (most queries: a word, its English stem often in no document):
+        // scored straight into the query.
+        if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
-            var found = cache.Get(phrase);
-            if (found is null)
-            {
-                try
-                {
-                    found = Read(reader, phrase);
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException)
-                {
-                    return false;
-                }
-                cache.Put(phrase, found);
-            }
-            postings[phrase] = found;
-        }
-
-        // One clause of one phrase and nothing excluded (most queries): its postings are the answer.
-        if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
-        {
-            var only = postings[match.Clauses[0][0]];
-            for (var i = 0; i < only.Ids.Length; i++) query.Add(only.Ids[i], -only.Scores[i]);
+            var sink = new QuerySink(query);
+            terms.Score(onlyList, ref sink);
             return true;
         }
 
-        // Otherwise: every phrase scattered into a dense array by rowid, the clause with the fewest postings drives.
-        var size = (int)Math.Max(capacity, 1);
-        var dense = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, Scored>(StringComparer.Ordinal);
         try
         {
-            foreach (var (phrase, list) in postings)
+            foreach (var phrase in match.Clauses.SelectMany(c => c).Concat(match.ExcludedPhrases))
             {
-                var array = ArrayPool<float>.Shared.Rent(size);
-                dense[phrase] = array;
-                Array.Clear(array, 0, size);
-                for (var i = 0; i < list.Ids.Length; i++)
-                    if (list.Ids[i] < size) array[list.Ids[i]] = list.Scores[i];
-            }
-            var clauses = match.Clauses.Select(c => c.Select(p => dense[p]).ToArray()).ToArray();
-            var scoring = clauses.SelectMany(c => c).ToArray();
-            var excluded = match.ExcludedPhrases.Select(p => dense[p]).ToArray();
-            var driver = match.Clauses.Select((c, i) => (Index: i, Size: c.Sum(p => (long)postings[p].Ids.Length))).MinBy(c => c.Size).Index;
-            var driverPhrases = match.Clauses[driver];
-            for (var p = 0; p < driverPhrases.Count; p++)
-            {
-                var ids = postings[driverPhrases[p]].Ids;
-                foreach (var id in ids)
+                if (postings.ContainsKey(phrase)) continue;
+                if (terms is not null && SingleTerm(phrase) is { } absent && terms.IsAbsent(absent))
                 {
-                    if (id >= size) continue;
-                    // A document holding several of the driver's phrases is taken once, by the first of them.
-                    var seen = false;
-                    for (var q = 0; q < p && !seen; q++) seen = clauses[driver][q][id] > 0;
-                    if (seen || !Matches(id, clauses, excluded)) continue;
+                    postings[phrase] = new Scored([], [], 0, Pooled: false);
+                    continue;
+                }
+                if (terms is not null && SingleTerm(phrase) is { } term && terms.Get(term) is { } list)
+                {
+                    var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, list.Count));
+                    var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, list.Count));
+                    postings[phrase] = new Scored(ids, scores, terms.ScoreInto(list, ids, scores), Pooled: true);
+                    continue;
+                }
+                var found = cache.Get(phrase);
+                if (found is null)
+                {
+                    try
+                    {
+                        found = terms is not null && SinglePrefix(phrase) is { } prefix ? terms.Prefix(prefix, reader, capacity) : Read(reader, phrase);
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException)
+                    {
+                        return false;
+                    }
+                    cache.Put(phrase, found);
+                }
+                postings[phrase] = new Scored(found.Ids, found.Scores, found.Ids.Length, Pooled: false);
+            }
+
+            if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
+            {
+                var single = postings[match.Clauses[0][0]];
+                for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
+                return true;
+            }
+
+            // Each clause's documents (the union of its phrases, their contributions summed), then the clauses intersected
+            // from the smallest, the excluded phrases skipped: sorted merges over the postings, no per-rowid array.
+            var clauses = new List<Scored>(match.Clauses.Count);
+            try
+            {
+                foreach (var clause in match.Clauses) clauses.Add(Union(clause, postings));
+                var order = Enumerable.Range(0, clauses.Count).OrderBy(i => clauses[i].Count).ToArray();
+                var driver = clauses[order[0]];
+                var cursors = new int[clauses.Count];
+                var excluded = match.ExcludedPhrases.Distinct(StringComparer.Ordinal).Select(p => postings[p]).ToArray();
+                var excludedCursors = new int[excluded.Length];
+                for (var i = 0; i < driver.Count; i++)
+                {
+                    var id = driver.Ids[i];
+                    cursors[order[0]] = i;
+                    var matches = true;
+                    for (var o = 1; o < order.Length && matches; o++)
+                    {
+                        var other = clauses[order[o]];
+                        var at = Seek(other.Ids, other.Count, cursors[order[o]], id);
+                        cursors[order[o]] = at;
+                        matches = at < other.Count && other.Ids[at] == id;
+                    }
+                    for (var e = 0; e < excluded.Length && matches; e++)
+                    {
+                        var at = Seek(excluded[e].Ids, excluded[e].Count, excludedCursors[e], id);
+                        excludedCursors[e] = at;
+                        matches = !(at < excluded[e].Count && excluded[e].Ids[at] == id);
+                    }
+                    if (!matches) continue;
+                    // Summed clause by clause in the query's order.
                     var score = 0f;
-                    foreach (var array in scoring) score += array[id];
+                    for (var c = 0; c < clauses.Count; c++) score += clauses[c].Scores[cursors[c]];
                     query.Add(id, -score);
                 }
+            }
+            finally
+            {
+                foreach (var clause in clauses) clause.Return();
             }
         }
         finally
         {
-            foreach (var array in dense.Values) ArrayPool<float>.Shared.Return(array);
+            foreach (var scored in postings.Values) scored.Return();
         }
         return true;
     }
 
-    private static bool Matches(long id, float[][][] clauses, float[][] excluded)
+    /// <summary>The held list of the clause's one single-term phrase that is in some document, when all others are in none.</summary>
+    private static TermList? OnlyPresentTerm(IReadOnlyList<string> clause, TermPostings terms)
     {
-        foreach (var clause in clauses)
+        TermList? present = null;
+        foreach (var phrase in clause)
         {
-            var any = false;
-            foreach (var phrase in clause) if (phrase[id] > 0) { any = true; break; }
-            if (!any) return false;
+            if (SingleTerm(phrase) is not { } term) return null;
+            if (terms.IsAbsent(term)) continue;
+            if (present is not null || terms.Get(term) is not { } list) return null;
+            present = list;
         }
-        foreach (var phrase in excluded) if (phrase[id] > 0) return false;
-        return true;
+        return present;
+    }
+
+    /// <summary>Ascending rowids with their contributions; <see cref="Pooled"/> arrays go back to the pool after the search.</summary>
+    private readonly record struct Scored(int[] Ids, float[] Scores, int Count, bool Pooled)
+    {
+        public void Return()
+        {
+            if (!Pooled) return;
+            ArrayPool<int>.Shared.Return(Ids);
+            ArrayPool<float>.Shared.Return(Scores);
+        }
+    }
+
+    /// <summary>
+    /// The documents holding any phrase of the clause, each with the sum of the contributions of the phrases it holds (a
+    /// phrase listed twice counts twice, as FTS5's bm25 sums over the expression's phrases).
+    /// </summary>
+    private static Scored Union(IReadOnlyList<string> clause, Dictionary<string, Scored> postings)
+    {
+        var union = Copy(postings[clause[0]]);
+        for (var p = 1; p < clause.Count; p++)
+        {
+            var next = postings[clause[p]];
+            var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, union.Count + next.Count));
+            var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, union.Count + next.Count));
+            int a = 0, b = 0, n = 0;
+            while (a < union.Count || b < next.Count)
+            {
+                if (b >= next.Count || (a < union.Count && union.Ids[a] < next.Ids[b]))
+                {
+                    ids[n] = union.Ids[a];
+                    scores[n++] = union.Scores[a++];
+                }
+                else if (a >= union.Count || next.Ids[b] < union.Ids[a])
+                {
+                    ids[n] = next.Ids[b];
+                    scores[n++] = next.Scores[b++];
+                }
+                else
+                {
+                    ids[n] = union.Ids[a];
+                    scores[n++] = union.Scores[a++] + next.Scores[b++];
+                }
+            }
+            union.Return();
+            union = new Scored(ids, scores, n, Pooled: true);
+        }
+        return union;
+    }
+
+    private static Scored Copy(Scored source)
+    {
+        var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, source.Count));
+        var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, source.Count));
+        Array.Copy(source.Ids, ids, source.Count);
+        Array.Copy(source.Scores, scores, source.Count);
+        return new Scored(ids, scores, source.Count, Pooled: true);
+    }
+
+    /// <summary>The first position at or after <paramref name="from"/> whose rowid is at least <paramref name="id"/> (galloping search).</summary>
+    internal static int Seek(int[] ids, int count, int from, int id)
+    {
+        if (from >= count || ids[from] >= id) return from;
+        // ids[low] < id throughout; the answer is in (low, high].
+        var low = from;
+        var step = 1;
+        var high = from + 1;
+        while (high < count && ids[high] < id)
+        {
+            low = high;
+            step <<= 1;
+            high = low + step;
+        }
+        if (high >= count) high = count;
+        else if (ids[high] == id) return high;
+        var at = Array.BinarySearch(ids, low + 1, high - low - 1, id);
+        return at >= 0 ? at : ~at;
+    }
+
+    /// <summary>The term of a phrase that is one quoted term (<c>"numer"</c>), else null (several terms, a prefix).</summary>
+    internal static string? SingleTerm(string phrase)
+    {
+        if (phrase.Length < 3 || phrase[0] != '"' || phrase[^1] != '"') return null;
+        var inner = phrase.AsSpan(1, phrase.Length - 2);
+        return inner.ContainsAny(' ', '"') ? null : inner.ToString();
+    }
+
+    /// <summary>The prefix of a phrase that is one quoted term followed by a star (<c>"numer"*</c>), else null.</summary>
+    internal static string? SinglePrefix(string phrase)
+    {
+        if (phrase.Length < 4 || phrase[0] != '"' || phrase[^2] != '"' || phrase[^1] != '*') return null;
+        var inner = phrase.AsSpan(1, phrase.Length - 3);
+        return inner.ContainsAny(' ', '"') ? null : inner.ToString();
+    }
+
+    private readonly struct QuerySink(QueryExecution query) : IPostingSink
+    {
+        public bool Wants(int id) => query.InScope(id);
+
+        public void Add(int id, float score) => query.AddInScope(id, -score);
     }
 
     private static PhrasePostings Read(ReadConnection reader, string phrase)

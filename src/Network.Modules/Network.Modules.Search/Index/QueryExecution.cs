@@ -12,6 +12,12 @@ internal sealed class QueryExecution
 {
     private readonly DocumentTable _table;
     private readonly DocumentInfo[] _docs;
+    private readonly uint[] _scopeKeys;
+    private readonly long[] _dates;
+    private readonly ushort[] _facetSlots;
+    private readonly byte[] _facetCounts;
+    // The heap's worst score once it is full: a worse document is turned away without building its key.
+    private double _worstScore = double.PositiveInfinity;
     private readonly int[] _facetOfValue;
     private readonly SearchRequest _request;
     private readonly int _pageSize;
@@ -33,6 +39,10 @@ internal sealed class QueryExecution
     {
         _table = table;
         _docs = table.Documents;
+        _scopeKeys = table.ScopeKeys;
+        _dates = table.Dates;
+        _facetSlots = table.FacetSlots;
+        _facetCounts = table.FacetCounts;
         _facetOfValue = table.Values.Select(v => v.Facet).ToArray();
         _request = request;
         _pageSize = pageSize;
@@ -73,19 +83,57 @@ internal sealed class QueryExecution
         _counts = new int[table.Values.Count];
     }
 
+    /// <summary>Whether the rowid is a document of the search's scope (before the facet filters).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool InScope(long id)
+    {
+        var keys = _scopeKeys;
+        if ((ulong)id >= (ulong)keys.Length) return false;
+        var scopeKey = keys[id];
+        if (scopeKey == 0) return false;
+        var tenant = (int)(scopeKey >> 16) & 0x7FFF;
+        if (tenant >= _scopeTypes.Length || _scopeTypes[tenant] is not { } types) return false;
+        var type = (int)(scopeKey >> 1) & 0x3FFF;
+        return type < types.Length && types[type] && ((scopeKey & 1) != 0 || !_scopeSharedOnly[tenant]);
+    }
+
     /// <summary>Takes one matching rowid (and its BM25 score, lower is better).</summary>
     public void Add(long id, double score)
     {
-        var docs = _docs;
-        if ((ulong)id >= (ulong)docs.Length) return;
-        ref readonly var doc = ref docs[id];
-        if (!doc.Alive) return;
-        var tenant = doc.Tenant;
-        if (tenant >= _scopeTypes.Length || _scopeTypes[tenant] is not { } types) return;
-        if (doc.Type >= types.Length || !types[doc.Type]) return;
-        if (!doc.Shared && _scopeSharedOnly[tenant]) return;
+        if (InScope(id)) AddInScope(id, score);
+    }
 
-        var values = doc.FacetValues;
+    /// <summary>Takes one matching rowid that <see cref="InScope"/> accepted.</summary>
+    public void AddInScope(long id, double score)
+    {
+        var inline = _facetCounts[id];
+        if (inline == DocumentTable.FacetsNotInline)
+        {
+            AddCounted(id, score, _docs[id].FacetValues);
+            return;
+        }
+        var values = _facetSlots.AsSpan((int)id * DocumentTable.FacetStride, inline);
+        var failed = 0;
+        if (_activeFacets != 0)
+        {
+            var matched = 0;
+            foreach (int value in values)
+                if (value < _selected.Length && _selected[value]) matched |= 1 << _facetOfValue[value];
+            failed = _activeFacets & ~matched;
+        }
+        if (failed == 0)
+        {
+            Total++;
+            var counts = _counts;
+            foreach (int value in values) if (value < counts.Length) counts[value]++;
+            Offer(id, score);
+        }
+        else if (BitOperations.PopCount((uint)failed) == 1) CountFailedFacet(values, failed);
+    }
+
+    /// <summary>A document whose facet values are not inline (many values): the same as <see cref="Add"/> from its entry.</summary>
+    private void AddCounted(long id, double score, int[] values)
+    {
         var failed = 0;
         if (_activeFacets != 0)
         {
@@ -98,9 +146,7 @@ internal sealed class QueryExecution
         {
             Total++;
             foreach (var value in values) if (value < _counts.Length) _counts[value]++;
-            var key = (Ranked ? score : 0, doc.Date, id);
-            if (_best.Count < _keep) _best.Enqueue(id, key);
-            else if (WorstFirst.Instance.Compare(key, PeekPriority()) > 0) _best.EnqueueDequeue(id, key);
+            Offer(id, score);
         }
         else if (BitOperations.PopCount((uint)failed) == 1)
         {
@@ -108,6 +154,25 @@ internal sealed class QueryExecution
             foreach (var value in values)
                 if (value < _counts.Length && _facetOfValue[value] == facet) _counts[value]++;
         }
+    }
+
+    private void CountFailedFacet(ReadOnlySpan<ushort> values, int failed)
+    {
+        var facet = BitOperations.TrailingZeroCount(failed);
+        foreach (int value in values)
+            if (value < _counts.Length && _facetOfValue[value] == facet) _counts[value]++;
+    }
+
+    /// <summary>Keeps the document if it is among the best <see cref="_keep"/> so far.</summary>
+    private void Offer(long id, double score)
+    {
+        var ranked = Ranked ? score : 0;
+        if (ranked > _worstScore) return;
+        var key = (ranked, _dates[id], id);
+        if (_best.Count < _keep) _best.Enqueue(id, key);
+        else if (WorstFirst.Instance.Compare(key, PeekPriority()) > 0) _best.EnqueueDequeue(id, key);
+        else return;
+        if (_best.Count == _keep) _worstScore = PeekPriority().Item1;
     }
 
     private (double, long, long) PeekPriority()

@@ -29,12 +29,13 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
     private readonly SpellingVocabulary _vocabulary = new(analyzer);
 
     /// <summary>
-    /// Postings of recently searched phrases (8 bytes a posting): 64 MB hold a third of the postings of a
-    /// 100,000-document index, the broadest phrases (in 90% of the documents) taking under 1 MB each; kept under the
-    /// 300 MB the whole process may use.
+    /// Postings of recently searched phrases, prefixes and rare terms (8 bytes a posting; frequent single terms are
+    /// in <see cref="_terms"/>): 24 MB hold the rare terms and prefixes of many queries, the broadest prefixes taking
+    /// under 1 MB each; with the in-memory postings, kept under the 300 MB the whole process may use.
     /// </summary>
-    private readonly PhraseCache _phrases = new(64L << 20);
+    private readonly PhraseCache _phrases = new(24L << 20);
     private IndexFile? _live;
+    private TermPostings? _terms;
     private SearchIndexRebuild? _rebuild;
     private bool _disposed;
 
@@ -43,6 +44,12 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         : options.Value.IndexFolder;
 
     public TextAnalyzer Analyzer => analyzer;
+
+    /// <summary>
+    /// The fewest documents a term must be in for its postings to be held in memory: 1, every term (rare terms cost FTS5
+    /// about a millisecond each to read and score; held, a few microseconds).
+    /// </summary>
+    internal int FrequentTermMinimum { get; init; } = 1;
 
     public SearchQueryParser Parser => parser;
 
@@ -63,7 +70,9 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                 {
                     Directory.CreateDirectory(Folder);
                     if (_rebuild is null) DeleteFiles(RebuildPath);
-                    _live = IndexFile.Open(LivePath);
+                    var opened = IndexFile.Open(LivePath);
+                    _terms = TermPostings.Build(opened, FrequentTermMinimum);
+                    _live = opened;
                 }
                 return _live;
             }
@@ -107,6 +116,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             try
             {
                 live.ApplyToTable(changes);
+                _terms?.Apply(live, changes, analyzed);
                 _phrases.Clear();
             }
             finally { _lock.ExitWriteLock(); }
@@ -174,7 +184,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         }
     }
 
-    private AnalyzedDocument Analyze(SearchDocument document)
+    internal AnalyzedDocument Analyze(SearchDocument document)
     {
         var language = Language(document.Language);
         var text = new System.Text.StringBuilder(((document.Summary?.Length ?? 0) + (document.Body?.Length ?? 0)) / 2);
@@ -202,13 +212,13 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             try
             {
                 var query = new QueryExecution(live.Table, request, page, pageSize);
-                if (!PhraseEvaluator.Evaluate(match, reader, _phrases, live.Table.Capacity, query))
+                if (!PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                 {
                     // Defensive: the expression is built from quoted terms only, but should FTS5 still refuse it, the
                     // input is searched as plain words, then given up on (no result rather than an error).
                     query = new QueryExecution(live.Table, request, page, pageSize);
                     match = MatchExpression.Build(parser.Parse(string.Join(' ', analyzer.Words(parsed.Text))), analyzer);
-                    if (match is null || !PhraseEvaluator.Evaluate(match, reader, _phrases, live.Table.Capacity, query))
+                    if (match is null || !PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                         return SearchResults.Empty with { QueryIsEmpty = false, QueryTruncated = parsed.Truncated };
                 }
                 var hits = new List<SearchHit>(pageSize);
@@ -247,12 +257,12 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         foreach (var word in words)
         {
             var terms = analyzer.QueryTerms(word);
-            if (terms.Count == 0 || terms.Any(t => reader.DocumentsWithTerm(t) > 0)) continue;
+            if (terms.Count == 0 || terms.Any(t => DocumentsWithTerm(t, reader) > 0)) continue;
             if (!_vocabulary.IsBuilt) _vocabulary.Build(reader.TitlesAndSummaries);
             foreach (var candidate in _vocabulary.Candidates(TextAnalyzer.Fold(word)))
             {
                 var candidateTerms = analyzer.QueryTerms(candidate);
-                if (candidateTerms.Count == 0 || !candidateTerms.Any(t => reader.DocumentsWithTerm(t) > 0)) continue;
+                if (candidateTerms.Count == 0 || !candidateTerms.Any(t => DocumentsWithTerm(t, reader) > 0)) continue;
                 var at = parsed.Text.IndexOf(word, StringComparison.Ordinal);
                 if (at < 0) continue;
                 return string.Concat(parsed.Text.AsSpan(0, at), candidate, parsed.Text.AsSpan(at + word.Length));
@@ -260,6 +270,10 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         }
         return null;
     }
+
+    /// <summary>Documents holding <paramref name="term"/>: from the held postings, else (a term FTS5 keeps) its vocabulary.</summary>
+    private long DocumentsWithTerm(string term, ReadConnection reader)
+        => _terms?.Get(term) is { } list ? list.Live : reader.DocumentsWithTerm(term);
 
     /// <summary>
     /// Starts rebuilding the documents of <paramref name="tenants"/> (null: the whole index) in a staging area while
@@ -277,16 +291,18 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             IndexFile staging;
             if (tenants is null)
             {
-                staging = IndexFile.Open(RebuildPath, durable: false);
+                staging = IndexFile.OpenStaging(RebuildPath);
             }
             else
             {
                 // The other tenants' documents are kept: the staging file starts as a copy without the rebuilt tenants'.
                 live.CopyTo(RebuildPath);
-                staging = IndexFile.Open(RebuildPath, durable: false);
+                staging = IndexFile.OpenStaging(RebuildPath);
                 staging.RemoveTenants(tenants);
             }
-            _rebuild = new SearchIndexRebuild(this, staging, tenants);
+            // A whole-index rebuild starts from an empty file: its postings are kept as the batches are written (FTS5's
+            // totals are only committed at the end, where they are re-read), rather than read back from FTS5 at the end.
+            _rebuild = new SearchIndexRebuild(this, staging, tenants, tenants is null ? TermPostings.Build(staging, FrequentTermMinimum) : null);
             return _rebuild;
         }
         finally
@@ -302,9 +318,19 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
         try
         {
             if (_rebuild != rebuild) throw new InvalidOperationException("This rebuild is no longer in progress.");
-            foreach (var (upserts, removals) in rebuild.TakeRecorded()) staging.ApplyToTable(staging.Write(upserts, removals));
+            foreach (var (upserts, removals) in rebuild.TakeRecorded())
+            {
+                var changes = staging.Write(upserts, removals);
+                staging.ApplyToTable(changes);
+                rebuild.Terms?.Apply(staging, changes, upserts);
+            }
+            staging.Commit();
             staging.Optimize();
             var table = staging.Table;
+            // Kept while the batches were written (re-read now that FTS5's totals are committed), or built from the file
+            // for a tenant rebuild; either way before the swap, so searches wait only for the rename.
+            var terms = rebuild.Terms ?? TermPostings.Build(staging, FrequentTermMinimum);
+            if (rebuild.Terms is not null) terms.Apply(staging, [], []);
             staging.CloseClean();
 
             // Searches wait for the swap (milliseconds) rather than see a half index or a closed file.
@@ -316,6 +342,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                 DeleteFiles(LivePath + "-wal", LivePath + "-shm");
                 File.Move(RebuildPath, LivePath, overwrite: true);
                 _live = IndexFile.Open(LivePath, table);
+                _terms = terms;
                 _phrases.Clear();
             }
             finally
@@ -380,40 +407,90 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
 /// <param name="FileSizeBytes">The index file and its write-ahead log.</param>
 public sealed record SearchIndexStats(int Documents, IReadOnlyDictionary<string, int> DocumentsPerTenant, long FileSizeBytes, bool RebuildInProgress);
 
-/// <summary>A rebuild in progress: documents are added in batches, then the new index replaces the current one.</summary>
+/// <summary>
+/// A rebuild in progress: documents are added in batches, then the new index replaces the current one. Each batch is
+/// analysed on the caller's thread, then written to the staging file by a writer task while the caller prepares and
+/// analyses the next one (the two busiest steps on two cores); a write error is thrown by the next call.
+/// </summary>
 public sealed class SearchIndexRebuild : IAsyncDisposable
 {
     private readonly SearchIndex _index;
     private readonly IndexFile _staging;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _recordedLock = new();
+
+    /// <summary>Analysed batches waiting for the writer: one, so that the caller is at most one batch ahead (memory).</summary>
+    private readonly System.Threading.Channels.Channel<AnalyzedDocument[]> _pending =
+        System.Threading.Channels.Channel.CreateBounded<AnalyzedDocument[]>(new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+
+    private readonly CancellationTokenSource _abandon = new();
+    private readonly Task _writing;
     private List<(IReadOnlyList<AnalyzedDocument>, IReadOnlyList<SearchDocumentKey>)> _recorded = [];
     private bool _finished;
 
-    internal SearchIndexRebuild(SearchIndex index, IndexFile staging, IReadOnlyCollection<string>? tenants)
+    internal SearchIndexRebuild(SearchIndex index, IndexFile staging, IReadOnlyCollection<string>? tenants, TermPostings? terms)
     {
         _index = index;
         _staging = staging;
+        Terms = terms;
         Tenants = tenants;
+        _writing = Task.Run(WriteAllAsync);
     }
 
     /// <summary>The tenants rebuilt, or null for the whole index.</summary>
     public IReadOnlyCollection<string>? Tenants { get; }
 
-    /// <summary>Documents in the staging index so far.</summary>
-    public int Count => _staging.Table.Count;
+    /// <summary>The staging file's in-memory postings, kept by the writer; null when they are built at the end.</summary>
+    internal TermPostings? Terms { get; }
 
+    /// <summary>Documents in the staging index so far (the batches still queued for the writer not yet counted).</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    private int _count;
+
+    /// <summary>Analyses the documents and queues them for the writer (waiting while it is two batches behind).</summary>
     public async Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(_finished, this);
-            _staging.ApplyToTable(_staging.Write(_index.AnalyzeWhileWriting(documents, []), []));
+            if (_writing.IsCompleted) await _writing;
+            var analyzed = new AnalyzedDocument[documents.Count];
+            for (var i = 0; i < analyzed.Length; i++) analyzed[i] = _index.Analyze(documents[i]);
+            try
+            {
+                await _pending.Writer.WriteAsync(analyzed, cancellationToken);
+            }
+            catch (System.Threading.Channels.ChannelClosedException)
+            {
+                await _writing; // the writer failed: its error
+                throw;
+            }
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>The writer: each queued batch written in the staging file's one transaction, then to its table.</summary>
+    private async Task WriteAllAsync()
+    {
+        try
+        {
+            await foreach (var batch in _pending.Reader.ReadAllAsync(_abandon.Token))
+            {
+                var changes = _staging.Write(batch, []);
+                _staging.ApplyToTable(changes);
+                Terms?.Apply(_staging, changes, batch);
+                Volatile.Write(ref _count, _staging.Table.Count);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _pending.Writer.TryComplete(error);
+            throw;
         }
     }
 
@@ -432,13 +509,15 @@ public sealed class SearchIndexRebuild : IAsyncDisposable
         }
     }
 
-    /// <summary>Replays the changes applied since the rebuild began and swaps the new index in.</summary>
+    /// <summary>Waits for the queued batches to be written, replays the changes applied since the rebuild began and swaps the new index in.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(_finished, this);
+            _pending.Writer.TryComplete();
+            await _writing.WaitAsync(cancellationToken);
             await _index.CompleteRebuildAsync(this, _staging, cancellationToken);
             _finished = true;
         }
@@ -456,6 +535,10 @@ public sealed class SearchIndexRebuild : IAsyncDisposable
         {
             if (_finished) return;
             _finished = true;
+            _pending.Writer.TryComplete();
+            _abandon.Cancel();
+            try { await _writing; } catch (Exception) { /* abandoned: its error no longer matters */ }
+            _abandon.Dispose();
             await _index.AbandonRebuildAsync(this, _staging);
         }
         finally

@@ -15,6 +15,15 @@ public sealed record MatchExpression(string Fts, IReadOnlySet<string> HighlightT
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Clauses { get; init; } = [];
 
+    /// <summary>
+    /// The first letters of <see cref="HighlightTerms"/> and <see cref="HighlightPrefixes"/>: the highlighter stems only
+    /// the words starting with one of them (a Snowball stem keeps its word's first letter), the others cannot match.
+    /// </summary>
+    public string HighlightFirstLetters => _firstLetters ??= new string(HighlightTerms.Concat(HighlightPrefixes)
+        .Where(t => t.Length > 0).Select(t => t[0]).Distinct().ToArray());
+
+    private string? _firstLetters;
+
     /// <summary>Phrases that must be absent.</summary>
     public IReadOnlyList<string> ExcludedPhrases { get; init; } = [];
 

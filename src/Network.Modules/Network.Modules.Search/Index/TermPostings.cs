@@ -1,0 +1,705 @@
+namespace Network.Modules.Search.Index;
+
+/// <summary>
+/// In-memory postings of the index's frequent single terms (in at least <see cref="FrequentFraction"/> of the documents):
+/// for each, the ascending rowids holding it with the term's weighted frequency there (10 × title occurrences + text
+/// occurrences, the column weights the engine gives <c>bm25()</c>), plus each document's token count and the index's
+/// totals. From these, a term's BM25 contribution in every document is computed in a tight loop, exactly as FTS5's
+/// <c>bm25()</c> computes it, where FTS5 itself spends about 1.6 µs a match looking up each document's size: broad words
+/// (80 to 100% of the documents) are answered in milliseconds. FTS5 stays the engine of record: rare terms, phrases and
+/// prefixes are read from it, and these lists are built from it when the file opens and kept in step by the writer.
+/// Not thread-safe: <see cref="SearchIndex"/> changes it under its write lock only.
+/// </summary>
+internal sealed class TermPostings
+{
+    /// <summary>
+    /// A term is held once in at least this fraction of the documents (and <see cref="_minimumDocuments"/>): 0, every
+    /// term is held (the engine's default minimum is one document), so no word query reads FTS5.
+    /// </summary>
+    public const double FrequentFraction = 0;
+
+    // FTS5 bm25() constants (fts5_aux.c) and the engine's column weights (bm25(terms, 10.0, 1.0)).
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+    public const int TitleWeight = 10;
+
+    private readonly int _minimumDocuments;
+    private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private int[] _lengths = new int[1024];
+    private readonly List<TermEntry> _touched = [];
+
+    public TermPostings(int minimumDocuments)
+    {
+        _minimumDocuments = Math.Max(1, minimumDocuments);
+        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Rows in the index (FTS5's count, for IDF and the average length).</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Tokens in the index over all columns (FTS5's total, for the average length).</summary>
+    public long Tokens { get; private set; }
+
+    /// <summary>Postings held (for memory figures).</summary>
+    public long Postings { get; private set; }
+
+    private int Threshold => (int)Math.Max(_minimumDocuments, Math.Ceiling(Rows * FrequentFraction));
+
+    /// <summary>The held postings of <paramref name="term"/>, or null when FTS5 must answer.</summary>
+    public TermList? Get(string term) => _terms.TryGetValue(term, out var entry) ? entry.List : null;
+
+    /// <summary>True when <paramref name="term"/> is known to be in no document (every term is held and this one is empty or unknown).</summary>
+    public bool IsAbsent(string term)
+    {
+        if (!_terms.TryGetValue(term, out var entry)) return Threshold <= 1;
+        return entry.List is { Live: 0 };
+    }
+
+    /// <summary>Builds the lists from the index file: document frequencies, each document's size, held terms' instances.</summary>
+    public static TermPostings Build(IndexFile file, int minimumDocuments)
+    {
+        var postings = new TermPostings(minimumDocuments);
+        (postings.Rows, postings.Tokens) = file.ReadTotals();
+        file.ReadDocumentSizes((id, size) => postings.SetLength(id, size));
+        var threshold = postings.Threshold;
+        file.ReadVocabulary((term, documents) => postings._terms[term] = new TermEntry { Documents = documents });
+        if (threshold <= 1) postings.LoadAll(file);
+        else
+        {
+            foreach (var (term, entry) in postings._terms)
+                if (entry.Documents >= threshold) postings.Load(file, term, entry);
+        }
+        postings.ComputeNorms();
+        return postings;
+    }
+
+    /// <summary>
+    /// Every term's list in one pass over FTS5's instances (term by term, rowids ascending): one statement instead of
+    /// one per term, which matters when every term is held.
+    /// </summary>
+    private void LoadAll(IndexFile file)
+    {
+        var loader = new AllTermsLoader(this);
+        file.ReadAllInstances(loader.Add);
+        loader.Finish();
+        // Terms of the vocabulary without an instance left (their documents removed): held, empty.
+        foreach (var entry in _terms.Values)
+        {
+            if (entry.List is not null || entry.Excluded) continue;
+            entry.List = new TermList(1);
+            entry.Documents = 0;
+        }
+    }
+
+    private sealed class AllTermsLoader(TermPostings postings)
+    {
+        private byte[] _term = new byte[64];
+        private int _termLength = -1;
+        private TermEntry? _entry;
+        private TermList? _list;
+        private bool _overflow;
+
+        public void Add(ReadOnlySpan<byte> term, long id, bool title)
+        {
+            if (_termLength < 0 || !term.SequenceEqual(_term.AsSpan(0, _termLength))) Next(term);
+            if (_overflow || _list is not { } list) return;
+            if (!AppendInstance(list, id, title)) _overflow = true;
+        }
+
+        private void Next(ReadOnlySpan<byte> term)
+        {
+            Finish();
+            if (term.Length > _term.Length) _term = new byte[term.Length * 2];
+            term.CopyTo(_term);
+            _termLength = term.Length;
+            var text = System.Text.Encoding.UTF8.GetString(term);
+            if (!postings._terms.TryGetValue(text, out var entry)) postings._terms[text] = entry = new TermEntry();
+            _entry = entry;
+            _list = new TermList(Math.Max(1, entry.Documents));
+            _overflow = false;
+        }
+
+        public void Finish()
+        {
+            if (_entry is not { } entry || _list is not { } list) return;
+            if (_overflow)
+            {
+                // A frequency beyond 16 bits (or an unexpected order): this term stays FTS5's.
+                entry.Excluded = true;
+            }
+            else
+            {
+                list.Trim();
+                entry.List = list;
+                entry.Documents = list.Live;
+                postings.Postings += list.Count;
+            }
+            _entry = null;
+            _list = null;
+        }
+    }
+
+    /// <summary>
+    /// Adds one FTS5 instance (rowids ascending) to a list being read: false when the frequency passes 16 bits or the
+    /// order is unexpected (never seen: FTS5 yields ascending rowids), and the term then stays FTS5's.
+    /// </summary>
+    private static bool AppendInstance(TermList list, long id, bool title)
+    {
+        var weight = title ? TitleWeight : 1;
+        if (!list.AddToLast((int)id, weight, out var added)) return false;
+        if (added) return true;
+        if (list.Count > 0 && list.LastId > id) return false;
+        list.Append((int)id, (ushort)weight);
+        return true;
+    }
+
+    /// <summary>Reads a term's list from the index (its committed state).</summary>
+    private void Load(IndexFile file, string term, TermEntry entry)
+    {
+        var list = new TermList(Math.Max(4, entry.Documents));
+        var overflow = false;
+        file.ReadInstances(term, (id, title) =>
+        {
+            if (overflow) return;
+            if (!AppendInstance(list, id, title)) overflow = true;
+        });
+        if (overflow)
+        {
+            // A frequency beyond 16 bits (or an unexpected order): this term stays FTS5's.
+            entry.Excluded = true;
+            return;
+        }
+        entry.List = list;
+        entry.Documents = list.Live;
+        Postings += list.Count;
+    }
+
+    private void SetLength(long id, int length)
+    {
+        if (id >= _lengths.Length) Array.Resize(ref _lengths, (int)Math.Max(_lengths.Length * 2L, id + 1024));
+        _lengths[id] = length;
+    }
+
+    /// <summary>
+    /// Applies a written batch (in the order written): a removed or replaced document's postings are dropped, an
+    /// upserted one's added from its analysed terms; then terms grown frequent are loaded from the index and lists grown
+    /// rare dropped, and the totals re-read from FTS5.
+    /// </summary>
+    public void Apply(IndexFile file, List<TableChange> changes, IReadOnlyList<AnalyzedDocument> analyzed)
+    {
+        var next = 0;
+        foreach (var change in changes)
+        {
+            var id = (int)change.Id;
+            if (id < _lengths.Length && _lengths[id] > 0) Drop(id);
+            if (change.Document is null)
+            {
+                if (id < _lengths.Length) _lengths[id] = 0;
+                        continue;
+            }
+            var document = analyzed[next++];
+            SetLength(id, Add(id, document.TitleTerms, document.TextTerms));
+        }
+        (Rows, Tokens) = file.ReadTotals();
+        var threshold = Threshold;
+        List<(string, TermEntry)>? promote = null;
+        foreach (var (term, entry) in _terms)
+        {
+            if (entry.List is { } list)
+            {
+                if (list.Live < threshold / 2)
+                {
+                    Postings -= list.Count;
+                    entry.List = null;
+                    entry.Documents = list.Live;
+                }
+                else if (list.Count > 64 && list.Live < list.Count * 3 / 4)
+                {
+                    Postings -= list.Count - list.Live;
+                    list.Compact();
+                }
+            }
+            else if (!entry.Excluded && entry.Documents >= threshold)
+            {
+                (promote ??= []).Add((term, entry));
+            }
+        }
+        foreach (var (term, entry) in promote ?? []) Load(file, term, entry);
+        ComputeNorms();
+    }
+
+    /// <summary>Tombstones <paramref name="id"/> in every held list.</summary>
+    private void Drop(int id)
+    {
+        foreach (var entry in _terms.Values) entry.List?.Remove(id);
+    }
+
+    /// <summary>Counts the document's terms per column, adds it to the held lists, returns its token count.</summary>
+    private int Add(int id, string titleTerms, string textTerms)
+    {
+        _touched.Clear();
+        var tokens = Count(titleTerms, TitleWeight) + Count(textTerms, 1);
+        foreach (var entry in _touched)
+        {
+            entry.Documents++;
+            if (entry.List is { } list)
+            {
+                if (entry.Scratch > ushort.MaxValue)
+                {
+                    Postings -= list.Count;
+                    entry.List = null;
+                    entry.Excluded = true;
+                }
+                else list.Set(id, (ushort)entry.Scratch);
+            }
+            entry.Scratch = 0;
+        }
+        return tokens;
+    }
+
+    private int Count(string terms, int weight)
+    {
+        var tokens = 0;
+        var span = terms.AsSpan();
+        while (!span.IsEmpty)
+        {
+            var space = span.IndexOf(' ');
+            var token = space < 0 ? span : span[..space];
+            span = space < 0 ? [] : span[(space + 1)..];
+            if (token.IsEmpty) continue;
+            tokens++;
+            if (!_lookup.TryGetValue(token, out var entry))
+            {
+                // A term new to the index: its list starts complete with this document when every term is held.
+                entry = new TermEntry { List = Threshold <= 1 ? new TermList(2) : null };
+                _lookup[token] = entry;
+                _sortedTerms = null;
+            }
+            if (entry.Scratch == 0) _touched.Add(entry);
+            entry.Scratch += weight;
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// Feeds every live document of <paramref name="list"/> with the term's BM25 contribution there (positive, as
+    /// float like the cached FTS5 contributions): <c>idf × f × (k1 + 1) / (f + k1 × (1 − b + b × D / avgdl))</c>.
+    /// </summary>
+    public void Score<TSink>(TermList list, ref TSink sink) where TSink : struct, IPostingSink
+    {
+        var visitor = new ScoringVisitor<TSink>(Idf(list.Live), Norms(), sink);
+        list.ForEach(ref visitor);
+        sink = visitor.Sink;
+    }
+
+    private struct ScoringVisitor<TSink>(double idf, double[] norms, TSink sink) : IPostingVisitor where TSink : struct, IPostingSink
+    {
+        public TSink Sink = sink;
+
+        public void Visit(int id, int frequency)
+        {
+            if (!Sink.Wants(id)) return;
+            Sink.Add(id, Contribution(idf, frequency, (uint)id < (uint)norms.Length ? norms[id] : K1 * (1 - B)));
+        }
+    }
+
+    /// <summary>Writes the live postings of <paramref name="list"/> with their contributions into the arrays; returns how many.</summary>
+    public int ScoreInto(TermList list, int[] ids, float[] scores)
+    {
+        var sink = new ArraySink(ids, scores);
+        Score(list, ref sink);
+        return sink.Count;
+    }
+
+    private struct ArraySink(int[] ids, float[] scores) : IPostingSink
+    {
+        public int Count;
+
+        public readonly bool Wants(int id) => true;
+
+        public void Add(int id, float score)
+        {
+            ids[Count] = id;
+            scores[Count++] = score;
+        }
+    }
+
+    /// <summary>
+    /// Per rowid, <c>k1 × (1 − b + b × D / avgdl)</c>: the document-length part of the BM25 denominator, computed once per
+    /// write rather than once per posting (the same double arithmetic, so the same scores). Replaced, never changed in
+    /// place, under the index's write lock.
+    /// </summary>
+    private double[] _norms = [];
+
+    private double[] Norms() => _norms;
+
+    private void ComputeNorms()
+    {
+        var lengths = _lengths;
+        var averageLength = Tokens / (double)Rows;
+        var norms = new double[lengths.Length];
+        for (var id = 0; id < lengths.Length; id++) norms[id] = K1 * (1 - B + B * lengths[id] / averageLength);
+        _norms = norms;
+    }
+
+    /// <summary>
+    /// A prefix phrase's postings (<c>"numer"*</c>) as FTS5 scores it: one phrase whose frequency in a document sums the
+    /// weighted occurrences of every term with the prefix, its IDF counting the documents holding any of them. Held
+    /// terms come from memory, the others (rare) from FTS5's vocabulary.
+    /// </summary>
+    public PhrasePostings Prefix(string prefix, ReadConnection reader, long capacity)
+    {
+        var size = (int)Math.Max(1, capacity);
+        var frequencies = System.Buffers.ArrayPool<int>.Shared.Rent(size);
+        try
+        {
+            Array.Clear(frequencies, 0, size);
+            int low = int.MaxValue, high = -1;
+            foreach (var term in TermsWithPrefix(prefix))
+            {
+                if (Get(term) is { } list)
+                {
+                    var summing = new SummingVisitor(frequencies);
+                    list.ForEach(ref summing);
+                    if (summing.High >= 0)
+                    {
+                        low = Math.Min(low, summing.Low);
+                        high = Math.Max(high, summing.High);
+                    }
+                }
+                else
+                {
+                    reader.Instances(term, (id, title) =>
+                    {
+                        if (id >= size) return;
+                        frequencies[id] += title ? TitleWeight : 1;
+                        low = Math.Min(low, (int)id);
+                        high = Math.Max(high, (int)id);
+                    });
+                }
+            }
+            var hits = 0;
+            for (var id = Math.Max(low, 0); id <= high; id++) if (frequencies[id] > 0) hits++;
+            var resultIds = new int[hits];
+            var scores = new float[hits];
+            var idf = Idf(hits);
+            var averageLength = Tokens / (double)Rows;
+            var at = 0;
+            for (var id = Math.Max(low, 0); id <= high; id++)
+            {
+                if (frequencies[id] == 0) continue;
+                resultIds[at] = id;
+                scores[at++] = Contribution(idf, frequencies[id], id < _lengths.Length ? _lengths[id] : 0, averageLength);
+            }
+            return new PhrasePostings(resultIds, scores);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(frequencies);
+        }
+    }
+
+    /// <summary>Adds each posting's frequency into a per-rowid array, noting the lowest and highest rowid seen.</summary>
+    private struct SummingVisitor(int[] frequencies) : IPostingVisitor
+    {
+        public int Low = int.MaxValue;
+        public int High = -1;
+
+        public void Visit(int id, int frequency)
+        {
+            if ((uint)id >= (uint)frequencies.Length) return;
+            frequencies[id] += frequency;
+            if (id < Low) Low = id;
+            if (id > High) High = id;
+        }
+    }
+
+    private string[]? _sortedTerms;
+    private readonly Lock _sortedTermsLock = new();
+
+    /// <summary>
+    /// The terms starting with <paramref name="prefix"/>, from the terms sorted once (again after a write brought new
+    /// terms): FTS5's vocabulary table would read every matching term's whole document list to count it.
+    /// </summary>
+    public List<string> TermsWithPrefix(string prefix)
+    {
+        var sorted = _sortedTerms;
+        if (sorted is null)
+        {
+            lock (_sortedTermsLock)
+            {
+                sorted = _sortedTerms;
+                if (sorted is null)
+                {
+                    sorted = [.. _terms.Keys];
+                    Array.Sort(sorted, StringComparer.Ordinal);
+                    _sortedTerms = sorted;
+                }
+            }
+        }
+        var at = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+        if (at < 0) at = ~at;
+        var terms = new List<string>();
+        for (; at < sorted.Length && sorted[at].StartsWith(prefix, StringComparison.Ordinal); at++) terms.Add(sorted[at]);
+        return terms;
+    }
+
+    private double Idf(int hits)
+    {
+        var idf = Math.Log((Rows - hits + 0.5) / (hits + 0.5));
+        return idf <= 0.0 ? 1e-6 : idf;
+    }
+
+    private static float Contribution(double idf, double frequency, double length, double averageLength)
+        => Contribution(idf, frequency, K1 * (1 - B + B * length / averageLength));
+
+    private static float Contribution(double idf, double frequency, double norm)
+        => Math.Max((float)(idf * (frequency * (K1 + 1.0) / (frequency + norm))), float.Epsilon);
+
+    private sealed class TermEntry
+    {
+        /// <summary>Documents holding the term: exact while the list is held, an upper bound otherwise (replacements count twice).</summary>
+        public int Documents;
+        public TermList? List;
+        public bool Excluded;
+        public int Scratch;
+    }
+}
+
+/// <summary>Receives a term's scored postings.</summary>
+internal interface IPostingSink
+{
+    /// <summary>False when the document cannot be a result (out of the search's scope): its score is not computed.</summary>
+    bool Wants(int id);
+
+    void Add(int id, float score);
+}
+
+/// <summary>
+/// One term's postings: ascending rowids and weighted frequencies (0 = removed, skipped until compacted), 3 bytes a
+/// posting: a rowid is kept as its low 16 bits, under a segment giving the high bits of a run of postings (a list of
+/// 100,000 documents has two segments), and a frequency as a byte (a larger one, rare, in a side table).
+/// </summary>
+internal sealed class TermList(int capacity)
+{
+    /// <summary>A frequency byte meaning "in <see cref="_large"/>".</summary>
+    private const byte Large = byte.MaxValue;
+
+    private ushort[] _lows = new ushort[Math.Max(1, capacity)];
+    private byte[] _weights = new byte[Math.Max(1, capacity)];
+    // Pairs (high bits, first index) in ascending order; the first pair's index is always 0.
+    private int[] _segments = [];
+    private Dictionary<int, ushort>? _large;
+
+    public int Count;
+
+    /// <summary>Documents holding the term (FTS5's nHit for it).</summary>
+    public int Live;
+
+    private int Segments => _segments.Length / 2;
+
+    private int SegmentEnd(int k) => k + 1 < Segments ? _segments[2 * k + 3] : Count;
+
+    public int LastId => Count == 0 ? -1 : _segments[^2] << 16 | _lows[Count - 1];
+
+    public int FirstId => Count == 0 ? -1 : _segments[0] << 16 | _lows[0];
+
+    /// <summary>Bytes held (for memory figures).</summary>
+    public long Bytes => _lows.Length * 3L + _segments.Length * 4L + (_large?.Count ?? 0) * 24L + 80;
+
+    /// <summary>Calls <paramref name="visitor"/> with every live posting, rowids ascending.</summary>
+    public void ForEach<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IPostingVisitor
+    {
+        var lows = _lows;
+        var weights = _weights;
+        var segments = _segments;
+        for (var k = 0; k < segments.Length / 2; k++)
+        {
+            var high = segments[2 * k] << 16;
+            var end = Math.Min(SegmentEnd(k), Math.Min(lows.Length, weights.Length));
+            for (var i = segments[2 * k + 1]; i < end; i++)
+            {
+                var weight = weights[i];
+                if (weight == 0) continue;
+                var id = high | lows[i];
+                visitor.Visit(id, weight == Large ? _large![id] : weight);
+            }
+        }
+    }
+
+    public void Append(int id, ushort frequency)
+    {
+        if (Count == _lows.Length)
+        {
+            // A quarter more, not double: during a bulk load every list grows, and the slack is memory held. Most terms
+            // are in a handful of documents: their lists start small.
+            var grown = Math.Max(4, Count + Count / 4);
+            Array.Resize(ref _lows, grown);
+            Array.Resize(ref _weights, grown);
+        }
+        var high = id >> 16;
+        if (Count == 0 || _segments[^2] != high)
+        {
+            Array.Resize(ref _segments, _segments.Length + 2);
+            _segments[^2] = high;
+            _segments[^1] = Count;
+        }
+        _lows[Count] = (ushort)id;
+        SetWeight(Count, id, frequency);
+        Count++;
+        Live++;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to the last posting's frequency when it is <paramref name="id"/>'s; false past 16 bits.</summary>
+    public bool AddToLast(int id, int weight, out bool added)
+    {
+        added = false;
+        if (Count == 0 || LastId != id) return true;
+        added = true;
+        var sum = FrequencyAt(Count - 1, id) + weight;
+        if (sum > ushort.MaxValue) return false;
+        SetWeight(Count - 1, id, (ushort)sum);
+        return true;
+    }
+
+    private ushort FrequencyAt(int index, int id) => _weights[index] == Large ? _large![id] : _weights[index];
+
+    private void SetWeight(int index, int id, ushort frequency)
+    {
+        if (frequency >= Large)
+        {
+            _weights[index] = Large;
+            (_large ??= [])[id] = frequency;
+        }
+        else
+        {
+            _weights[index] = (byte)frequency;
+            _large?.Remove(id);
+        }
+    }
+
+    /// <summary>The index of <paramref name="id"/>, or the bitwise complement of where it would be inserted.</summary>
+    private int Find(int id)
+    {
+        var high = id >> 16;
+        var segments = Segments;
+        for (var k = 0; k < segments; k++)
+        {
+            var segmentHigh = _segments[2 * k];
+            var start = _segments[2 * k + 1];
+            if (segmentHigh > high) return ~start;
+            if (segmentHigh < high) continue;
+            var at = Array.BinarySearch(_lows, start, SegmentEnd(k) - start, (ushort)id);
+            return at;
+        }
+        return ~Count;
+    }
+
+    /// <summary>Sets the document's frequency (appended when past the last rowid, the usual case).</summary>
+    public void Set(int id, ushort frequency)
+    {
+        if (Count == 0 || LastId < id)
+        {
+            Append(id, frequency);
+            return;
+        }
+        var at = Find(id);
+        if (at >= 0)
+        {
+            if (_weights[at] == 0) Live++;
+            SetWeight(at, id, frequency);
+            return;
+        }
+        Insert(~at, id, frequency);
+    }
+
+    /// <summary>Inserts a posting before index <paramref name="at"/> (a replaced document gaining the term: rare).</summary>
+    private void Insert(int at, int id, ushort frequency)
+    {
+        if (Count == _lows.Length)
+        {
+            var grown = Math.Max(4, Count + Count / 4);
+            Array.Resize(ref _lows, grown);
+            Array.Resize(ref _weights, grown);
+        }
+        Array.Copy(_lows, at, _lows, at + 1, Count - at);
+        Array.Copy(_weights, at, _weights, at + 1, Count - at);
+        var high = id >> 16;
+        var segment = -1;
+        for (var k = 0; k < Segments; k++)
+        {
+            if (_segments[2 * k] == high) segment = k;
+            else if (_segments[2 * k + 1] >= at && _segments[2 * k] > high) _segments[2 * k + 1]++;
+        }
+        if (segment < 0)
+        {
+            // A new run of high bits before the later segments (whose first indexes were shifted above).
+            var k = 0;
+            while (k < Segments && _segments[2 * k] < high) k++;
+            var grown = new int[_segments.Length + 2];
+            Array.Copy(_segments, grown, 2 * k);
+            grown[2 * k] = high;
+            grown[2 * k + 1] = at;
+            Array.Copy(_segments, 2 * k, grown, 2 * k + 2, _segments.Length - 2 * k);
+            _segments = grown;
+        }
+        _lows[at] = (ushort)id;
+        SetWeight(at, id, frequency);
+        Count++;
+        Live++;
+    }
+
+    public void Remove(int id)
+    {
+        if (Count == 0 || id > LastId || id < FirstId) return;
+        var at = Find(id);
+        if (at < 0 || _weights[at] == 0) return;
+        _weights[at] = 0;
+        _large?.Remove(id);
+        Live--;
+    }
+
+    /// <summary>Drops the unused capacity (after a bulk read).</summary>
+    public void Trim()
+    {
+        if (_lows.Length == Count) return;
+        Array.Resize(ref _lows, Math.Max(1, Count));
+        Array.Resize(ref _weights, Math.Max(1, Count));
+    }
+
+    /// <summary>Drops the removed postings.</summary>
+    public void Compact()
+    {
+        var lows = new ushort[Math.Max(4, Live)];
+        var weights = new byte[lows.Length];
+        var segments = new List<int>();
+        var kept = 0;
+        for (var k = 0; k < Segments; k++)
+        {
+            var first = true;
+            for (var i = _segments[2 * k + 1]; i < SegmentEnd(k); i++)
+            {
+                if (_weights[i] == 0) continue;
+                if (first)
+                {
+                    segments.Add(_segments[2 * k]);
+                    segments.Add(kept);
+                    first = false;
+                }
+                lows[kept] = _lows[i];
+                weights[kept++] = _weights[i];
+            }
+        }
+        _lows = lows;
+        _weights = weights;
+        _segments = [.. segments];
+        Count = kept;
+    }
+}
+
+/// <summary>Receives a list's live postings.</summary>
+internal interface IPostingVisitor
+{
+    void Visit(int id, int frequency);
+}
