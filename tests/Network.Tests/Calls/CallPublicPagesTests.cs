@@ -164,6 +164,36 @@ public sealed class CallPublicPagesTests(NetworkWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_hub_shows_a_regions_call_under_review_then_with_its_results_published()
+    {
+        var call = await factory.CreateClosedCallAsync(Na, Unique("Cultures connectées instruites"));
+        var applicant = await factory.PersonAsync(Na, Network.Core.Security.NetworkRoles.Member, "Alix Candidate");
+        var application = await factory.AddSubmittedApplicationAsync(Na, call, applicant);
+        await factory.DrainAsync(Na);
+        var client = factory.CreateClient();
+
+        async Task<string> HubCardAsync()
+        {
+            var hub = await client.GetDocumentAsync("/appels");
+            var link = hub.QuerySelector($"a[href='/nouvelle-aquitaine/appels/{call.Item.Slug}']");
+            Assert.NotNull(link);
+            return link!.Closest(".fr-card")!.TextContent;
+        }
+
+        Assert.Contains("Clos", await HubCardAsync());
+        await factory.InTenantAsync(Na, async sp =>
+        {
+            var view = (await sp.GetRequiredService<CallRounds>().FindAsync(call.Id))!;
+            return await sp.GetRequiredService<ReviewAdministration>().StartReviewAsync(view, new CallActor("coord-1", "Claude Coordinateur"));
+        });
+        Assert.Contains("En cours d'instruction", await HubCardAsync());
+
+        await factory.DecideAsync(Na, call, application, ApplicationDecision.Rejected);
+        Assert.True((await factory.PublishResultsAsync(Na, call)).Succeeded);
+        Assert.Contains("Résultats publiés", await HubCardAsync());
+    }
+
+    [Fact]
     public async Task A_published_call_is_found_by_search_in_its_region_and_on_the_hub_and_not_once_unpublished()
     {
         var word = "zappel" + Guid.NewGuid().ToString("N")[..8].Replace("0", "q").Replace("1", "w").Replace("2", "e").Replace("3", "r").Replace("4", "t").Replace("5", "y").Replace("6", "u").Replace("7", "i").Replace("8", "o").Replace("9", "p");

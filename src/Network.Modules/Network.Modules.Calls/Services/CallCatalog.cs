@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Tenancy;
 using Network.Modules.Calls.Data;
 using Network.Modules.Content.Data;
@@ -13,7 +15,8 @@ public sealed record CallCard(ContentItem Item, CallFields Fields, CallState Sta
 /// <summary>
 /// The calls the public sees in the current tenant, from the Content module's cached snapshot: a region's own published
 /// calls with the state their round gives (one small query of the rounds), and on the hub the copies of the regions'
-/// shared calls too, whose state comes from their dates (the review and the results live in the region).
+/// shared calls too, with the rounds of the regions' reviewed calls (the review and the results live in the region),
+/// read once per change of the regions (their <see cref="TenantGenerations"/>) and kept in memory meanwhile.
 /// </summary>
 public sealed class CallCatalog(
     ContentListCache lists,
@@ -22,6 +25,10 @@ public sealed class CallCatalog(
     CallType type,
     TenantContext tenantContext,
     TenantCatalog tenants,
+    TenantGenerations generations,
+    TenantScopeFactory scopes,
+    TenantActivator activator,
+    IMemoryCache cache,
     TimeProvider clock)
 {
     public DateTime NowUtc { get; } = clock.GetUtcNow().UtcDateTime;
@@ -33,8 +40,34 @@ public sealed class CallCatalog(
     public async Task<IReadOnlyDictionary<int, CallState>> StatesAsync(ContentSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var rounds = await calls.Rounds.AsNoTracking().ToDictionaryAsync(r => r.CallId, cancellationToken);
+        var regions = snapshot.Items.Any(c => c.Item.OriginTenant is not null) ? await RegionRoundsAsync(cancellationToken) : null;
         return snapshot.Items.ToDictionary(c => c.Item.Id, c => CallPhase.Of(true, c.FieldsAs<CallFields>(),
-            c.Item.OriginTenant is null ? rounds.GetValueOrDefault(c.Item.Id) : null, NowUtc));
+            c.Item.OriginTenant is { } origin
+                ? regions?.GetValueOrDefault((origin, c.Item.OriginId ?? 0))
+                : rounds.GetValueOrDefault(c.Item.Id), NowUtc));
+    }
+
+    /// <summary>The rounds whose review has started in the running regions with Calls, by region and call id.</summary>
+    private async Task<IReadOnlyDictionary<(string Tenant, int CallId), CallRound>> RegionRoundsAsync(CancellationToken cancellationToken)
+    {
+        var regions = tenants.All.Where(t => !t.IsHub && t.State == TenantState.Running && t.IsEnabled(CallsModule.ModuleId))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        // Generations only grow, so their sum changes whenever one region's does (a review started, results published).
+        var key = $"calls:hub-rounds:{tenants.Hub?.Version}:{string.Join(',', regions.Select(r => r.Name))}:{regions.Sum(r => generations.Of(r.Name))}";
+        return (await cache.GetOrCreateAsync(key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            var all = new Dictionary<(string, int), CallRound>();
+            foreach (var region in regions)
+            {
+                await activator.EnsureActivatedAsync(region);
+                await using var scope = scopes.CreateScope(region);
+                var reviewed = await scope.ServiceProvider.GetRequiredService<CallsDbContext>().Rounds.AsNoTracking()
+                    .Where(r => r.ReviewStartedUtc != null).ToListAsync(cancellationToken);
+                foreach (var round in reviewed) all[(region.Name, round.CallId)] = round;
+            }
+            return (IReadOnlyDictionary<(string, int), CallRound>)all;
+        }))!;
     }
 
     public CallCard Card(HttpContext http, ContentCard card, CallState state)

@@ -34,6 +34,7 @@ public sealed class CallResultsPublisher(
     AccountsDbContext accounts,
     TenantRolesDbContext roles,
     IServiceProvider services,
+    TenantGenerations generations,
     TimeProvider clock)
 {
     public const string ShowcasesModuleId = "Showcases";
@@ -111,6 +112,8 @@ public sealed class CallResultsPublisher(
             await hostTransaction.CommitAsync(cancellationToken);
         }
         await tenantTransaction.CommitAsync(cancellationToken);
+        // The call's public state changed: cached fragments and the hub's view of the region's calls follow.
+        generations.Advance(tenant.Name);
         return CallActionResult.Ok;
     }
 

@@ -1,3 +1,4 @@
+using Network.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Network.Modules.Accounts.Services;
 using Network.Modules.Calls.Data;
@@ -16,7 +17,7 @@ public sealed record ReviewOutcome(bool Succeeded, string? Error = null, int Cou
 /// the round's settings, the start of the review (only once the deadline has passed), and the assignments, by hand or
 /// evenly (<see cref="ReviewPlanner"/>). Every change of an assignment is logged.
 /// </summary>
-public sealed class ReviewAdministration(CallsDbContext db, TenantMembers members, TimeProvider clock)
+public sealed class ReviewAdministration(CallsDbContext db, TenantMembers members, TenantContext tenantContext, TenantGenerations generations, TimeProvider clock)
 {
     public const int MaxReviewsPerApplication = 10;
 
@@ -84,6 +85,8 @@ public sealed class ReviewAdministration(CallsDbContext db, TenantMembers member
         round.Version++;
         CallAuditLog.Add(db, clock, actor, call.Id, null, CallAuditActions.ReviewStarted, "Instruction lancée");
         await db.SaveChangesAsync(cancellationToken);
+        // The call's public state changed ("under review"): cached fragments and the hub's view follow.
+        generations.Advance(tenantContext.Required.Name);
         return ReviewOutcome.Done;
     }
 
