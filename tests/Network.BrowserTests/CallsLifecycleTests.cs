@@ -189,8 +189,8 @@ public sealed class CallsLifecycleTests(BrowserFixture browser, SmtpSiteFixture 
         }
 
         // The decisions reach the applicants, and the accepted one finds the draft showcase among their projects.
-        await smtp.WaitForMessageAsync(m => m.ToAddress == first.Email && !m.Subject.Contains("Accusé de réception", StringComparison.Ordinal) && !m.Subject.Contains("Confirm", StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("ADNI-2026-", StringComparison.Ordinal));
-        await smtp.WaitForMessageAsync(m => m.ToAddress == second.Email && !m.Subject.Contains("Accusé de réception", StringComparison.Ordinal) && m.Subject.Contains("ADNI-2026-", StringComparison.Ordinal));
+        await smtp.WaitForMessageAsync(m => m.ToAddress == first.Email && m.Subject.Contains($"« {first.Project} » est retenu", StringComparison.Ordinal));
+        await smtp.WaitForMessageAsync(m => m.ToAddress == second.Email && m.Subject.Contains($"« {second.Project} » n'est pas retenue", StringComparison.Ordinal));
         await firstPage.GotoAsync($"{Region}/admin/projets");
         Assert.Contains(first.Project, await firstPage.InnerTextAsync("main"), StringComparison.Ordinal);
         await browser.AssertAccessibleAsync(firstPage, "cycle-contributions");
