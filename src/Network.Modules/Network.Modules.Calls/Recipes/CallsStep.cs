@@ -272,20 +272,9 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
     /// <summary>The file's JSON (relative to the recipes folder and inside it); null when an optional file is missing.</summary>
     private (JsonObject? Root, string? Problem) Load(string file, bool optional)
     {
-        var folder = NetworkPaths.Resolve(options.Value.RecipesPath);
-        var path = Path.GetFullPath(file, folder);
-        if (file.Length == 0 || Path.IsPathRooted(file) || !path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            return (null, $"« {file} » doit être un chemin relatif à l'intérieur du dossier des recettes");
-        if (!File.Exists(path)) return optional ? (null, null) : (null, $"fichier introuvable « {file} »");
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is JsonObject root
-                ? (root, null)
-                : (null, "doit être un objet JSON { \"calls\": [ … ] }");
-        }
-        catch (JsonException e)
-        {
-            return (null, $"JSON invalide, ligne {e.LineNumber + 1} : {e.Message}");
-        }
+        var (found, root, pathError, contentError) = RecipeFiles.Read(options.Value.RecipesPath, file, optional);
+        if ((pathError ?? contentError) is { } problem) return (null, problem);
+        if (!found) return (null, null);
+        return root is JsonObject calls ? (calls, null) : (null, "doit être un objet JSON { \"calls\": [ … ] }");
     }
 }

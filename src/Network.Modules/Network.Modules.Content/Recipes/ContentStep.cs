@@ -114,22 +114,12 @@ public sealed class ContentStep(ContentTypeRegistry types, IOptions<NetworkOptio
     {
         problem = null;
         if (file is null) return step["items"] is JsonArray inline ? new Source(inline) : Fail(out problem, "items", "doit être une liste de contenus");
-        var folder = NetworkPaths.Resolve(options.Value.RecipesPath);
-        var path = Path.GetFullPath(file, folder);
-        if (file.Length == 0 || Path.IsPathRooted(file) || !path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            return Fail(out problem, "file", $"« {file} » doit être un chemin relatif à l'intérieur du dossier des recettes");
-        if (!File.Exists(path))
-            return optional ? null : Fail(out problem, "file", $"fichier introuvable « {file} »");
-        try
-        {
-            var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (root is not JsonObject obj) return Fail(out problem, file, "doit être un objet JSON { \"items\": [ … ] }");
-            return new Source(obj["items"] as JsonArray);
-        }
-        catch (JsonException e)
-        {
-            return Fail(out problem, file, $"JSON invalide, ligne {e.LineNumber + 1} : {e.Message}");
-        }
+        var (found, root, pathError, contentError) = RecipeFiles.Read(options.Value.RecipesPath, file, optional);
+        if (pathError is not null) return Fail(out problem, "file", pathError);
+        if (contentError is not null) return Fail(out problem, file, contentError);
+        if (!found) return null;
+        if (root is not JsonObject obj) return Fail(out problem, file, "doit être un objet JSON { \"items\": [ … ] }");
+        return new Source(obj["items"] as JsonArray);
     }
 
     private static Source? Fail(out (string Field, string Message)? problem, string field, string message)
