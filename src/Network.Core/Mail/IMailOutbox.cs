@@ -11,4 +11,10 @@ public interface IMailOutbox
 
 /// <param name="TenantName">The tenant on whose behalf the message is sent (its name appears as sender name).</param>
 /// <param name="ReplyTo">Where answers go (a contact form's sender); null keeps the no-reply sender.</param>
-public sealed record OutgoingMail(string To, string Subject, string TextBody, string HtmlBody, string TenantName, string? ToName = null, string? ReplyTo = null);
+/// <param name="Attachments">Files sent with the message (an event's calendar file); null or empty for none.</param>
+public sealed record OutgoingMail(string To, string Subject, string TextBody, string HtmlBody, string TenantName, string? ToName = null, string? ReplyTo = null,
+    IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <param name="FileName">The name the reader sees ("journee-regionale.ics").</param>
+/// <param name="ContentType">The MIME type, with its parameters ("text/calendar; charset=utf-8").</param>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

@@ -31,6 +31,9 @@ public sealed partial class ReceivedMail
     public string? TextBody { get; }
     public string? HtmlBody { get; }
 
+    /// <summary>The parts sent as attachments (Content-Disposition: attachment), decoded.</summary>
+    public IReadOnlyList<ReceivedAttachment> Attachments { get; private init; } = [];
+
     /// <summary>A header, decoded; null when absent.</summary>
     public string? Header(string name) => _headers.GetValueOrDefault(name);
 
@@ -54,8 +57,12 @@ public sealed partial class ReceivedMail
         var raw = Encoding.Latin1.GetString(bytes);
         var (headers, body) = SplitEntity(raw.Replace("\r\n", "\n", StringComparison.Ordinal));
         string? text = null, html = null;
-        CollectParts(headers, body, ref text, ref html);
-        return new ReceivedMail(raw, headers.ToDictionary(h => h.Key, h => DecodeHeader(h.Value), StringComparer.OrdinalIgnoreCase), text, html, path);
+        var attachments = new List<ReceivedAttachment>();
+        CollectParts(headers, body, ref text, ref html, attachments);
+        return new ReceivedMail(raw, headers.ToDictionary(h => h.Key, h => DecodeHeader(h.Value), StringComparer.OrdinalIgnoreCase), text, html, path)
+        {
+            Attachments = attachments,
+        };
     }
 
     public override string ToString() => $"{MessageId} to {To}: {Subject}";
@@ -92,7 +99,7 @@ public sealed partial class ReceivedMail
         return (headers, body);
     }
 
-    private static void CollectParts(Dictionary<string, string> headers, string body, ref string? text, ref string? html)
+    private static void CollectParts(Dictionary<string, string> headers, string body, ref string? text, ref string? html, List<ReceivedAttachment> attachments)
     {
         var contentType = headers.GetValueOrDefault("Content-Type") ?? "text/plain";
         var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
@@ -107,8 +114,15 @@ public sealed partial class ReceivedMail
                 var part = section.StartsWith(delimiter, StringComparison.Ordinal) ? section[delimiter.Length..] : section;
                 if (part.StartsWith("--", StringComparison.Ordinal)) break;
                 var (partHeaders, partBody) = SplitEntity(part.TrimStart('\n'));
-                CollectParts(partHeaders, partBody, ref text, ref html);
+                CollectParts(partHeaders, partBody, ref text, ref html, attachments);
             }
+            return;
+        }
+        var disposition = headers.GetValueOrDefault("Content-Disposition") ?? "";
+        if (disposition.StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+        {
+            var fileName = DecodeHeader(Parameter(disposition, "filename") ?? Parameter(contentType, "name") ?? "");
+            attachments.Add(new ReceivedAttachment(fileName, contentType, DecodeBytes(body, headers.GetValueOrDefault("Content-Transfer-Encoding"))));
             return;
         }
         var charset = Parameter(contentType, "charset") ?? "us-ascii";
@@ -117,15 +131,18 @@ public sealed partial class ReceivedMail
         else if (mediaType == "text/html") html ??= decoded;
     }
 
-    private static string DecodeBody(string body, string? transferEncoding, string charset)
-    {
-        var encoding = Encoding.GetEncoding(charset);
-        var bytes = (transferEncoding ?? "7bit").Trim().ToLowerInvariant() switch
+    private static byte[] DecodeBytes(string body, string? transferEncoding)
+        => (transferEncoding ?? "7bit").Trim().ToLowerInvariant() switch
         {
             "base64" => Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c)))),
             "quoted-printable" => DecodeQuotedPrintable(body, underscoreIsSpace: false),
             _ => Encoding.Latin1.GetBytes(body),
         };
+
+    private static string DecodeBody(string body, string? transferEncoding, string charset)
+    {
+        var encoding = Encoding.GetEncoding(charset);
+        var bytes = DecodeBytes(body, transferEncoding);
         return encoding.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
     }
 
@@ -175,3 +192,6 @@ public sealed partial class ReceivedMail
     [GeneratedRegex(@"(=\?[^?]+\?[bBqQ]\?[^?]*\?=)\s+(?==\?)")]
     private static partial Regex AdjacentEncodedWords();
 }
+
+/// <param name="ContentType">The part's Content-Type header as sent ("text/calendar; charset=utf-8; name=...").</param>
+public sealed record ReceivedAttachment(string FileName, string ContentType, byte[] Content);

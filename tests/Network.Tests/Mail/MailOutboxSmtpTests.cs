@@ -62,6 +62,58 @@ public sealed class MailOutboxSmtpTests(SmtpHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Attachments_travel_with_the_message_byte_for_byte()
+    {
+        var subject = UniqueSubject("Inscription confirmée");
+        var calendar = System.Text.Encoding.UTF8.GetBytes("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:Journée régionale\r\nEND:VCALENDAR\r\n");
+        var binary = Enumerable.Range(0, 3000).Select(i => (byte)(i * 7)).ToArray();
+        await EnqueueAsync(Factory, NewMail(subject) with
+        {
+            Attachments = [new MailAttachment("journee-regionale.ics", "text/calendar; charset=utf-8", calendar), new MailAttachment("donnees.bin", "application/octet-stream", binary)],
+        });
+
+        var received = await Smtp.WaitForMessageAsync(m => m.Subject == subject);
+        Assert.StartsWith("multipart/mixed", received.Header("Content-Type"));
+        Assert.Equal($"Texte de « {subject} ».", received.TextBody);
+        Assert.Collection(received.Attachments,
+            ics =>
+            {
+                Assert.Equal("journee-regionale.ics", ics.FileName);
+                Assert.StartsWith("text/calendar", ics.ContentType);
+                Assert.Equal(calendar, ics.Content);
+            },
+            bin =>
+            {
+                Assert.Equal("donnees.bin", bin.FileName);
+                Assert.Equal(binary, bin.Content);
+            });
+    }
+
+    [Theory]
+    [InlineData("", "text/calendar")]
+    [InlineData("../secret.ics", "text/calendar")]
+    [InlineData("a\r\nBcc: x@y.fr", "text/calendar")]
+    [InlineData("ok.ics", "pas un type")]
+    [InlineData("ok.ics", "")]
+    public async Task Bad_attachments_are_refused_before_they_reach_the_outbox(string fileName, string contentType)
+    {
+        var subject = UniqueSubject("Pièce jointe invalide");
+        var mail = NewMail(subject) with { Attachments = [new MailAttachment(fileName, contentType, [1, 2, 3])] };
+        await Assert.ThrowsAsync<ArgumentException>(() => EnqueueAsync(Factory, mail));
+        Assert.Empty(await RowsAsync(Factory, q => q.Where(m => m.Subject == subject)));
+    }
+
+    [Fact]
+    public async Task Empty_or_oversized_attachments_are_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => EnqueueAsync(Factory, NewMail(UniqueSubject("Vide")) with { Attachments = [new MailAttachment("a.ics", "text/calendar", [])] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => EnqueueAsync(Factory, NewMail(UniqueSubject("Énorme")) with
+        {
+            Attachments = [new MailAttachment("a.bin", "application/octet-stream", new byte[OutboxAttachmentConfiguration.MaxContentLength + 1])],
+        }));
+    }
+
+    [Fact]
     public async Task Accented_subject_names_and_bodies_survive_in_utf8()
     {
         var subject = "Journée régionale Culture et Numérique : inscriptions ouvertes à Lille — " + Guid.NewGuid().ToString("N")[..8];

@@ -6,9 +6,11 @@ namespace Network.Modules.Mail.Data;
 public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbContext(options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxAttachmentConfiguration());
     }
 }

@@ -38,9 +38,22 @@ public sealed class OutboxMessage
     public DateTime? SentUtc { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>Files sent with the message, deleted with it.</summary>
+    public List<OutboxAttachment> Attachments { get; set; } = [];
+
     public OutboxMessageStatus Status => SentUtc is not null ? OutboxMessageStatus.Sent
         : NextAttemptUtc is null ? OutboxMessageStatus.Failed
         : OutboxMessageStatus.Pending;
+}
+
+/// <summary>A file sent with an outbox message (kept in the database so it is as durable as the message).</summary>
+public sealed class OutboxAttachment
+{
+    public long Id { get; set; }
+    public long OutboxMessageId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public byte[] Content { get; set; } = [];
 }
 
 public enum OutboxMessageStatus

@@ -27,5 +27,23 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.NextAttemptUtc);
         // Purge of old sent messages.
         builder.HasIndex(m => m.SentUtc);
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public const int MaxFileNameLength = 200;
+    public const int MaxContentTypeLength = 200;
+
+    /// <summary>The outbox carries small generated files (calendar entries), not documents: those are links.</summary>
+    public const int MaxContentLength = 1_000_000;
+
+    public void Configure(EntityTypeBuilder<OutboxAttachment> builder)
+    {
+        builder.ToTable("OutboxAttachments");
+        builder.Property(a => a.FileName).HasMaxLength(MaxFileNameLength).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(MaxContentTypeLength).IsRequired();
+        builder.Property(a => a.Content).IsRequired();
     }
 }

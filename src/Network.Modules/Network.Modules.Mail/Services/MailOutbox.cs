@@ -30,6 +30,7 @@ public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOu
             HtmlBody = mail.HtmlBody,
             CreatedUtc = now,
             NextAttemptUtc = now,
+            Attachments = (mail.Attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
         };
         db.OutboxMessages.Add(message);
         try
@@ -40,6 +41,7 @@ public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOu
         {
             // The context may outlive a rolled-back transaction in this scope: never let it think the row exists.
             db.Entry(message).State = EntityState.Detached;
+            foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
         }
         session.AfterHostCommit(signal.Notify);
     }

@@ -36,7 +36,7 @@ public sealed class MailOutboxStore(MailDbContext db)
                 .SetProperty(m => m.LockedUntilUtc, lockedUntil)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         if (claimed != 1) return null;
-        return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).SingleAsync(m => m.Id == id, cancellationToken);
     }
 
     /// <summary>Records the delivery; only the first call for a message changes anything.</summary>
@@ -77,5 +77,10 @@ public sealed class MailOutboxStore(MailDbContext db)
 
     /// <summary>Deletes messages sent before <paramref name="sentBefore"/>: their bodies may hold personal links.</summary>
     public async Task<int> PurgeSentAsync(DateTime sentBefore, CancellationToken cancellationToken = default)
-        => await db.OutboxMessages.Where(m => m.SentUtc != null && m.SentUtc < sentBefore).ExecuteDeleteAsync(cancellationToken);
+    {
+        // Attachments first, explicitly: a bulk delete does not rely on the connection enforcing the cascade.
+        await db.OutboxAttachments.Where(a => db.OutboxMessages.Any(m => m.Id == a.OutboxMessageId && m.SentUtc != null && m.SentUtc < sentBefore))
+            .ExecuteDeleteAsync(cancellationToken);
+        return await db.OutboxMessages.Where(m => m.SentUtc != null && m.SentUtc < sentBefore).ExecuteDeleteAsync(cancellationToken);
+    }
 }

@@ -27,11 +27,34 @@ public static class OutgoingMailRules
             throw new ArgumentException("A message needs both a plain-text and an HTML body.", nameof(mail));
         if (string.IsNullOrWhiteSpace(mail.TenantName) || mail.TenantName.Length > 63)
             throw new ArgumentException("The message must name the tenant it is sent for.", nameof(mail));
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(attachment.FileName) || HasControlCharacters(attachment.FileName) || attachment.FileName.Length > OutboxAttachmentConfiguration.MaxFileNameLength
+                || attachment.FileName.IndexOfAny(['/', '\\', '"']) >= 0)
+                throw new ArgumentException("An attachment needs a plain file name of one line.", nameof(mail));
+            if (!IsMimeType(attachment.ContentType) || attachment.ContentType.Length > OutboxAttachmentConfiguration.MaxContentTypeLength)
+                throw new ArgumentException($"The attachment type « {attachment.ContentType} » is not a MIME type.", nameof(mail));
+            if (attachment.Content is null || attachment.Content.Length == 0 || attachment.Content.Length > OutboxAttachmentConfiguration.MaxContentLength)
+                throw new ArgumentException($"An attachment holds 1 to {OutboxAttachmentConfiguration.MaxContentLength} bytes.", nameof(mail));
+        }
     }
 
     /// <summary>One bare e-mail address, nothing around it (no display name, no control characters).</summary>
     public static bool IsRecipientAddress(string to)
         => !HasControlCharacters(to) && MailAddress.TryCreate(to, out var address) && address.Address == to && address.DisplayName.Length == 0;
+
+    private static bool IsMimeType(string value)
+    {
+        try
+        {
+            _ = new System.Net.Mime.ContentType(value);
+            return !HasControlCharacters(value);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
 
     // CR/LF in a header would let a value inject other headers.
     private static bool HasControlCharacters(string value) => value.Any(char.IsControl);

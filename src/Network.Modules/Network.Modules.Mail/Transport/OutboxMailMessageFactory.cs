@@ -39,6 +39,13 @@ public sealed class OutboxMailMessageFactory(IOptions<MailOptions> options, Tena
         // Order matters: clients show the last alternative they understand, so HTML comes last.
         mail.AlternateViews.Add(text);
         mail.AlternateViews.Add(html);
+        // The message owns the streams: disposing it (the transports do) disposes them.
+        foreach (var file in message.Attachments)
+        {
+            var attachment = new Attachment(new MemoryStream(file.Content, writable: false), new ContentType(file.ContentType) { Name = file.FileName });
+            attachment.ContentDisposition!.FileName = file.FileName;
+            mail.Attachments.Add(attachment);
+        }
         return mail;
     }
 

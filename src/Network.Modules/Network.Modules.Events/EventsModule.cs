@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Data;
+using Network.Core.Modules;
+using Network.Core.Security;
+using Network.Modules.Content.Services;
+using Network.Modules.Events.Data;
+using Network.Modules.Events.Services;
+
+namespace Network.Modules.Events;
+
+/// <summary>
+/// Events from publication to attendance: the event (a content type) with its programme and workshops, online
+/// registration with capacity and waitlists, calendar files and feeds, reminders, check-in, certificates, statistics,
+/// and the deletion of personal data after the event.
+/// </summary>
+public sealed class EventsModule : NetworkModule
+{
+    public const string ModuleId = "Events";
+
+    public static readonly Permission ManageEvents = new("ManageEvents", "Gérer les événements, leurs inscriptions et l'émargement", NetworkRoles.Coordinator);
+
+    public override string Id => ModuleId;
+    public override string Name => "Événements";
+    public override string Description => "Événements : programme et ateliers, inscriptions en ligne avec jauge et liste d'attente, fichiers d'agenda, rappels, émargement et statistiques.";
+    public override IReadOnlyList<string> Dependencies => ["Content", "Media", "Mail"];
+    public override IReadOnlyList<Permission> Permissions => [ManageEvents];
+    public override IReadOnlyList<Type> TenantDbContexts => [typeof(EventsDbContext)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<EventsDbContext>();
+        services.AddSingleton<EventType>();
+        services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
+        services.AddScoped<EventSetups>();
+    }
+}
