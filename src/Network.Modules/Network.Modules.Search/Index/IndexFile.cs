@@ -33,10 +33,10 @@ internal sealed class IndexFile : IDisposable
     private const int LiveHashSize = 8 << 20;
 
     /// <summary>
-    /// A staging file's pending terms: a 100,000-document load becomes a dozen large segments merged once at the end
+    /// A staging file's pending terms: a 100,000-document load becomes a few dozen large segments merged once at the end
     /// instead of hundreds merged level by level (the memory is the process's for the length of the load).
     /// </summary>
-    private const int StagingHashSize = 24 << 20;
+    private const int StagingHashSize = 12 << 20;
 
     /// <summary>FTS5's default: merges start once four segments share a level.</summary>
     private const int LiveAutomerge = 4;

@@ -101,12 +101,27 @@ internal static class PhraseEvaluator
                     postings[phrase] = new Scored(ids, scores, terms.ScoreInto(list, ids, scores), Pooled: true);
                     continue;
                 }
+                // A prefix is expanded from the held terms each time (a millisecond for the broadest), into pooled arrays:
+                // cached, the broad ones took most of the cache (8 bytes a document) and pushed out the FTS5 phrases.
+                if (terms is not null && SinglePrefix(phrase) is { } prefix)
+                {
+                    try
+                    {
+                        var count = terms.Prefix(prefix, reader, capacity, out var ids, out var scores);
+                        postings[phrase] = new Scored(ids, scores, count, Pooled: true);
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException)
+                    {
+                        return false;
+                    }
+                    continue;
+                }
                 var found = cache.Get(phrase);
                 if (found is null)
                 {
                     try
                     {
-                        found = terms is not null && SinglePrefix(phrase) is { } prefix ? terms.Prefix(prefix, reader, capacity) : Read(reader, phrase);
+                        found = Read(reader, phrase);
                     }
                     catch (Microsoft.Data.Sqlite.SqliteException)
                     {

@@ -33,7 +33,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
     /// in <see cref="_terms"/>): 24 MB hold the rare terms and prefixes of many queries, the broadest prefixes taking
     /// under 1 MB each; with the in-memory postings, kept under the 300 MB the whole process may use.
     /// </summary>
-    private readonly PhraseCache _phrases = new(24L << 20);
+    private readonly PhraseCache _phrases = new(8L << 20);
     private IndexFile? _live;
     private TermPostings? _terms;
     private SearchIndexRebuild? _rebuild;
