@@ -44,6 +44,15 @@ internal sealed class DocumentTable
 
     public int Count { get; private set; }
 
+    /// <summary>Changes with every document set or removed: what was computed from the table before is stale.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// Per search scope, its documents and their facet counts (see <see cref="QueryExecution"/>): a few scopes (the hub's,
+    /// each region's), each computed in one pass over the table on first use and valid until the table changes.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, ScopeCounts> ScopeCountsCache { get; } = new(StringComparer.Ordinal);
+
     /// <summary>One past the highest rowid the arrays cover.</summary>
     public long Capacity => _docs.Length;
 
@@ -116,6 +125,7 @@ internal sealed class DocumentTable
         if (inline) for (var i = 0; i < values.Count; i++) _facetSlots[id * FacetStride + i] = (ushort)values[i];
         _perTenantCount[tenant]++;
         Count++;
+        Version++;
     }
 
     public void Remove(long id)
@@ -128,6 +138,7 @@ internal sealed class DocumentTable
         _scopeKeys[id] = 0;
         _facetCounts[id] = 0;
         Count--;
+        Version++;
     }
 
     private int Value(int facet, string value, string label)
@@ -166,6 +177,9 @@ internal sealed class DocumentTable
 
 /// <summary>A document's entry: its tenant and type ids, shared flag, date ticks and facet value ids (type and region included).</summary>
 internal readonly record struct DocumentInfo(bool Alive, bool Shared, int Tenant, int Type, long Date, int[] FacetValues, string Key);
+
+/// <summary>A scope's documents and the counts of their facet values, as of the table's <paramref name="Version"/>.</summary>
+internal sealed record ScopeCounts(int Version, int Total, int[] Counts);
 
 /// <summary>A facet value: its facet (index in <see cref="SearchFacets.All"/>), value and latest label.</summary>
 internal sealed record FacetValueInfo(int Facet, string Value, string Label);
