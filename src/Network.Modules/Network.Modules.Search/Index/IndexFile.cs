@@ -69,7 +69,7 @@ internal sealed class IndexFile : IDisposable
             // fsynced once, then): no journal to write twice, no sync, a larger page cache for the long transaction.
             Execute(_writer, "PRAGMA journal_mode=OFF");
             Execute(_writer, "PRAGMA synchronous=OFF");
-            Execute(_writer, "PRAGMA cache_size=-16384");
+            Execute(_writer, "PRAGMA cache_size=-8192");
         }
         else
         {
