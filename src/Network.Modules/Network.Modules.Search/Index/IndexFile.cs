@@ -34,8 +34,8 @@ internal sealed class IndexFile : IDisposable
 
     /// <summary>
     /// A staging file's pending terms: a 100,000-document load becomes a hundred segments (automerge off) merged once at
-    /// the end by <c>optimize</c>, which costs no more CPU than a dozen larger ones did with 24 MB; FTS5's hash takes
-    /// about twice this in native memory for the length of the load, counted in the process's peak.
+    /// the end by <c>optimize</c>, which measured no more CPU than a dozen larger ones with 24 MB; the hash is native
+    /// memory held for the length of the load, counted in the process's peak.
     /// </summary>
     private const int StagingHashSize = 4 << 20;
 
