@@ -79,4 +79,28 @@ public sealed class TermListTests
         Assert.Equal([(4, 5), (5, 1), (2 << 16, 4), (3 << 16 | 7, 2)], Contents(list));
         Assert.Equal(3 << 16 | 7, list.LastId);
     }
+
+    [Fact]
+    public void A_list_grown_one_posting_at_a_time_spans_chunks_and_trims()
+    {
+        // 100,000 postings appended one by one (a bulk load): several chunks, every one under the large object heap's threshold.
+        var list = new TermList(1);
+        var expected = new List<(int, int)>();
+        for (var id = 3; id < 300_000; id += 3)
+        {
+            var frequency = id % 1000 == 0 ? 400 : 1 + id % 7;
+            list.Set(id, (ushort)frequency);
+            expected.Add((id, frequency));
+        }
+        Assert.Equal(expected.Count, list.Count);
+        Assert.True(list.Bytes < expected.Count * 3L * 5 / 4 + 16_384);
+        list.Trim();
+        Assert.Equal(expected, Contents(list));
+        Assert.True(list.Bytes < expected.Count * 3L + 8_192);
+        // An insert near the start shifts every later posting across the chunk boundaries.
+        list.Set(1, 2);
+        expected.Insert(0, (1, 2));
+        Assert.Equal(expected, Contents(list));
+        Assert.True(TermList.ChunkSize * sizeof(ushort) < 85_000);
+    }
 }

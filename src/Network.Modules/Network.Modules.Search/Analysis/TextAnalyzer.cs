@@ -251,35 +251,51 @@ public sealed class TextAnalyzer
         return table;
     }
 
-    /// <summary>One thread's stemmers and stem caches (stems of folded words; null for stop words).</summary>
+    /// <summary>
+    /// Stems of folded words (null for stop words), shared by every thread: one cache per thread held the same tens of
+    /// thousands of words once for each thread-pool thread a bulk load's analysis ran on (several MB each).
+    /// </summary>
+    private static readonly StemCache FrenchStems = new(), EnglishStems = new();
+
+    private sealed class StemCache
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _stems = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private int _count;
+
+        public StemCache() => _lookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public bool TryGet(ReadOnlySpan<char> folded, out string? term) => _lookup.TryGetValue(folded, out term);
+
+        public void Add(string folded, string? term)
+        {
+            if (Volatile.Read(ref _count) >= MaxCachedStems)
+            {
+                _stems.Clear();
+                Volatile.Write(ref _count, 0);
+            }
+            if (_stems.TryAdd(folded, term)) Interlocked.Increment(ref _count);
+        }
+    }
+
+    /// <summary>One thread's stemmers (Snowball's are not thread-safe).</summary>
     private sealed class PerThread
     {
         public readonly List<(int Start, int Length)> Words = new(4);
         private SnowballStemmer? _french, _english;
-        private readonly Dictionary<string, string?> _frenchStems = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string?> _englishStems = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _frenchLookup, _englishLookup;
-
-        public PerThread()
-        {
-            // Obtained once: getting a span lookup checks the comparer's type, once a word otherwise.
-            _frenchLookup = _frenchStems.GetAlternateLookup<ReadOnlySpan<char>>();
-            _englishLookup = _englishStems.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
 
         public string? TermOf(ReadOnlySpan<char> folded, string language)
         {
             if (folded.IsEmpty) return null;
             var english = language == English;
-            var cache = english ? _englishStems : _frenchStems;
-            if ((english ? _englishLookup : _frenchLookup).TryGetValue(folded, out var cached)) return cached;
-            if (cache.Count >= MaxCachedStems) cache.Clear();
+            var cache = english ? EnglishStems : FrenchStems;
+            if (cache.TryGet(folded, out var cached)) return cached;
             var key = new string(folded);
             string? term;
             if ((english ? StopWords.English : StopWords.French).Contains(key)) term = null;
             else if (IsAllDigits(folded)) term = key;
             else term = english ? (_english ??= new SnowballStemmer("english")).Stem(folded) : (_french ??= new SnowballStemmer("french")).Stem(folded);
-            cache[key] = term;
+            cache.Add(key, term);
             return term;
         }
 

@@ -44,6 +44,15 @@ internal sealed class DocumentTable
 
     public int Count { get; private set; }
 
+    /// <summary>Changes with every document set or removed: what was computed from the table before is stale.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// Per search scope, its documents and their facet counts (see <see cref="QueryExecution"/>): a few scopes (the hub's,
+    /// each region's), each computed in one pass over the table on first use and valid until the table changes.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, ScopeCounts> ScopeCountsCache { get; } = new(StringComparer.Ordinal);
+
     /// <summary>One past the highest rowid the arrays cover.</summary>
     public long Capacity => _docs.Length;
 
@@ -95,7 +104,9 @@ internal sealed class DocumentTable
         var tenant = Intern(_tenants, _tenantIds, document.Tenant);
         var type = Intern(_types, _typeIds, document.Type);
         if (tenant >= _perTenantCount.Length) Array.Resize(ref _perTenantCount, tenant * 2 + 1);
-        _ids[key] = id;
+        // The tenant and type names interned: each document's own copies (one per row read or line parsed) would be
+        // kept alive by the key, about 80 bytes a document.
+        _ids[new SearchDocumentKey(_tenants[tenant], _types[type], key.Key)] = id;
         var values = new List<int>(2 + document.Facets.Count)
         {
             Value(TypeFacet, document.Type, document.Type),
@@ -108,14 +119,16 @@ internal sealed class DocumentTable
             if (!values.Contains(value)) values.Add(value);
         }
         if (tenant > 0x7FFF || type > 0x3FFF) throw new InvalidOperationException("Too many tenants or document types for the search index.");
-        _docs[id] = new DocumentInfo(true, document.Shared, tenant, type, document.DateUtc.Ticks, [.. values], document.Key);
+        var inline = values.Count <= FacetStride && values.TrueForAll(v => v < ushort.MaxValue);
+        // Values kept inline are not also kept in an array of the entry's own (about 50 bytes a document).
+        _docs[id] = new DocumentInfo(true, document.Shared, tenant, type, document.DateUtc.Ticks, inline ? [] : [.. values], key.Key);
         _scopeKeys[id] = 1u << 31 | (uint)tenant << 16 | (uint)type << 1 | (document.Shared ? 1u : 0u);
         _dates[id] = document.DateUtc.Ticks;
-        var inline = values.Count <= FacetStride && values.TrueForAll(v => v < ushort.MaxValue);
         _facetCounts[id] = inline ? (byte)values.Count : FacetsNotInline;
         if (inline) for (var i = 0; i < values.Count; i++) _facetSlots[id * FacetStride + i] = (ushort)values[i];
         _perTenantCount[tenant]++;
         Count++;
+        Version++;
     }
 
     public void Remove(long id)
@@ -128,6 +141,7 @@ internal sealed class DocumentTable
         _scopeKeys[id] = 0;
         _facetCounts[id] = 0;
         Count--;
+        Version++;
     }
 
     private int Value(int facet, string value, string label)
@@ -164,8 +178,14 @@ internal sealed class DocumentTable
     }
 }
 
-/// <summary>A document's entry: its tenant and type ids, shared flag, date ticks and facet value ids (type and region included).</summary>
+/// <summary>
+/// A document's entry: its tenant and type ids, shared flag, date ticks and facet value ids (type and region included)
+/// when they are not inline in <see cref="DocumentTable.FacetSlots"/> (empty otherwise).
+/// </summary>
 internal readonly record struct DocumentInfo(bool Alive, bool Shared, int Tenant, int Type, long Date, int[] FacetValues, string Key);
+
+/// <summary>A scope's documents and the counts of their facet values, as of the table's <paramref name="Version"/>.</summary>
+internal sealed record ScopeCounts(int Version, int Total, int[] Counts);
 
 /// <summary>A facet value: its facet (index in <see cref="SearchFacets.All"/>), value and latest label.</summary>
 internal sealed record FacetValueInfo(int Facet, string Value, string Label);

@@ -78,6 +78,7 @@ internal static class PhraseEvaluator
         // scored straight into the query.
         if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
+            query.UseComplement(onlyList.Live);
             var sink = new QuerySink(query);
             terms.Score(onlyList, ref sink);
             return true;
@@ -101,12 +102,27 @@ internal static class PhraseEvaluator
                     postings[phrase] = new Scored(ids, scores, terms.ScoreInto(list, ids, scores), Pooled: true);
                     continue;
                 }
+                // A prefix is expanded from the held terms each time (a millisecond for the broadest), into pooled arrays:
+                // cached, the broad ones took most of the cache (8 bytes a document) and pushed out the FTS5 phrases.
+                if (terms is not null && SinglePrefix(phrase) is { } prefix)
+                {
+                    try
+                    {
+                        var count = terms.Prefix(prefix, reader, capacity, out var ids, out var scores);
+                        postings[phrase] = new Scored(ids, scores, count, Pooled: true);
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException)
+                    {
+                        return false;
+                    }
+                    continue;
+                }
                 var found = cache.Get(phrase);
                 if (found is null)
                 {
                     try
                     {
-                        found = terms is not null && SinglePrefix(phrase) is { } prefix ? terms.Prefix(prefix, reader, capacity) : Read(reader, phrase);
+                        found = Read(reader, phrase);
                     }
                     catch (Microsoft.Data.Sqlite.SqliteException)
                     {
@@ -120,6 +136,7 @@ internal static class PhraseEvaluator
             if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
             {
                 var single = postings[match.Clauses[0][0]];
+                query.UseComplement(single.Count);
                 for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
                 return true;
             }
@@ -132,6 +149,7 @@ internal static class PhraseEvaluator
                 foreach (var clause in match.Clauses) clauses.Add(Union(clause, postings));
                 var order = Enumerable.Range(0, clauses.Count).OrderBy(i => clauses[i].Count).ToArray();
                 var driver = clauses[order[0]];
+                query.UseComplement(driver.Count);
                 var cursors = new int[clauses.Count];
                 var excluded = match.ExcludedPhrases.Distinct(StringComparer.Ordinal).Select(p => postings[p]).ToArray();
                 var excludedCursors = new int[excluded.Length];

@@ -327,8 +327,9 @@ internal sealed class TermPostings
 
     /// <summary>
     /// Per rowid, <c>k1 × (1 − b + b × D / avgdl)</c>: the document-length part of the BM25 denominator, computed once per
-    /// write rather than once per posting (the same double arithmetic, so the same scores). Replaced, never changed in
-    /// place, under the index's write lock.
+    /// write rather than once per posting (the same double arithmetic, so the same scores). Rewritten in place under the
+    /// index's write lock (searches hold its read lock while they score), reallocated only when the rowids outgrow it:
+    /// a new array per batch would be large-object garbage (800 KB for 100,000 documents) at every batch of a bulk load.
     /// </summary>
     private double[] _norms = [];
 
@@ -338,17 +339,19 @@ internal sealed class TermPostings
     {
         var lengths = _lengths;
         var averageLength = Tokens / (double)Rows;
-        var norms = new double[lengths.Length];
+        if (_norms.Length != lengths.Length) _norms = new double[lengths.Length];
+        var norms = _norms;
         for (var id = 0; id < lengths.Length; id++) norms[id] = K1 * (1 - B + B * lengths[id] / averageLength);
-        _norms = norms;
     }
 
     /// <summary>
     /// A prefix phrase's postings (<c>"numer"*</c>) as FTS5 scores it: one phrase whose frequency in a document sums the
     /// weighted occurrences of every term with the prefix, its IDF counting the documents holding any of them. Held
-    /// terms come from memory, the others (rare) from FTS5's vocabulary.
+    /// terms come from memory, the others (rare) from FTS5's vocabulary. The rowids and contributions are written into
+    /// arrays rented from the shared pool (the caller returns them): a broad prefix matches most documents, and arrays
+    /// of that size allocated per query would be large-object garbage; their count is returned.
     /// </summary>
-    public PhrasePostings Prefix(string prefix, ReadConnection reader, long capacity)
+    public int Prefix(string prefix, ReadConnection reader, long capacity, out int[] resultIds, out float[] scores)
     {
         var size = (int)Math.Max(1, capacity);
         var frequencies = System.Buffers.ArrayPool<int>.Shared.Rent(size);
@@ -381,8 +384,8 @@ internal sealed class TermPostings
             }
             var hits = 0;
             for (var id = Math.Max(low, 0); id <= high; id++) if (frequencies[id] > 0) hits++;
-            var resultIds = new int[hits];
-            var scores = new float[hits];
+            resultIds = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, hits));
+            scores = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, hits));
             var idf = Idf(hits);
             var averageLength = Tokens / (double)Rows;
             var at = 0;
@@ -392,7 +395,7 @@ internal sealed class TermPostings
                 resultIds[at] = id;
                 scores[at++] = Contribution(idf, frequencies[id], id < _lengths.Length ? _lengths[id] : 0, averageLength);
             }
-            return new PhrasePostings(resultIds, scores);
+            return hits;
         }
         finally
         {
@@ -479,15 +482,27 @@ internal interface IPostingSink
 /// <summary>
 /// One term's postings: ascending rowids and weighted frequencies (0 = removed, skipped until compacted), 3 bytes a
 /// posting: a rowid is kept as its low 16 bits, under a segment giving the high bits of a run of postings (a list of
-/// 100,000 documents has two segments), and a frequency as a byte (a larger one, rare, in a side table).
+/// 100,000 documents has two segments), and a frequency as a byte (a larger one, rare, in a side table). The postings
+/// are stored in chunks of <see cref="ChunkSize"/> (8 KB of rowid parts, 4 KB of frequencies), each grown by a quarter
+/// up to that size, never one array of the list's size: a list growing during a bulk load leaves only small garbage
+/// behind, none on the large object heap (objects of 85 KB or more, collected only with the oldest generation, which
+/// made the process's peak).
 /// </summary>
-internal sealed class TermList(int capacity)
+internal sealed class TermList
 {
     /// <summary>A frequency byte meaning "in <see cref="_large"/>".</summary>
     private const byte Large = byte.MaxValue;
 
-    private ushort[] _lows = new ushort[Math.Max(1, capacity)];
-    private byte[] _weights = new byte[Math.Max(1, capacity)];
+    public const int ChunkShift = 12;
+
+    /// <summary>Postings a chunk holds (every chunk but the last is full).</summary>
+    public const int ChunkSize = 1 << ChunkShift;
+
+    private const int ChunkMask = ChunkSize - 1;
+
+    // Chunk c holds the postings of indexes [c × ChunkSize, (c + 1) × ChunkSize); unused chunks are null.
+    private ushort[]?[] _lows;
+    private byte[]?[] _weights;
     // Pairs (high bits, first index) in ascending order; the first pair's index is always 0.
     private int[] _segments = [];
     private Dictionary<int, ushort>? _large;
@@ -497,47 +512,108 @@ internal sealed class TermList(int capacity)
     /// <summary>Documents holding the term (FTS5's nHit for it).</summary>
     public int Live;
 
+    /// <summary>A list with room for <paramref name="capacity"/> postings (chunks allocated at their final size when the size is known).</summary>
+    public TermList(int capacity)
+    {
+        capacity = Math.Max(1, capacity);
+        var chunks = (capacity + ChunkMask) >> ChunkShift;
+        _lows = new ushort[]?[chunks];
+        _weights = new byte[]?[chunks];
+        for (var c = 0; c < chunks; c++)
+        {
+            var size = Math.Min(ChunkSize, capacity - (c << ChunkShift));
+            _lows[c] = new ushort[size];
+            _weights[c] = new byte[size];
+        }
+    }
+
     private int Segments => _segments.Length / 2;
 
     private int SegmentEnd(int k) => k + 1 < Segments ? _segments[2 * k + 3] : Count;
 
-    public int LastId => Count == 0 ? -1 : _segments[^2] << 16 | _lows[Count - 1];
+    private ushort LowAt(int index) => _lows[index >> ChunkShift]![index & ChunkMask];
 
-    public int FirstId => Count == 0 ? -1 : _segments[0] << 16 | _lows[0];
+    private byte WeightAt(int index) => _weights[index >> ChunkShift]![index & ChunkMask];
+
+    private void SetLow(int index, ushort low) => _lows[index >> ChunkShift]![index & ChunkMask] = low;
+
+    private void SetWeightByte(int index, byte weight) => _weights[index >> ChunkShift]![index & ChunkMask] = weight;
+
+    public int LastId => Count == 0 ? -1 : _segments[^2] << 16 | LowAt(Count - 1);
+
+    public int FirstId => Count == 0 ? -1 : _segments[0] << 16 | LowAt(0);
 
     /// <summary>Bytes held (for memory figures).</summary>
-    public long Bytes => _lows.Length * 3L + _segments.Length * 4L + (_large?.Count ?? 0) * 24L + 80;
+    public long Bytes
+    {
+        get
+        {
+            long bytes = _segments.Length * 4L + (_large?.Count ?? 0) * 24L + 80 + _lows.Length * 16L;
+            foreach (var chunk in _lows) bytes += (chunk?.Length ?? 0) * 3L + 48;
+            return bytes;
+        }
+    }
 
     /// <summary>Calls <paramref name="visitor"/> with every live posting, rowids ascending.</summary>
     public void ForEach<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IPostingVisitor
     {
-        var lows = _lows;
-        var weights = _weights;
         var segments = _segments;
         for (var k = 0; k < segments.Length / 2; k++)
         {
             var high = segments[2 * k] << 16;
-            var end = Math.Min(SegmentEnd(k), Math.Min(lows.Length, weights.Length));
-            for (var i = segments[2 * k + 1]; i < end; i++)
+            var end = SegmentEnd(k);
+            var i = segments[2 * k + 1];
+            while (i < end)
             {
-                var weight = weights[i];
-                if (weight == 0) continue;
-                var id = high | lows[i];
-                visitor.Visit(id, weight == Large ? _large![id] : weight);
+                // One chunk's part of the segment: a tight loop over two arrays.
+                var chunk = i >> ChunkShift;
+                var lows = _lows[chunk]!;
+                var weights = _weights[chunk]!;
+                var from = i & ChunkMask;
+                var to = Math.Min(Math.Min(lows.Length, weights.Length), end - (chunk << ChunkShift));
+                for (var j = from; j < to; j++)
+                {
+                    var weight = weights[j];
+                    if (weight == 0) continue;
+                    var id = high | lows[j];
+                    visitor.Visit(id, weight == Large ? _large![id] : weight);
+                }
+                i = (chunk << ChunkShift) + to;
+                if (to == from) break;
             }
+        }
+    }
+
+    /// <summary>Makes room for the posting of index <see cref="Count"/>: its chunk allocated or grown by a quarter (up to <see cref="ChunkSize"/>).</summary>
+    private void EnsureRoom()
+    {
+        var chunk = Count >> ChunkShift;
+        var offset = Count & ChunkMask;
+        if (chunk == _lows.Length)
+        {
+            Array.Resize(ref _lows, Math.Max(chunk + 1, chunk * 2));
+            Array.Resize(ref _weights, _lows.Length);
+        }
+        var lows = _lows[chunk];
+        if (lows is null)
+        {
+            // A list's first chunk starts small (most terms are in a handful of documents); later ones at an eighth.
+            var size = chunk == 0 ? 4 : ChunkSize / 8;
+            _lows[chunk] = new ushort[size];
+            _weights[chunk] = new byte[size];
+        }
+        else if (offset == lows.Length)
+        {
+            // A quarter more, not double: during a bulk load every list grows, and the slack is memory held.
+            var grown = Math.Min(ChunkSize, Math.Max(4, offset + offset / 4));
+            Array.Resize(ref _lows[chunk], grown);
+            Array.Resize(ref _weights[chunk], grown);
         }
     }
 
     public void Append(int id, ushort frequency)
     {
-        if (Count == _lows.Length)
-        {
-            // A quarter more, not double: during a bulk load every list grows, and the slack is memory held. Most terms
-            // are in a handful of documents: their lists start small.
-            var grown = Math.Max(4, Count + Count / 4);
-            Array.Resize(ref _lows, grown);
-            Array.Resize(ref _weights, grown);
-        }
+        EnsureRoom();
         var high = id >> 16;
         if (Count == 0 || _segments[^2] != high)
         {
@@ -545,7 +621,7 @@ internal sealed class TermList(int capacity)
             _segments[^2] = high;
             _segments[^1] = Count;
         }
-        _lows[Count] = (ushort)id;
+        SetLow(Count, (ushort)id);
         SetWeight(Count, id, frequency);
         Count++;
         Live++;
@@ -563,18 +639,18 @@ internal sealed class TermList(int capacity)
         return true;
     }
 
-    private ushort FrequencyAt(int index, int id) => _weights[index] == Large ? _large![id] : _weights[index];
+    private ushort FrequencyAt(int index, int id) => WeightAt(index) == Large ? _large![id] : WeightAt(index);
 
     private void SetWeight(int index, int id, ushort frequency)
     {
         if (frequency >= Large)
         {
-            _weights[index] = Large;
+            SetWeightByte(index, Large);
             (_large ??= [])[id] = frequency;
         }
         else
         {
-            _weights[index] = (byte)frequency;
+            SetWeightByte(index, (byte)frequency);
             _large?.Remove(id);
         }
     }
@@ -583,6 +659,7 @@ internal sealed class TermList(int capacity)
     private int Find(int id)
     {
         var high = id >> 16;
+        var low = (ushort)id;
         var segments = Segments;
         for (var k = 0; k < segments; k++)
         {
@@ -590,8 +667,17 @@ internal sealed class TermList(int capacity)
             var start = _segments[2 * k + 1];
             if (segmentHigh > high) return ~start;
             if (segmentHigh < high) continue;
-            var at = Array.BinarySearch(_lows, start, SegmentEnd(k) - start, (ushort)id);
-            return at;
+            // Binary search of the segment's low parts across chunks.
+            int lo = start, hi = SegmentEnd(k) - 1;
+            while (lo <= hi)
+            {
+                var mid = lo + ((hi - lo) >> 1);
+                var value = LowAt(mid);
+                if (value == low) return mid;
+                if (value < low) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return ~lo;
         }
         return ~Count;
     }
@@ -607,7 +693,7 @@ internal sealed class TermList(int capacity)
         var at = Find(id);
         if (at >= 0)
         {
-            if (_weights[at] == 0) Live++;
+            if (WeightAt(at) == 0) Live++;
             SetWeight(at, id, frequency);
             return;
         }
@@ -617,14 +703,13 @@ internal sealed class TermList(int capacity)
     /// <summary>Inserts a posting before index <paramref name="at"/> (a replaced document gaining the term: rare).</summary>
     private void Insert(int at, int id, ushort frequency)
     {
-        if (Count == _lows.Length)
+        EnsureRoom();
+        // The later postings move one place up, across chunk boundaries (rare: a linear pass is enough).
+        for (var i = Count; i > at; i--)
         {
-            var grown = Math.Max(4, Count + Count / 4);
-            Array.Resize(ref _lows, grown);
-            Array.Resize(ref _weights, grown);
+            SetLow(i, LowAt(i - 1));
+            SetWeightByte(i, WeightAt(i - 1));
         }
-        Array.Copy(_lows, at, _lows, at + 1, Count - at);
-        Array.Copy(_weights, at, _weights, at + 1, Count - at);
         var high = id >> 16;
         var segment = -1;
         for (var k = 0; k < Segments; k++)
@@ -644,7 +729,7 @@ internal sealed class TermList(int capacity)
             Array.Copy(_segments, 2 * k, grown, 2 * k + 2, _segments.Length - 2 * k);
             _segments = grown;
         }
-        _lows[at] = (ushort)id;
+        SetLow(at, (ushort)id);
         SetWeight(at, id, frequency);
         Count++;
         Live++;
@@ -654,47 +739,46 @@ internal sealed class TermList(int capacity)
     {
         if (Count == 0 || id > LastId || id < FirstId) return;
         var at = Find(id);
-        if (at < 0 || _weights[at] == 0) return;
-        _weights[at] = 0;
+        if (at < 0 || WeightAt(at) == 0) return;
+        SetWeightByte(at, 0);
         _large?.Remove(id);
         Live--;
     }
 
-    /// <summary>Drops the unused capacity (after a bulk read).</summary>
+    /// <summary>Drops the unused capacity of the last chunk (after a bulk read or load).</summary>
     public void Trim()
     {
-        if (_lows.Length == Count) return;
-        Array.Resize(ref _lows, Math.Max(1, Count));
-        Array.Resize(ref _weights, Math.Max(1, Count));
+        var last = Math.Max(0, Count - 1) >> ChunkShift;
+        var used = Count == 0 ? 1 : Count - (last << ChunkShift);
+        if (_lows[last] is { } lows && lows.Length != used)
+        {
+            Array.Resize(ref _lows[last], used);
+            Array.Resize(ref _weights[last], used);
+        }
+        for (var c = last + 1; c < _lows.Length; c++)
+        {
+            _lows[c] = null;
+            _weights[c] = null;
+        }
     }
 
     /// <summary>Drops the removed postings.</summary>
     public void Compact()
     {
-        var lows = new ushort[Math.Max(4, Live)];
-        var weights = new byte[lows.Length];
-        var segments = new List<int>();
-        var kept = 0;
-        for (var k = 0; k < Segments; k++)
-        {
-            var first = true;
-            for (var i = _segments[2 * k + 1]; i < SegmentEnd(k); i++)
-            {
-                if (_weights[i] == 0) continue;
-                if (first)
-                {
-                    segments.Add(_segments[2 * k]);
-                    segments.Add(kept);
-                    first = false;
-                }
-                lows[kept] = _lows[i];
-                weights[kept++] = _weights[i];
-            }
-        }
-        _lows = lows;
-        _weights = weights;
-        _segments = [.. segments];
-        Count = kept;
+        var compacted = new TermList(Math.Max(4, Live));
+        var copier = new Copier(compacted);
+        ForEach(ref copier);
+        _lows = compacted._lows;
+        _weights = compacted._weights;
+        _segments = compacted._segments;
+        _large = compacted._large;
+        Count = compacted.Count;
+        Live = compacted.Live;
+    }
+
+    private readonly struct Copier(TermList target) : IPostingVisitor
+    {
+        public void Visit(int id, int frequency) => target.Append(id, (ushort)frequency);
     }
 }
 

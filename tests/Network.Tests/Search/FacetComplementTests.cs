@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using Network.Core.Hosting;
+using Network.Core.Search;
+using Network.Modules.Search;
+using Network.Modules.Search.Analysis;
+using Network.Modules.Search.Index;
+using Network.Modules.Search.Query;
+
+namespace Network.Tests.Search;
+
+/// <summary>
+/// A result covering most of a large scope counts its facets from the scope's counts minus the unmatched documents'
+/// (<see cref="QueryExecution.UseComplement"/>): the totals and every facet count are those of the documents found,
+/// counted one by one here, for single words, prefixes, OR and AND clauses and exclusions, after removals too (the
+/// scope's cached counts follow the table's changes).
+/// </summary>
+public sealed class FacetComplementTests : IDisposable
+{
+    private static readonly string[] Tenants = ["hauts-de-france", "bretagne", "normandie"];
+    private static readonly string[] Types = ["showcase", "news"];
+    private static readonly string[] Domains = ["musees", "archives", "spectacle", "patrimoine"];
+    private static readonly HashSet<string> AllTypes = [.. Types];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "search-complement-tests", Guid.NewGuid().ToString("N"));
+    private readonly SearchIndex _index;
+    private readonly Dictionary<string, (SearchDocument Document, HashSet<string> Words)> _documents = new(StringComparer.Ordinal);
+
+    public FacetComplementTests()
+    {
+        var analyzer = new TextAnalyzer();
+        _index = new SearchIndex(Options.Create(new SearchOptions { IndexFolder = _folder }), Options.Create(new NetworkOptions()), analyzer, new SearchQueryParser(analyzer));
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private async Task IndexAsync(int count)
+    {
+        var random = new Random(3);
+        var batch = new List<SearchDocument>();
+        for (var i = 0; i < count; i++)
+        {
+            // "musée" in nine documents of ten, "visite" in six, "herbier" in one: broad, mid and narrow words.
+            var words = new List<string> { "projet" };
+            if (random.Next(10) < 9) words.Add("musée");
+            if (random.Next(10) < 6) words.Add("visite");
+            if (random.Next(10) < 1) words.Add("herbier");
+            var document = SearchIndexTests.Doc(i.ToString(), "Fiche " + i, string.Join(' ', words), tenant: Tenants[random.Next(Tenants.Length)],
+                type: Types[random.Next(Types.Length)], shared: random.Next(8) != 0, date: new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(1500)),
+                facets: [new SearchFacetValue(SearchFacets.Domain, Domains[random.Next(Domains.Length)], "D"), new SearchFacetValue(SearchFacets.Year, (2020 + random.Next(5)).ToString(), "Y")]);
+            batch.Add(document);
+            _documents[document.Key] = (document, [.. words]);
+        }
+        await _index.ApplyAsync(batch, []);
+    }
+
+    private static IReadOnlyList<SearchScopeTenant> Hub => [.. Tenants.Select(t => new SearchScopeTenant(t, AllTypes, SharedOnly: true))];
+
+    private void AssertCounts(string text, Func<HashSet<string>, bool> matches, IReadOnlyList<SearchScopeTenant> scope)
+    {
+        var results = _index.Search(new SearchRequest(text, scope, new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Relevance, 1, 10));
+        var found = _documents.Values.Where(d => matches(d.Words) && scope.Any(s => s.Tenant == d.Document.Tenant && (!s.SharedOnly || d.Document.Shared))).ToList();
+        Assert.Equal(found.Count, results.Total);
+        var expected = new Dictionary<(string, string), int>();
+        foreach (var (document, _) in found)
+        {
+            var values = new List<(string, string)> { (SearchFacets.Type, document.Type), (SearchFacets.Region, document.Tenant) };
+            values.AddRange(document.Facets.Select(f => (f.Facet, f.Value)));
+            foreach (var value in values) expected[value] = expected.GetValueOrDefault(value) + 1;
+        }
+        var actual = results.Facets.SelectMany(f => f.Value.Select(c => ((f.Key, c.Value), c.Count))).ToDictionary(p => p.Item1, p => p.Count);
+        Assert.Equal(expected.OrderBy(p => p.Key).ToList(), actual.OrderBy(p => p.Key).ToList());
+    }
+
+    [Fact]
+    public async Task Broad_results_count_their_facets_exactly()
+    {
+        await IndexAsync(12_000);
+        for (var round = 0; round < 2; round++)
+        {
+            AssertCounts("musée", w => w.Contains("musée"), Hub);
+            AssertCounts("musé*", w => w.Contains("musée"), Hub);
+            AssertCounts("projet", _ => true, Hub);
+            AssertCounts("musée OR visite", w => w.Contains("musée") || w.Contains("visite"), Hub);
+            AssertCounts("musée projet", w => w.Contains("musée"), Hub);
+            AssertCounts("projet -herbier", w => !w.Contains("herbier"), Hub);
+            AssertCounts("visite", w => w.Contains("visite"), Hub);
+            AssertCounts("herbier", w => w.Contains("herbier"), Hub);
+            AssertCounts("musée", w => w.Contains("musée"), [new SearchScopeTenant("bretagne", AllTypes, false)]);
+            // Removals change the scope's counts: the cached ones are computed again.
+            var removed = _documents.Keys.Where(k => int.Parse(k) % 5 == 0).ToList();
+            await _index.ApplyAsync([], [.. removed.Select(k => _documents[k].Document.Id)]);
+            foreach (var key in removed) _documents.Remove(key);
+        }
+    }
+}
