@@ -33,5 +33,14 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
+        // Attendance: attendee list and export, check-in, certificates, figures, personal-data retention.
+        services.AddScoped<AttendanceRoster>();
+        services.AddScoped<CheckInDesk>();
+        services.AddScoped<AttendanceCertificates>();
+        services.AddScoped<AttendanceStatistics>();
+        services.AddScoped<RegistrationRetention>();
+        services.AddOptions<EventRetentionOptions>().Bind(configuration.GetSection(EventRetentionOptions.Section));
+        services.AddSingleton<EventRetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
     }
 }
