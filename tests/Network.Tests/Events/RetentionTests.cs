@@ -64,7 +64,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         MoveTo(end.AddDays(7).AddMinutes(-1));
         Assert.Equal(new RetentionPass(0, 0), await RunAsync(Hdf));
         Assert.All(await RegistrationsAsync(Hdf, ev.Id), r => Assert.Null(r.AnswersDeletedUtc));
-        Assert.Contains("Boucle magnétique", (await factory.StoredRegistrationAsync(Hdf, present.Id)).AnswersJson);
+        Assert.Equal("Boucle magnétique", AttendanceRoster.Answers(await factory.StoredRegistrationAsync(Hdf, present.Id))!["accessibilite"]);
 
         // Just after: the answers go, for every registration of the event; names stay.
         MoveTo(end.AddDays(7).AddMinutes(1));
@@ -78,7 +78,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         Assert.Equal(new RetentionPass(0, 0), await RunAsync(Hdf));
         Assert.Single(await LogAsync(Hdf, ev.Id), e => e.Action == EventAuditActions.AnswersDeleted);
         // The other region's event (ten days later) and its own database: untouched.
-        Assert.Contains("Boucle magnétique", (await factory.StoredRegistrationAsync(Na, naPerson.Id)).AnswersJson);
+        Assert.Equal("Boucle magnétique", AttendanceRoster.Answers(await factory.StoredRegistrationAsync(Na, naPerson.Id))!["accessibilite"]);
 
         // The certificate still works by the personal link until the anonymisation.
         var anonymous = factory.CreateBrowserClient();
@@ -130,7 +130,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         await RunAsync(Hdf);
         var stored = await factory.StoredRegistrationAsync(Hdf, person.Id);
         Assert.Equal(("Fanny Future", null, null), (stored.FullName, stored.AnswersDeletedUtc, stored.AnonymisedUtc));
-        Assert.Contains("Sans gluten", stored.AnswersJson);
+        Assert.Equal("Sans gluten", AttendanceRoster.Answers(stored)!["regime"]);
     }
 
     private Task<(int, int, int, int, int)> FiguresAsync(int eventId)

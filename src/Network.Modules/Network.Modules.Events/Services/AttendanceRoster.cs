@@ -87,7 +87,7 @@ public sealed class AttendanceRoster(EventsDbContext db)
             .ToDictionary(w => w.RegistrationId, w => w.Position);
 
     /// <summary>
-    /// One line per registration: identity, status and place in line, dates (Paris), check-in, one column per workshop
+    /// One line per registration: identity, status and place in line, dates (Paris), check-in, one column per workshop (headed by its title)
     /// and, while they exist (they are deleted some days after the event), one per question of the form. UTF-8 with a
     /// byte order mark so that spreadsheets open the accents right, like the Calls module's ranking export.
     /// </summary>
@@ -100,7 +100,7 @@ public sealed class AttendanceRoster(EventsDbContext db)
         var questions = answers.Values.Any(a => a is not null) ? view.Fields.Questions : [];
 
         var header = new List<string> { "Numéro", "Nom", "Courriel", "Structure", "Statut", "Position en liste d'attente", "Inscription", "Adresse vérifiée", "Présent", "Émargement" };
-        header.AddRange(workshops.Select(w => "Atelier : " + w.Title));
+        header.AddRange(workshops.Select(w => w.Title));
         header.AddRange(questions.Select(q => q.Label));
 
         var lines = rows.Select(row =>

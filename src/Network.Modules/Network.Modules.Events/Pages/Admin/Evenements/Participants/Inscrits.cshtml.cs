@@ -18,7 +18,7 @@ public sealed class AttendeesModel(EventSetups setups, AttendanceRoster roster) 
     public int Total { get; private set; }
     public PaginationView Pagination { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         if (!await LoadEventAsync(id, cancellationToken)) return NotFound();
         var all = await roster.ListAsync(Event, Filter, cancellationToken);
