@@ -68,9 +68,11 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
 
         // Just after: the answers go, for every registration of the event; names stay.
         MoveTo(end.AddDays(7).AddMinutes(1));
+        var ranAt = Now;
         Assert.Equal(new RetentionPass(4, 0), await RunAsync(Hdf));
         var afterAnswers = await RegistrationsAsync(Hdf, ev.Id);
-        Assert.All(afterAnswers, r => Assert.Equal(("{}", Now), (r.AnswersJson, r.AnswersDeletedUtc!.Value)));
+        Assert.All(afterAnswers, r => Assert.Equal("{}", r.AnswersJson));
+        Assert.All(afterAnswers, r => Assert.InRange(r.AnswersDeletedUtc!.Value, ranAt, Now));
         Assert.Contains(afterAnswers, r => r.FullName == "Élise Présente");
         Assert.All(afterAnswers, r => Assert.Null(r.AnonymisedUtc));
         Assert.Single(await LogAsync(Hdf, ev.Id), e => e.Action == EventAuditActions.AnswersDeleted);
@@ -88,6 +90,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         MoveTo(end.AddMonths(6).AddMinutes(-1));
         Assert.Equal(0, (await RunAsync(Hdf)).Anonymised);
         MoveTo(end.AddMonths(6).AddMinutes(1));
+        ranAt = Now;
         Assert.Equal(4, (await RunAsync(Hdf)).Anonymised);
         var anonymised = await RegistrationsAsync(Hdf, ev.Id);
         Assert.All(anonymised, r =>
@@ -98,7 +101,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
             Assert.Equal("", r.Organisation);
             Assert.Null(r.UserId);
             Assert.Equal("anonymised-" + r.Id, r.TokenHash);
-            Assert.Equal(Now, r.AnonymisedUtc);
+            Assert.InRange(r.AnonymisedUtc!.Value, ranAt, Now);
         });
         var elise = anonymised.Single(r => r.Id == present.Id);
         Assert.Equal((RegistrationStatus.Confirmed, start.AddMinutes(5)), (elise.Status, elise.CheckedInUtc!.Value));
@@ -115,8 +118,10 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         Assert.Single(await LogAsync(Hdf, ev.Id), e => e.Action == EventAuditActions.Anonymised);
         Assert.Equal("Noémie Aquitaine", (await factory.StoredRegistrationAsync(Na, naPerson.Id)).FullName);
 
-        // The other region, processed on its own, follows its own event's dates.
-        Assert.Equal(new RetentionPass(1, 1), await RunAsync(Na));
+        // The other region, processed on its own, follows its own event's dates (ten days later).
+        Assert.Equal(new RetentionPass(1, 0), await RunAsync(Na));
+        MoveTo(end.AddDays(10).AddMonths(6).AddMinutes(1));
+        Assert.Equal(new RetentionPass(0, 1), await RunAsync(Na));
         var na = await factory.StoredRegistrationAsync(Na, naPerson.Id);
         Assert.Equal((RegistrationRetention.AnonymousName, "{}"), (na.FullName, na.AnswersJson));
     }
