@@ -33,12 +33,22 @@ public enum RegistrationOutcome
     Invalid,
 }
 
+/// <summary>
+/// A message for the person, as a French source text and its arguments, so pages translate it (<c>T[Text, Args]</c>);
+/// <see cref="Message"/> is the French text.
+/// </summary>
+public sealed record Notice(string Field, string Text, params object[] Args)
+{
+    public string Message => Args.Length == 0 ? Text : string.Format(CultureInfo.CurrentCulture, Text, Args);
+}
+
 /// <param name="Token">The personal link's secret of a new registration (only then: only its hash is stored).</param>
 /// <param name="WaitlistPosition">1 for the first person waiting.</param>
 public sealed record RegistrationResult(RegistrationOutcome Outcome, EventRegistration? Registration = null, string? Token = null, int? WaitlistPosition = null,
-    string? Message = null, IReadOnlyList<(string Field, string Message)>? Problems = null)
+    Notice? Refusal = null, IReadOnlyList<Notice>? Problems = null)
 {
-    public IReadOnlyList<(string Field, string Message)> Errors => Problems ?? [];
+    public IReadOnlyList<Notice> Errors => Problems ?? [];
+    public string? Message => Refusal?.Message;
 }
 
 /// <summary>A registration with its event and workshop choices, as its owner sees it.</summary>
@@ -59,9 +69,10 @@ public sealed record RegistrationView(EventRegistration Registration, EventView 
 
 public enum ChangeOutcome { Done, NotFound, Refused, Invalid }
 
-public sealed record ChangeResult(ChangeOutcome Outcome, string? Message = null, IReadOnlyList<(string Field, string Message)>? Problems = null)
+public sealed record ChangeResult(ChangeOutcome Outcome, Notice? Refusal = null, IReadOnlyList<Notice>? Problems = null)
 {
-    public IReadOnlyList<(string Field, string Message)> Errors => Problems ?? [];
+    public IReadOnlyList<Notice> Errors => Problems ?? [];
+    public string? Message => Refusal?.Message;
 }
 
 /// <summary>
@@ -86,7 +97,7 @@ public sealed class RegistrationDesk(
     {
         var view = await setups.FindAsync(eventId, cancellationToken);
         if (view is null || view.State == EventState.Draft) return new(RegistrationOutcome.NotFound);
-        if (Refusal(view, Now) is { } refusal) return new(RegistrationOutcome.Refused, Message: refusal);
+        if (Refusal(view, Now) is { } refusal) return new(RegistrationOutcome.Refused, Refusal: refusal);
 
         var email = (account?.Email ?? request.Email ?? "").Trim();
         var problems = Validate(view, request, email, out var workshops, out var answersJson);
@@ -170,29 +181,29 @@ public sealed class RegistrationDesk(
         return new(RegistrationOutcome.Registered, registration, token, position);
     }
 
-    /// <summary>Why registering is impossible now, or null.</summary>
-    public static string? Refusal(EventView view, DateTime nowUtc)
+    /// <summary>Why registering is impossible now (dates in the current culture), or null.</summary>
+    public static Notice? Refusal(EventView view, DateTime nowUtc)
     {
         var f = view.Fields;
         return view.State switch
         {
-            EventState.Cancelled => "Cet événement est annulé : les inscriptions sont fermées.",
-            EventState.Postponed => "Cet événement est reporté : les inscriptions rouvriront avec sa nouvelle date.",
-            EventState.Past => "Cet événement est passé : les inscriptions sont fermées.",
-            _ when nowUtc < f.RegistrationOpensUtc => string.Format(CultureInfo.InvariantCulture, "Les inscriptions ouvriront le {0} (heure de Paris).", ParisTime.Format(f.RegistrationOpensUtc)),
-            _ when nowUtc >= f.RegistrationClosesUtc => string.Format(CultureInfo.InvariantCulture, "Les inscriptions sont closes depuis le {0} (heure de Paris).", ParisTime.Format(f.RegistrationClosesUtc)),
+            EventState.Cancelled => new("", "Cet événement est annulé : les inscriptions sont fermées."),
+            EventState.Postponed => new("", "Cet événement est reporté : les inscriptions rouvriront avec sa nouvelle date."),
+            EventState.Past => new("", "Cet événement est passé : les inscriptions sont fermées."),
+            _ when nowUtc < f.RegistrationOpensUtc => new("", "Les inscriptions ouvriront le {0} (heure de Paris).", ParisTime.Format(f.RegistrationOpensUtc)),
+            _ when nowUtc >= f.RegistrationClosesUtc => new("", "Les inscriptions sont closes depuis le {0} (heure de Paris).", ParisTime.Format(f.RegistrationClosesUtc)),
             _ => null,
         };
     }
 
-    private static List<(string Field, string Message)> Validate(EventView view, RegistrationRequest request, string email, out List<string> workshops, out string answersJson)
+    private static List<Notice> Validate(EventView view, RegistrationRequest request, string email, out List<string> workshops, out string answersJson)
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<Notice>();
         var name = (request.FullName ?? "").Trim();
-        if (name.Length == 0) problems.Add(("FullName", "Indiquez vos prénom et nom."));
-        else if (name.Length > EventRules.NameMaxLength) problems.Add(("FullName", $"{EventRules.NameMaxLength} caractères au plus."));
-        if (!IsEmail(email)) problems.Add(("Email", "Indiquez une adresse électronique valide, par exemple nom@exemple.fr."));
-        if ((request.Organisation ?? "").Trim().Length > EventRules.OrganisationMaxLength) problems.Add(("Organisation", $"{EventRules.OrganisationMaxLength} caractères au plus."));
+        if (name.Length == 0) problems.Add(new("FullName", "Indiquez vos prénom et nom."));
+        else if (name.Length > EventRules.NameMaxLength) problems.Add(new("FullName", "{0} caractères au plus.", EventRules.NameMaxLength));
+        if (!IsEmail(email)) problems.Add(new("Email", "Indiquez une adresse électronique valide, par exemple nom@exemple.fr."));
+        if ((request.Organisation ?? "").Trim().Length > EventRules.OrganisationMaxLength) problems.Add(new("Organisation", "{0} caractères au plus.", EventRules.OrganisationMaxLength));
 
         workshops = WorkshopProblems(view, request.Workshops, problems);
 
@@ -201,27 +212,27 @@ public sealed class RegistrationDesk(
         {
             var answer = (request.Answers.GetValueOrDefault(question.Key) ?? "").Trim();
             if (answer.Length == 0) continue;
-            if (answer.Length > question.MaxLength) problems.Add(("Answers." + question.Key, $"« {question.Label} » : {question.MaxLength} caractères au plus."));
+            if (answer.Length > question.MaxLength) problems.Add(new("Answers." + question.Key, "« {0} » : {1} caractères au plus.", question.Label, question.MaxLength));
             else answers[question.Key] = answer;
         }
         answersJson = JsonSerializer.Serialize(answers);
-        if (answersJson.Length > EventRules.AnswersMaxLength) problems.Add(("Answers", "Vos réponses sont trop longues."));
+        if (answersJson.Length > EventRules.AnswersMaxLength) problems.Add(new("Answers", "Vos réponses sont trop longues."));
         return problems;
     }
 
     /// <summary>The chosen workshops (known, de-duplicated, in programme order), adding a problem for unknown keys and overlapping pairs.</summary>
-    private static List<string> WorkshopProblems(EventView view, IReadOnlyList<string>? keys, List<(string, string)> problems)
+    private static List<string> WorkshopProblems(EventView view, IReadOnlyList<string>? keys, List<Notice> problems)
     {
         var chosen = new List<EventSession>();
         foreach (var key in (keys ?? []).Select(k => (k ?? "").Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
         {
             if (view.Workshops.FirstOrDefault(s => s.Key == key) is { } session) chosen.Add(session);
-            else problems.Add(("Workshops", "Un des ateliers choisis n'existe pas dans le programme de cet événement."));
+            else problems.Add(new("Workshops", "Un des ateliers choisis n'existe pas dans le programme de cet événement."));
         }
         for (var i = 0; i < chosen.Count; i++)
             for (var j = i + 1; j < chosen.Count; j++)
                 if (EventType.Overlap(chosen[i], chosen[j]))
-                    problems.Add(("Workshops", $"Les ateliers « {chosen[i].Title} » et « {chosen[j].Title} » ont lieu en même temps : choisissez-en un seul."));
+                    problems.Add(new("Workshops", "Les ateliers « {0} » et « {1} » ont lieu en même temps : choisissez-en un seul.", chosen[i].Title, chosen[j].Title));
         return view.Fields.Sessions.Where(s => chosen.Contains(s)).Select(s => s.Key).ToList();
     }
 
@@ -286,12 +297,12 @@ public sealed class RegistrationDesk(
         if (found is null) return new(ChangeOutcome.NotFound);
         var view = await setups.FindAsync(found.EventId, cancellationToken);
         if (view is null) return new(ChangeOutcome.NotFound);
-        if (view.State == EventState.Past) return new(ChangeOutcome.Refused, "L'événement est passé : l'inscription ne peut plus être annulée.");
+        if (view.State == EventState.Past) return new(ChangeOutcome.Refused, new Notice("", "L'événement est passé : l'inscription ne peut plus être annulée."));
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
         var ended = await EndAsync(view, registrationId, RegistrationStatus.Cancelled, actorUserId, actorName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // A second click finds it cancelled already: the same answer, nothing changed.
-        return ended || found.Status == RegistrationStatus.Cancelled ? new(ChangeOutcome.Done) : new(ChangeOutcome.Refused, "Cette inscription n'est plus active.");
+        return ended || found.Status == RegistrationStatus.Cancelled ? new(ChangeOutcome.Done) : new(ChangeOutcome.Refused, new Notice("", "Cette inscription n'est plus active."));
     }
 
     /// <summary>
@@ -341,8 +352,8 @@ public sealed class RegistrationDesk(
         var view = await setups.FindAsync(found.EventId, cancellationToken);
         if (view is null) return new(ChangeOutcome.NotFound);
         var current = new RegistrationView(found, view, [], null, new Dictionary<string, int>());
-        if (!current.Changeable(Now)) return new(ChangeOutcome.Refused, "Les ateliers de cette inscription ne peuvent plus être modifiés.");
-        var problems = new List<(string, string)>();
+        if (!current.Changeable(Now)) return new(ChangeOutcome.Refused, new Notice("", "Les ateliers de cette inscription ne peuvent plus être modifiés."));
+        var problems = new List<Notice>();
         var wanted = WorkshopProblems(view, keys, problems);
         if (problems.Count > 0) return new(ChangeOutcome.Invalid, Problems: problems);
 
@@ -350,7 +361,7 @@ public sealed class RegistrationDesk(
         await EnsureCountersAsync(view.Id, ["", .. wanted], cancellationToken);
         var now = Now;
         var registration = await db.Registrations.FirstAsync(r => r.Id == registrationId, cancellationToken);
-        if (registration.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)) return new(ChangeOutcome.Refused, "Cette inscription n'est plus active.");
+        if (registration.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)) return new(ChangeOutcome.Refused, new Notice("", "Cette inscription n'est plus active."));
         var choices = await db.WorkshopChoices.Where(c => c.RegistrationId == registrationId).ToListAsync(cancellationToken);
         var freed = false;
         foreach (var dropped in choices.Where(c => !wanted.Contains(c.SessionKey)).ToList())

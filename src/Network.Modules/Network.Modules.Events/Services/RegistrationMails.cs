@@ -80,7 +80,7 @@ public sealed class RegistrationMails(MailComposer composer, TenantContext tenan
             // The joining link is for confirmed registrants only.
             if (confirmed && view.Setup.OnlineJoinUrl.Trim().Length > 0) draft.Paragraph("Lien pour rejoindre l'événement : {0}", view.Setup.OnlineJoinUrl.Trim());
         }
-        else draft.Paragraph("Lieu : {0}", RegistrationCalendarFile.Location(f));
+        else draft.Paragraph("Lieu : {0}", IcsCalendar.Location(f));
         foreach (var choice in choices.OrderBy(c => f.Sessions.FindIndex(s => s.Key == c.SessionKey)))
         {
             if (f.Sessions.FirstOrDefault(s => s.Key == choice.SessionKey) is not { } session) continue;
@@ -100,9 +100,10 @@ public sealed class RegistrationMails(MailComposer composer, TenantContext tenan
         if (!confirmed) return mail;
         var join = view.Fields.Online && view.Setup.OnlineJoinUrl.Trim().Length > 0 ? view.Setup.OnlineJoinUrl.Trim() : null;
         var tenant = tenantContext.Required;
-        var bytes = RegistrationCalendarFile.Write(view, registration.Id, new Uri(draft.Url("/")).Host, draft.Url(EventPath(view)), join,
-            string.IsNullOrWhiteSpace(tenant.SiteName) ? tenant.DisplayName : tenant.SiteName, clock.GetUtcNow().UtcDateTime);
-        return bytes is null ? mail : mail with { Attachments = [new MailAttachment(FileName(view), RegistrationCalendarFile.ContentType, bytes)] };
+        var ics = IcsCalendar.ForEvent(view.Item, view.Fields, view.Setup, IcsCalendar.RegistrationUid(registration.Id, new Uri(draft.Url("/")).Host),
+            draft.Url(EventPath(view)), join, string.IsNullOrWhiteSpace(tenant.SiteName) ? tenant.DisplayName : tenant.SiteName);
+        var bytes = IcsCalendar.WriteBytes([ics], clock.GetUtcNow().UtcDateTime);
+        return mail with { Attachments = [new MailAttachment(FileName(view), IcsCalendar.ContentType, bytes)] };
     }
 
     private static string FileName(EventView view)

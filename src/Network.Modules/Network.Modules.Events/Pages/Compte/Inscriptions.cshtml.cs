@@ -42,7 +42,7 @@ public sealed class MyRegistrationsModel(RegistrationDesk desk, UserManager<Netw
         if (!await OwnsAsync(id, user.Id, cancellationToken)) return NotFound();
         var result = await desk.CancelAsync(id, user.Id, user.DisplayName, cancellationToken);
         if (result.Outcome == ChangeOutcome.Done) return Redirect($"{Request.PathBase}/compte/inscriptions?fait=annulee");
-        Refusal = result.Message is null ? null : T[result.Message].Value;
+        Refusal = result.Refusal is { } refusal ? T[refusal.Text, refusal.Args].Value : null;
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -62,8 +62,8 @@ public sealed class MyRegistrationsModel(RegistrationDesk desk, UserManager<Netw
         if (!await OwnsAsync(id, user.Id, cancellationToken)) return NotFound();
         var result = await desk.ChangeWorkshopsAsync(id, workshops ?? [], user.Id, user.DisplayName, cancellationToken);
         if (result.Outcome == ChangeOutcome.Done) return Redirect($"{Request.PathBase}/compte/inscriptions?fait=ateliers");
-        Refusal = result.Message is null ? null : T[result.Message].Value;
-        WorkshopErrors = (id, result.Errors.Select(e => T[e.Message].Value).ToList());
+        Refusal = result.Refusal is { } refusal ? T[refusal.Text, refusal.Args].Value : null;
+        WorkshopErrors = (id, result.Errors.Select(e => T[e.Text, e.Args].Value).ToList());
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync(cancellationToken);
         return Page();

@@ -40,7 +40,7 @@ public sealed class EventRegistrationModel(
 
     public EventView Event { get; private set; } = null!;
     public NetworkUser? Account { get; private set; }
-    public string? Closed { get; private set; }
+    public Notice? Closed { get; private set; }
     public RegistrationResult? Result { get; private set; }
     public List<(string Key, string Message)> Errors { get; } = [];
     public TenantInfo Tenant => tenantContext.Required;
@@ -69,16 +69,18 @@ public sealed class EventRegistrationModel(
             case RegistrationOutcome.NotFound:
                 return NotFound();
             case RegistrationOutcome.Refused:
-                Closed = Result.Message;
+                Closed = Result.Refusal;
                 Result = null;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             case RegistrationOutcome.Invalid:
-                foreach (var (field, message) in Result.Errors)
+                foreach (var problem in Result.Errors)
                 {
+                    var field = problem.Field;
                     var key = field.StartsWith("Answers.", StringComparison.Ordinal) ? $"Input.Answers[{field["Answers.".Length..]}]" : "Input." + field;
-                    Errors.Add((key, T[message]));
-                    ModelState.AddModelError(key, T[message]);
+                    var message = T[problem.Text, problem.Args].Value;
+                    Errors.Add((key, message));
+                    ModelState.AddModelError(key, message);
                 }
                 Result = null;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -34,8 +34,8 @@ public sealed class PersonalRegistrationModel(RegistrationDesk desk, TimeProvide
         if (registration is null) return await ShowAsync(token, null, cancellationToken);
         var result = await desk.ChangeWorkshopsAsync(registration.Id, workshops ?? [], registration.UserId, registration.FullName, cancellationToken);
         if (result.Outcome == ChangeOutcome.Done) return Redirect($"{Request.PathBase}{RegistrationTokens.PathOf(token)}?modifiee=1");
-        Refusal = result.Message is null ? null : T[result.Message].Value;
-        foreach (var (_, message) in result.Errors) Errors.Add(("Input.Workshops", T[message]));
+        Refusal = result.Refusal is { } refusal ? T[refusal.Text, refusal.Args].Value : null;
+        foreach (var problem in result.Errors) Errors.Add(("Input.Workshops", T[problem.Text, problem.Args].Value));
         Posted = workshops ?? [];
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return await ShowAsync(token, await desk.FindByTokenAsync(token, cancellationToken), cancellationToken, keepStatus: true);
@@ -47,7 +47,7 @@ public sealed class PersonalRegistrationModel(RegistrationDesk desk, TimeProvide
         if (registration is null) return await ShowAsync(token, null, cancellationToken);
         var result = await desk.CancelAsync(registration.Id, registration.UserId ?? "", registration.FullName, cancellationToken);
         if (result.Outcome == ChangeOutcome.Done) return Redirect($"{Request.PathBase}{RegistrationTokens.PathOf(token)}?annulee=1");
-        Refusal = result.Message is null ? null : T[result.Message].Value;
+        Refusal = result.Refusal is { } refusal ? T[refusal.Text, refusal.Args].Value : null;
         Response.StatusCode = StatusCodes.Status409Conflict;
         return await ShowAsync(token, registration, cancellationToken, keepStatus: true);
     }
