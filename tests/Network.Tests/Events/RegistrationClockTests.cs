@@ -30,21 +30,24 @@ public sealed class RegistrationClockTests(MovableClockFactory factory) : IClass
         var opens = Now.AddHours(1);
         var view = await factory.CreateEventAsync(Region, Unique("Journée fenêtre"),
             EventsTestKit.Fields(Now.Date.AddDays(60).AddHours(8), registrationOpensUtc: opens, registrationClosesUtc: opens.AddHours(2)));
+        // The page says when it opens (loaded well before: time flows while a page renders for the first time).
+        MoveTo(opens.AddMinutes(-10));
+        var client = factory.CreateBrowserClient();
+        var closedPage = await client.GetDocumentAsync(EventsTestKit.FormPath(Region, view));
+        Assert.Contains("ouvriront le", closedPage.QuerySelector("#inscriptions-fermees")!.TextContent);
+        Assert.Null(closedPage.QuerySelector("#inscription"));
         MoveTo(opens.AddSeconds(-1));
         var early = await factory.RegisterAsync(Region, view.Id, EventsTestKit.Request("Agathe Pressée", EventsTestKit.NewEmail()));
         Assert.Equal(RegistrationOutcome.Refused, early.Outcome);
         Assert.Contains("ouvriront le", early.Message);
-        var client = factory.CreateBrowserClient();
-        var closedPage = await client.GetDocumentAsync(EventsTestKit.FormPath(Region, view));
-        Assert.NotNull(closedPage.QuerySelector("#inscriptions-fermees"));
-        Assert.Null(closedPage.QuerySelector("#inscription"));
 
         MoveTo(opens);
         Assert.Equal(RegistrationOutcome.Registered, (await factory.RegisterAsync(Region, view.Id, EventsTestKit.Request("Basile Ponctuel", EventsTestKit.NewEmail()))).Outcome);
+        // The form is loaded in time and posted late: refused, nothing recorded.
+        MoveTo(opens.AddHours(2).AddMinutes(-5));
+        var form = await client.GetDocumentAsync(EventsTestKit.FormPath(Region, view));
         MoveTo(opens.AddHours(2).AddSeconds(-1));
         Assert.Equal(RegistrationOutcome.Registered, (await factory.RegisterAsync(Region, view.Id, EventsTestKit.Request("Cyril Juste", EventsTestKit.NewEmail()))).Outcome);
-        // The form was loaded in time, posted one second late: refused, nothing recorded.
-        var form = await client.GetDocumentAsync(EventsTestKit.FormPath(Region, view));
         MoveTo(opens.AddHours(2));
         var values = HtmlForms.FormValues(form, "#inscription", new Dictionary<string, string> { ["Input.FullName"] = "Diane Tardive", ["Input.Email"] = EventsTestKit.NewEmail() });
         var late = await client.PostAsync(EventsTestKit.FormPath(Region, view), new FormUrlEncodedContent(values));

@@ -148,8 +148,12 @@ public sealed class RegistrationDeskTests(NetworkWebFactory factory) : IClassFix
         Assert.Equal(RegistrationOutcome.Invalid, (await factory.RegisterAsync(Region, view.Id, EventsTestKit.Request("Nom", "a@b"))).Outcome);
 
         // Another region's event id, an unknown id, an unpublished event: not found here.
-        var elsewhere = await factory.CreateOpenEventAsync("nouvelle-aquitaine", Unique("Journée ailleurs"));
+        // (Ids are per tenant database: take one that names no event here, as a forged form would.)
+        EventView elsewhere;
+        do elsewhere = await factory.CreateOpenEventAsync("nouvelle-aquitaine", Unique("Journée ailleurs"));
+        while (await factory.InTenantAsync(Region, sp => sp.GetRequiredService<EventSetups>().FindAsync(elsewhere.Id)) is not null);
         Assert.Equal(RegistrationOutcome.NotFound, (await factory.RegisterAsync(Region, elsewhere.Id, EventsTestKit.Request("Nom", EventsTestKit.NewEmail()))).Outcome);
+        Assert.Empty(await factory.RegistrationsAsync("nouvelle-aquitaine", elsewhere.Id));
         Assert.Equal(RegistrationOutcome.NotFound, (await factory.RegisterAsync(Region, 999_999, EventsTestKit.Request("Nom", EventsTestKit.NewEmail()))).Outcome);
         var draft = await factory.CreateEventAsync(Region, Unique("Journée brouillon"), EventsTestKit.Fields(DateTime.UtcNow.Date.AddDays(30), registrationOpensUtc: DateTime.UtcNow.AddDays(-1)), publish: false);
         Assert.Equal(RegistrationOutcome.NotFound, (await factory.RegisterAsync(Region, draft.Id, EventsTestKit.Request("Nom", EventsTestKit.NewEmail()))).Outcome);

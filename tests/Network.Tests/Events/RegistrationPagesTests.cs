@@ -91,7 +91,7 @@ public sealed class RegistrationPagesTests(NetworkWebFactory factory) : IClassFi
         Assert.Equal(RegistrationStatus.Cancelled, (await factory.RegistrationAsync(Region, result.Registration.Id)).Status);
         seats = await factory.SeatsTakenAsync(Region, view.Id);
         Assert.Equal((0, 0), (seats[""], seats["atelier-son"]));
-        var after = await client.GetDocumentAsync(path);
+        var after = await client.GetDocumentAsync(cancelled.Headers.Location!.OriginalString);
         Assert.NotNull(after.QuerySelector("#annulation-faite"));
         Assert.Null(after.QuerySelector("#annuler"));
     }
