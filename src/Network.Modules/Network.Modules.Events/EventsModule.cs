@@ -33,7 +33,7 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
-        services.AddOptions<EventsOptions>().Bind(configuration.GetSection(EventsOptions.Section));
+        services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
         services.AddScoped<RegistrationMails>();
         services.AddScoped<RegistrationDesk>();
         services.AddSingleton<GuestExpiryJob>();

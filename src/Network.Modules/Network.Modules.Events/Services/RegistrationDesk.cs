@@ -88,7 +88,7 @@ public sealed class RegistrationDesk(
     DatabaseSession session,
     IMailOutbox outbox,
     RegistrationMails mails,
-    IOptions<EventsOptions> options,
+    IOptions<RegistrationOptions> options,
     TimeProvider clock)
 {
     // Accented answers stay readable in the database (and in the attendee exports).
