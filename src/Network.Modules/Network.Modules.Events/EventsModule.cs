@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
@@ -5,6 +6,7 @@ using Network.Core.Modules;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
+using Network.Modules.Events.Home;
 using Network.Modules.Events.Services;
 
 namespace Network.Modules.Events;
@@ -26,6 +28,13 @@ public sealed class EventsModule : NetworkModule
     public override IReadOnlyList<string> Dependencies => ["Content", "Media", "Mail"];
     public override IReadOnlyList<Permission> Permissions => [ManageEvents];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(EventsDbContext)];
+    public override IReadOnlyList<NavigationItem> MainNavigation => [new("Événements", "/evenements", 45)];
+
+    public override IReadOnlyList<HomeBlockType> HomeBlocks =>
+    [
+        new(EventsUpcomingViewComponent.BlockTypeId, "Prochains événements", "Les prochains événements avec leur date et leur lieu ; sur le site national, ceux que les régions partagent.",
+            typeof(EventsUpcomingViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 125),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -38,5 +47,12 @@ public sealed class EventsModule : NetworkModule
         services.AddScoped<RegistrationDesk>();
         services.AddSingleton<GuestExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<GuestExpiryJob>());
+        services.AddScoped<EventCatalog>();
+        services.AddScoped<EventCalendar>();
+        services.AddScoped<EventReminders>();
+        services.AddSingleton<EventReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventReminderJob>());
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);
 }
