@@ -52,6 +52,15 @@ public sealed class EventsModule : NetworkModule
         services.AddScoped<EventReminders>();
         services.AddSingleton<EventReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<EventReminderJob>());
+        // Attendance: attendee list and export, check-in, certificates, figures, personal-data retention.
+        services.AddScoped<AttendanceRoster>();
+        services.AddScoped<CheckInDesk>();
+        services.AddScoped<AttendanceCertificates>();
+        services.AddScoped<AttendanceStatistics>();
+        services.AddScoped<RegistrationRetention>();
+        services.AddOptions<EventRetentionOptions>().Bind(configuration.GetSection(EventRetentionOptions.Section));
+        services.AddSingleton<EventRetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);

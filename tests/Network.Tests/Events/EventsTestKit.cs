@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Modules.Content.Services;
@@ -79,9 +81,6 @@ public static class EventsTestKit
     public static Task<T> WithDeskAsync<T>(this NetworkWebFactory factory, string tenant, Func<RegistrationDesk, Task<T>> work)
         => factory.InTenantAsync(tenant, sp => work(sp.GetRequiredService<RegistrationDesk>()));
 
-    public static Task<EventRegistration> RegistrationAsync(this NetworkWebFactory factory, string tenant, int id)
-        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == id));
-
     public static Task<List<EventRegistration>> RegistrationsAsync(this NetworkWebFactory factory, string tenant, int eventId)
         => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync());
 
@@ -113,4 +112,70 @@ public static class EventsTestKit
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
         return await client.PostAsync(FormPath(tenant, view), new FormUrlEncodedContent(values));
     }
+
+    /// <summary>The stored form of a personal link's secret: SHA-256, lower-case hex.</summary>
+    public static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// Writes a registration straight into the tenant's database (no mail, no seat rules), for tests of what comes after
+    /// registering: lists, exports, check-in, certificates, figures, retention. A confirmed one takes a seat of the event's
+    /// counter, a confirmed workshop one of the workshop's. <paramref name="token"/> is the personal link's secret (random by
+    /// default; only its hash is stored). Workshop choices wait when the registration waits.
+    /// </summary>
+    public static Task<EventRegistration> AddRegistrationAsync(this NetworkWebFactory factory, string tenant, int eventId, string fullName,
+        string? email = null, RegistrationStatus status = RegistrationStatus.Confirmed, string organisation = "", IEnumerable<string>? workshops = null,
+        IEnumerable<string>? waitlistedWorkshops = null, IReadOnlyDictionary<string, string>? answers = null, DateTime? checkedInUtc = null,
+        string? userId = null, bool verified = true, string? token = null, DateTime? atUtc = null)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var now = atUtc ?? sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            email ??= $"{Guid.NewGuid():N}@inscrits.example.fr";
+            var registration = new EventRegistration
+            {
+                EventId = eventId,
+                UserId = userId,
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                FullName = fullName,
+                Organisation = organisation,
+                Status = status,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                AddressVerifiedUtc = verified ? now : null,
+                VerifyByUtc = verified ? null : now.AddHours(24),
+                ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
+                WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
+                CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
+                TokenHash = TokenHash(token ?? Guid.NewGuid().ToString("N")),
+                AnswersJson = System.Text.Json.JsonSerializer.Serialize(answers ?? new Dictionary<string, string>()),
+                CheckedInUtc = checkedInUtc,
+            };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            var waiting = status != RegistrationStatus.Confirmed;
+            foreach (var (key, confirmed) in (workshops ?? []).Select(k => (k, !waiting)).Concat((waitlistedWorkshops ?? []).Select(k => (k, false))))
+            {
+                db.WorkshopChoices.Add(new WorkshopChoice
+                {
+                    RegistrationId = registration.Id, EventId = eventId, SessionKey = key, CreatedUtc = now,
+                    Status = confirmed ? WorkshopChoiceStatus.Confirmed : WorkshopChoiceStatus.Waitlisted, WaitlistedUtc = confirmed ? null : now,
+                });
+                if (confirmed) await TakeSeatAsync(db, eventId, key);
+            }
+            if (status == RegistrationStatus.Confirmed) await TakeSeatAsync(db, eventId, "");
+            await db.SaveChangesAsync();
+            return registration;
+        });
+
+    private static async Task TakeSeatAsync(EventsDbContext db, int eventId, string key)
+    {
+        var counter = await db.SeatCounters.FirstOrDefaultAsync(c => c.EventId == eventId && c.SessionKey == key);
+        if (counter is null) db.SeatCounters.Add(new SeatCounter { EventId = eventId, SessionKey = key, Taken = 1 });
+        else counter.Taken++;
+    }
+
+    /// <summary>The registration as stored now.</summary>
+    public static Task<EventRegistration> StoredRegistrationAsync(this NetworkWebFactory factory, string tenant, int registrationId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == registrationId));
 }

@@ -73,15 +73,15 @@ public sealed class RegistrationClockTests(MovableClockFactory factory) : IClass
         var job = factory.Service<GuestExpiryJob>();
         factory.Clock.Advance(TimeSpan.FromHours(23));
         await job.RunAsync(factory.Tenant(Region));
-        Assert.Equal(RegistrationStatus.Confirmed, (await factory.RegistrationAsync(Region, guest.Registration.Id)).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.StoredRegistrationAsync(Region, guest.Registration.Id)).Status);
 
         factory.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         await job.RunAsync(factory.Tenant(Region));
-        Assert.Equal(RegistrationStatus.Expired, (await factory.RegistrationAsync(Region, guest.Registration.Id)).Status);
-        var promoted = await factory.RegistrationAsync(Region, verified.Registration.Id);
+        Assert.Equal(RegistrationStatus.Expired, (await factory.StoredRegistrationAsync(Region, guest.Registration.Id)).Status);
+        var promoted = await factory.StoredRegistrationAsync(Region, verified.Registration.Id);
         Assert.Equal(RegistrationStatus.Confirmed, promoted.Status);
         Assert.Equal(WorkshopChoiceStatus.Confirmed, Assert.Single(await factory.ChoicesAsync(Region, promoted.Id)).Status);
-        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.RegistrationAsync(Region, waiting.Registration!.Id)).Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.StoredRegistrationAsync(Region, waiting.Registration!.Id)).Status);
         var seats = await factory.SeatsTakenAsync(Region, view.Id);
         Assert.Equal((1, 1), (seats[""], seats["atelier-ia"]));
         Assert.Single(await MailTestSupport.RowsAsync(factory, q => q.Where(m => m.To == promoted.Email && m.Subject.StartsWith("Une place s'est libérée"))));
@@ -90,6 +90,6 @@ public sealed class RegistrationClockTests(MovableClockFactory factory) : IClass
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         // Running again changes nothing.
         await job.RunAsync(factory.Tenant(Region));
-        Assert.Equal(RegistrationStatus.Confirmed, (await factory.RegistrationAsync(Region, promoted.Id)).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.StoredRegistrationAsync(Region, promoted.Id)).Status);
     }
 }
