@@ -26,6 +26,7 @@ public sealed class EventsModule : NetworkModule
     public override IReadOnlyList<string> Dependencies => ["Content", "Media", "Mail"];
     public override IReadOnlyList<Permission> Permissions => [ManageEvents];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(EventsDbContext)];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Événements", "/admin/evenements", ManageEvents.Name, 35)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -33,5 +34,6 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
+        services.AddScoped<EventCoordinatorDesk>();
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Workflow;
@@ -64,4 +66,62 @@ public static class EventsTestKit
     /// <summary>An event in 30 days whose registration is open now.</summary>
     public static Task<EventView> CreateOpenEventAsync(this NetworkWebFactory factory, string tenant, string title = "Journée régionale Culture et Numérique", int capacity = 120, int workshopCapacity = 20)
         => factory.CreateEventAsync(tenant, title, Fields(DateTime.UtcNow.Date.AddDays(30).AddHours(8), capacity, workshopCapacity, DateTime.UtcNow.AddDays(-1)));
+
+    /// <summary>
+    /// A registration written straight into the tenant's database (not through the registration service), for tests of
+    /// what coordinators do with registrations: a confirmed one takes a seat of the event's counter.
+    /// </summary>
+    public static Task<EventRegistration> AddRegistrationRowAsync(this NetworkWebFactory factory, string tenant, int eventId, RegistrationStatus status,
+        string? email = null, string name = "Alex Inscrit", string culture = "fr")
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var now = DateTime.UtcNow;
+            email ??= $"inscrit-{Guid.NewGuid():N}@example.fr";
+            var registration = new EventRegistration
+            {
+                EventId = eventId,
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                FullName = name,
+                Culture = culture,
+                Status = status,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                AddressVerifiedUtc = now,
+                ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
+                WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
+                CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
+                TokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            if (status == RegistrationStatus.Confirmed)
+                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({eventId}, '', 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
+            return registration;
+        });
+
+    /// <summary>A workshop choice written straight into the tenant's database; a confirmed one takes a seat of the workshop.</summary>
+    public static Task AddWorkshopChoiceRowAsync(this NetworkWebFactory factory, string tenant, EventRegistration registration, string sessionKey, WorkshopChoiceStatus status = WorkshopChoiceStatus.Confirmed)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            db.WorkshopChoices.Add(new WorkshopChoice
+            {
+                RegistrationId = registration.Id,
+                EventId = registration.EventId,
+                SessionKey = sessionKey,
+                Status = status,
+                CreatedUtc = DateTime.UtcNow,
+                WaitlistedUtc = status == WorkshopChoiceStatus.Waitlisted ? DateTime.UtcNow : null,
+            });
+            await db.SaveChangesAsync();
+            if (status == WorkshopChoiceStatus.Confirmed)
+                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({registration.EventId}, {sessionKey}, 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
+            return true;
+        });
+
+    /// <summary>The event as the Events module sees it now (setup, seats, state).</summary>
+    public static Task<EventView> EventViewAsync(this NetworkWebFactory factory, string tenant, int eventId)
+        => factory.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<EventSetups>().FindAsync(eventId))!);
 }
