@@ -201,7 +201,7 @@ public sealed class EventEditorTests(NetworkWebFactory factory) : IClassFixture<
     [InlineData("Form.ReminderDaysBefore", "deux", "Form.ReminderDaysBefore")]
     [InlineData("Form.ReminderDaysBefore", "31", "Form.ReminderDaysBefore")]
     [InlineData("Form.OnlineJoinUrl", "https://webinaire.example.fr/salle", "Form.OnlineJoinUrl")]
-    [InlineData("Form.Sessions[0].Title", "", "Form.Sessions[0].Title")]
+    [InlineData("Form.Sessions[0].Title", "", "Form.Sessions[1].Title")]
     [InlineData("Form.Sessions[0].EndTime", "13:00", "Form.Sessions[1].EndTime")]
     [InlineData("Form.Sessions[0].EndTime", "", "Form.Sessions[1].EndTime")]
     [InlineData("Form.Sessions[0].Date", "2027-06-12", "Form.Sessions[2].StartTime")]
