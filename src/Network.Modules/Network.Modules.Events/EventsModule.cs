@@ -35,6 +35,7 @@ public sealed class EventsModule : NetworkModule
         new(EventsUpcomingViewComponent.BlockTypeId, "Prochains événements", "Les prochains événements avec leur date et leur lieu ; sur le site national, ceux que les régions partagent.",
             typeof(EventsUpcomingViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 125),
     ];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Événements", "/admin/evenements", ManageEvents.Name, 35)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -61,6 +62,7 @@ public sealed class EventsModule : NetworkModule
         services.AddOptions<EventRetentionOptions>().Bind(configuration.GetSection(EventRetentionOptions.Section));
         services.AddSingleton<EventRetentionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
+        services.AddScoped<EventCoordinatorDesk>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);

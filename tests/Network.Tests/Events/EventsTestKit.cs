@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Modules.Content.Services;
@@ -113,9 +112,6 @@ public static class EventsTestKit
         return await client.PostAsync(FormPath(tenant, view), new FormUrlEncodedContent(values));
     }
 
-    /// <summary>The stored form of a personal link's secret: SHA-256, lower-case hex.</summary>
-    public static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     /// <summary>
     /// Writes a registration straight into the tenant's database (no mail, no seat rules), for tests of what comes after
     /// registering: lists, exports, check-in, certificates, figures, retention. A confirmed one takes a seat of the event's
@@ -147,7 +143,7 @@ public static class EventsTestKit
                 ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
                 WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
                 CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
-                TokenHash = TokenHash(token ?? Guid.NewGuid().ToString("N")),
+                TokenHash = token is null ? RegistrationTokens.New().Hash : RegistrationTokens.Hash(token),
                 AnswersJson = System.Text.Json.JsonSerializer.Serialize(answers ?? new Dictionary<string, string>()),
                 CheckedInUtc = checkedInUtc,
             };
@@ -175,7 +171,61 @@ public static class EventsTestKit
         else counter.Taken++;
     }
 
-    /// <summary>The registration as stored now.</summary>
-    public static Task<EventRegistration> StoredRegistrationAsync(this NetworkWebFactory factory, string tenant, int registrationId)
-        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == registrationId));
+    /// <summary>
+    /// A registration written straight into the tenant's database (not through the registration service), for tests of
+    /// what coordinators do with registrations: a confirmed one takes a seat of the event's counter.
+    /// </summary>
+    public static Task<EventRegistration> AddRegistrationRowAsync(this NetworkWebFactory factory, string tenant, int eventId, RegistrationStatus status,
+        string? email = null, string name = "Alex Inscrit", string culture = "fr")
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var now = DateTime.UtcNow;
+            email ??= $"inscrit-{Guid.NewGuid():N}@example.fr";
+            var registration = new EventRegistration
+            {
+                EventId = eventId,
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                FullName = name,
+                Culture = culture,
+                Status = status,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                AddressVerifiedUtc = now,
+                ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
+                WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
+                CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
+                TokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            if (status == RegistrationStatus.Confirmed)
+                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({eventId}, '', 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
+            return registration;
+        });
+
+    /// <summary>A workshop choice written straight into the tenant's database; a confirmed one takes a seat of the workshop.</summary>
+    public static Task AddWorkshopChoiceRowAsync(this NetworkWebFactory factory, string tenant, EventRegistration registration, string sessionKey, WorkshopChoiceStatus status = WorkshopChoiceStatus.Confirmed)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            db.WorkshopChoices.Add(new WorkshopChoice
+            {
+                RegistrationId = registration.Id,
+                EventId = registration.EventId,
+                SessionKey = sessionKey,
+                Status = status,
+                CreatedUtc = DateTime.UtcNow,
+                WaitlistedUtc = status == WorkshopChoiceStatus.Waitlisted ? DateTime.UtcNow : null,
+            });
+            await db.SaveChangesAsync();
+            if (status == WorkshopChoiceStatus.Confirmed)
+                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({registration.EventId}, {sessionKey}, 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
+            return true;
+        });
+
+    /// <summary>The event as the Events module sees it now (setup, seats, state).</summary>
+    public static Task<EventView> EventViewAsync(this NetworkWebFactory factory, string tenant, int eventId)
+        => factory.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<EventSetups>().FindAsync(eventId))!);
 }

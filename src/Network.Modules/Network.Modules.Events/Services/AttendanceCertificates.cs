@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Network.Core.Localization;
 using Network.Core.Tenancy;
@@ -30,10 +28,9 @@ public sealed class AttendanceCertificates(EventsDbContext db, EventSetups setup
     /// <summary>The certificate reached from the person's own link (the secret whose SHA-256 is stored); null for a wrong token or an absentee.</summary>
     public async Task<AttendanceCertificate?> FindByTokenAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        var (lower, upper) = (Convert.ToHexStringLower(hash), Convert.ToHexString(hash));
-        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.TokenHash == lower || r.TokenHash == upper, cancellationToken);
+        if (!RegistrationTokens.IsWellFormed(token)) return null;
+        var hash = RegistrationTokens.Hash(token!);
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.TokenHash == hash, cancellationToken);
         return registration is null ? null : await OfAsync(registration, cancellationToken);
     }
 

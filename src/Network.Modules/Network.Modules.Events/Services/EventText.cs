@@ -52,4 +52,13 @@ public static class EventText
     /// <summary>"Journée d'étude à Lille", "Webinaire en ligne".</summary>
     public static string Where(Data.EventFields fields, IStringLocalizer t)
         => fields.Online ? t["{0} en ligne", t[EventKinds.Label(fields.Kind)]] : t["{0} à {1}", t[EventKinds.Label(fields.Kind)], fields.City];
+
+    /// <summary>"jeudi 11 juin 2026 à 9 h 00" in French, "Thursday 11 June 2026 at 09:00" in English (Paris time; say so around it).</summary>
+    public static string Moment(DateTime utc, CultureInfo culture)
+    {
+        var local = ParisTime.FromUtc(utc);
+        return culture.TwoLetterISOLanguageName == "fr"
+            ? local.ToString("dddd d MMMM yyyy 'à' H' h 'mm", culture)
+            : local.ToString("dddd d MMMM yyyy 'at' HH:mm", culture);
+    }
 }

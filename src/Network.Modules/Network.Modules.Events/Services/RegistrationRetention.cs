@@ -55,7 +55,7 @@ public sealed class RegistrationRetention(EventsDbContext db, ContentDbContext c
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.AnswersJson, "{}").SetProperty(r => r.AnswersDeletedUtc, now)
                 .SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
         if (count == 0) return 0;
-        EventAuditLog.Add(db, clock, EventActor.System, eventId, null, EventAuditActions.AnswersDeleted,
+        EventAuditLog.Add(db, clock, EventActor.Site, eventId, null, EventAuditActions.AnswersDeleted,
             $"Réponses aux questions facultatives supprimées ({count} inscription(s)), {options.Value.AnswersDays} jour(s) après l'événement.");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class RegistrationRetention(EventsDbContext db, ContentDbContext c
             EventAuditActions.Cancelled, EventAuditActions.Expired];
         await db.AuditEntries.Where(e => e.EventId == eventId && e.RegistrationId != null && ids.Contains(e.RegistrationId.Value) && own.Contains(e.Action))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.UserId, "").SetProperty(e => e.UserName, "").SetProperty(e => e.Detail, ""), cancellationToken);
-        EventAuditLog.Add(db, clock, EventActor.System, eventId, null, EventAuditActions.Anonymised,
+        EventAuditLog.Add(db, clock, EventActor.Site, eventId, null, EventAuditActions.Anonymised,
             $"Données personnelles de {touched} inscription(s) anonymisées, {options.Value.AnonymiseMonths} mois après l'événement.");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -75,7 +75,7 @@ public sealed class CheckInModel(EventSetups setups, AttendanceRoster roster, Ch
         if (await setups.FindAsync(id, cancellationToken) is not { } view) return NotFound();
         Event = view;
         Normalise();
-        var actor = await EventActor.OfAsync(User, members, cancellationToken);
+        var actor = await EventActor.OfAsync(User, members);
         var outcome = await desk.SetAsync(id, registrationId, Workshop, present, actor, cancellationToken);
         if (outcome == CheckInOutcome.NotFound) return NotFound();
         var name = await db.Registrations.Where(r => r.Id == registrationId && r.EventId == id).Select(r => r.FullName).FirstOrDefaultAsync(cancellationToken) ?? "";
