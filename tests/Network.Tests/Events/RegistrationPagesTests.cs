@@ -107,7 +107,7 @@ public sealed class RegistrationPagesTests(NetworkWebFactory factory) : IClassFi
                  {
                      $"/{Region}/evenements/inscription/{forged}",
                      $"/{Region}/evenements/inscription/trop-court",
-                     $"/{Region}/evenements/inscription/{result.Token![..^1]}A",
+                     $"/{Region}/evenements/inscription/{result.Token![..^1]}{(result.Token[^1] == 'A' ? 'B' : 'A')}",
                      $"/nouvelle-aquitaine/evenements/inscription/{result.Token}",
                  })
         {
