@@ -125,7 +125,7 @@ public static class EventsTestKit
     public static Task<EventRegistration> AddRegistrationAsync(this NetworkWebFactory factory, string tenant, int eventId, string fullName,
         string? email = null, RegistrationStatus status = RegistrationStatus.Confirmed, string organisation = "", IEnumerable<string>? workshops = null,
         IEnumerable<string>? waitlistedWorkshops = null, IReadOnlyDictionary<string, string>? answers = null, DateTime? checkedInUtc = null,
-        string? userId = null, bool verified = true, string? token = null, DateTime? atUtc = null)
+        string? userId = null, bool verified = true, string? token = null, DateTime? atUtc = null, string culture = "fr")
         => factory.InTenantAsync(tenant, async sp =>
         {
             var db = sp.GetRequiredService<EventsDbContext>();
@@ -139,6 +139,7 @@ public static class EventsTestKit
                 NormalizedEmail = email.ToUpperInvariant(),
                 FullName = fullName,
                 Organisation = organisation,
+                Culture = culture,
                 Status = status,
                 CreatedUtc = now,
                 UpdatedUtc = now,
@@ -175,40 +176,6 @@ public static class EventsTestKit
         else counter.Taken++;
     }
 
-    /// <summary>
-    /// A registration written straight into the tenant's database (not through the registration service), for tests of
-    /// what coordinators do with registrations: a confirmed one takes a seat of the event's counter.
-    /// </summary>
-    public static Task<EventRegistration> AddRegistrationRowAsync(this NetworkWebFactory factory, string tenant, int eventId, RegistrationStatus status,
-        string? email = null, string name = "Alex Inscrit", string culture = "fr")
-        => factory.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<EventsDbContext>();
-            var now = DateTime.UtcNow;
-            email ??= $"inscrit-{Guid.NewGuid():N}@example.fr";
-            var registration = new EventRegistration
-            {
-                EventId = eventId,
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                FullName = name,
-                Culture = culture,
-                Status = status,
-                CreatedUtc = now,
-                UpdatedUtc = now,
-                AddressVerifiedUtc = now,
-                ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
-                WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
-                CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
-                TokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
-            };
-            db.Registrations.Add(registration);
-            await db.SaveChangesAsync();
-            if (status == RegistrationStatus.Confirmed)
-                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({eventId}, '', 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
-            return registration;
-        });
-
     /// <summary>A workshop choice written straight into the tenant's database; a confirmed one takes a seat of the workshop.</summary>
     public static Task AddWorkshopChoiceRowAsync(this NetworkWebFactory factory, string tenant, EventRegistration registration, string sessionKey, WorkshopChoiceStatus status = WorkshopChoiceStatus.Confirmed)
         => factory.InTenantAsync(tenant, async sp =>
@@ -232,4 +199,28 @@ public static class EventsTestKit
     /// <summary>The event as the Events module sees it now (setup, seats, state).</summary>
     public static Task<EventView> EventViewAsync(this NetworkWebFactory factory, string tenant, int eventId)
         => factory.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<EventSetups>().FindAsync(eventId))!);
+
+    /// <summary>Sets how many seats of the event ("") or of a workshop are taken.</summary>
+    public static Task SetSeatsTakenAsync(this NetworkWebFactory factory, string tenant, int eventId, string sessionKey, int taken)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var counter = await db.SeatCounters.FindAsync(eventId, sessionKey);
+            if (counter is null) db.SeatCounters.Add(new SeatCounter { EventId = eventId, SessionKey = sessionKey, Taken = taken });
+            else counter.Taken = taken;
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+    /// <summary>Changes the event's setup (status, reminder delay...) as a coordinator's action would, and advances the tenant's generation.</summary>
+    public static Task ChangeSetupAsync(this NetworkWebFactory factory, string tenant, int eventId, Action<EventSetup> change)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var setup = await sp.GetRequiredService<EventSetups>().GetOrCreateAsync(eventId);
+            change(setup);
+            setup.Version++;
+            await sp.GetRequiredService<EventsDbContext>().SaveChangesAsync();
+            sp.GetRequiredService<Network.Core.Tenancy.TenantGenerations>().Advance(tenant);
+            return true;
+        });
 }

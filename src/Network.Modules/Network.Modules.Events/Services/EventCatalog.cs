@@ -38,8 +38,7 @@ public sealed class EventCatalog(
     TenantContext tenantContext,
     TenantCatalog tenants,
     TenantGenerations generations,
-    TenantScopeFactory scopes,
-    TenantActivator activator,
+    RegionScopes regionScopes,
     IMemoryCache cache,
     TimeProvider clock)
 {
@@ -76,22 +75,17 @@ public sealed class EventCatalog(
     /// </summary>
     private async Task<IReadOnlyDictionary<(string Tenant, int EventId), EventPublicStatus>> RegionStatusesAsync(CancellationToken cancellationToken)
     {
-        var regions = tenants.All.Where(t => !t.IsHub && t.State == TenantState.Running && t.IsEnabled(EventsModule.ModuleId))
-            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var regions = regionScopes.RunningWith(EventsModule.ModuleId);
         // Generations only grow, so their sum changes whenever one region's does.
         var key = $"events:hub-statuses:{tenants.Hub?.Version}:{string.Join(',', regions.Select(r => r.Name))}:{regions.Sum(r => generations.Of(r.Name))}";
         return (await cache.GetOrCreateAsync(key, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
             var all = new Dictionary<(string, int), EventPublicStatus>();
-            foreach (var region in regions)
-            {
-                await activator.EnsureActivatedAsync(region);
-                await using var scope = scopes.CreateScope(region);
-                var changed = await scope.ServiceProvider.GetRequiredService<EventsDbContext>().Setups.AsNoTracking()
-                    .Where(s => s.Status != EventStatus.Scheduled).ToListAsync(cancellationToken);
-                foreach (var setup in changed) all[(region.Name, setup.EventId)] = new EventPublicStatus(setup.Status, setup.StatusNote, setup.Version, null);
-            }
+            var changed = await regionScopes.ReadEachAsync(EventsModule.ModuleId, (_, services) => services.GetRequiredService<EventsDbContext>().Setups.AsNoTracking()
+                .Where(s => s.Status != EventStatus.Scheduled).ToListAsync(cancellationToken));
+            foreach (var (region, setups) in changed)
+                foreach (var setup in setups) all[(region.Name, setup.EventId)] = new EventPublicStatus(setup.Status, setup.StatusNote, setup.Version, null);
             return (IReadOnlyDictionary<(string, int), EventPublicStatus>)all;
         }))!;
     }
