@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
@@ -5,6 +6,7 @@ using Network.Core.Modules;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
+using Network.Modules.Events.Home;
 using Network.Modules.Events.Services;
 
 namespace Network.Modules.Events;
@@ -27,6 +29,13 @@ public sealed class EventsModule : NetworkModule
     public override IReadOnlyList<Permission> Permissions => [ManageEvents];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(EventsDbContext)];
     public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Événements", "/admin/evenements", ManageEvents.Name, 35)];
+    public override IReadOnlyList<NavigationItem> MainNavigation => [new("Événements", "/evenements", 45)];
+
+    public override IReadOnlyList<HomeBlockType> HomeBlocks =>
+    [
+        new(EventsUpcomingViewComponent.BlockTypeId, "Prochains événements", "Les prochains événements avec leur date et leur lieu ; sur le site national, ceux que les régions partagent.",
+            typeof(EventsUpcomingViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 125),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -35,5 +44,26 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
         services.AddScoped<EventCoordinatorDesk>();
+        services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
+        services.AddScoped<RegistrationMails>();
+        services.AddScoped<RegistrationDesk>();
+        services.AddSingleton<GuestExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<GuestExpiryJob>());
+        services.AddScoped<EventCatalog>();
+        services.AddScoped<EventCalendar>();
+        services.AddScoped<EventReminders>();
+        services.AddSingleton<EventReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventReminderJob>());
+        // Attendance: attendee list and export, check-in, certificates, figures, personal-data retention.
+        services.AddScoped<AttendanceRoster>();
+        services.AddScoped<CheckInDesk>();
+        services.AddScoped<AttendanceCertificates>();
+        services.AddScoped<AttendanceStatistics>();
+        services.AddScoped<RegistrationRetention>();
+        services.AddOptions<EventRetentionOptions>().Bind(configuration.GetSection(EventRetentionOptions.Section));
+        services.AddSingleton<EventRetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);
 }

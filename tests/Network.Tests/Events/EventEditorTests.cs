@@ -285,8 +285,7 @@ public sealed class EventEditorTests(NetworkWebFactory factory) : IClassFixture<
         var (client, id) = await CreateAsync();
         for (var i = 0; i < 3; i++)
         {
-            var registration = await factory.AddRegistrationRowAsync(Hdf, id, RegistrationStatus.Confirmed);
-            await factory.AddWorkshopChoiceRowAsync(Hdf, registration, "atelier-numeriser-en-3d");
+            await factory.AddRegistrationAsync(Hdf, id, $"Inscrit {i}", workshops: ["atelier-numeriser-en-3d"]);
         }
         var stored = (await factory.FindItemAsync(Hdf, id))!.FieldsJson;
         var page = await client.GetDocumentAsync(Editor(id));
@@ -327,9 +326,9 @@ public sealed class EventEditorTests(NetworkWebFactory factory) : IClassFixture<
         var title = "Journée listée " + Guid.NewGuid().ToString("N")[..6];
         var (client, id) = await CreateAsync(title);
         var open = await factory.CreateOpenEventAsync(Hdf, "Rencontre listée " + Guid.NewGuid().ToString("N")[..6], capacity: 2);
-        await factory.AddRegistrationRowAsync(Hdf, open.Id, RegistrationStatus.Confirmed);
-        await factory.AddRegistrationRowAsync(Hdf, open.Id, RegistrationStatus.Confirmed);
-        await factory.AddRegistrationRowAsync(Hdf, open.Id, RegistrationStatus.Waitlisted);
+        await factory.AddRegistrationAsync(Hdf, open.Id, "Alex Inscrit", status: RegistrationStatus.Confirmed);
+        await factory.AddRegistrationAsync(Hdf, open.Id, "Alex Inscrit", status: RegistrationStatus.Confirmed);
+        await factory.AddRegistrationAsync(Hdf, open.Id, "Alex Inscrit", status: RegistrationStatus.Waitlisted);
 
         var list = await client.GetDocumentAsync(List);
         var draft = list.QuerySelectorAll("#evenements-admin tbody tr").Single(r => r.TextContent.Contains(title));

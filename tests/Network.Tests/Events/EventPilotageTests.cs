@@ -52,11 +52,11 @@ public sealed class EventPilotageTests(NetworkWebFactory factory) : IClassFixtur
     {
         var view = await factory.CreateOpenEventAsync(Hdf, Unique(title));
         var people = new Registrants(
-            await factory.AddRegistrationRowAsync(Hdf, view.Id, RegistrationStatus.Confirmed, name: "Camille Martin"),
-            await factory.AddRegistrationRowAsync(Hdf, view.Id, RegistrationStatus.Confirmed, name: "Jordan Smith", culture: "en"),
-            await factory.AddRegistrationRowAsync(Hdf, view.Id, RegistrationStatus.Waitlisted, name: "Sacha Petit"),
-            await factory.AddRegistrationRowAsync(Hdf, view.Id, RegistrationStatus.Cancelled, name: "Noa Retiré"),
-            await factory.AddRegistrationRowAsync(Hdf, view.Id, RegistrationStatus.Expired, name: "Invité Muet"));
+            await factory.AddRegistrationAsync(Hdf, view.Id, "Camille Martin", status: RegistrationStatus.Confirmed),
+            await factory.AddRegistrationAsync(Hdf, view.Id, "Jordan Smith", status: RegistrationStatus.Confirmed, culture: "en"),
+            await factory.AddRegistrationAsync(Hdf, view.Id, "Sacha Petit", status: RegistrationStatus.Waitlisted),
+            await factory.AddRegistrationAsync(Hdf, view.Id, "Noa Retiré", status: RegistrationStatus.Cancelled),
+            await factory.AddRegistrationAsync(Hdf, view.Id, "Invité Muet", status: RegistrationStatus.Expired));
         return (view, people);
     }
 

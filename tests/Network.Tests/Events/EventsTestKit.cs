@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Modules.Content.Services;
@@ -67,59 +68,117 @@ public static class EventsTestKit
     public static Task<EventView> CreateOpenEventAsync(this NetworkWebFactory factory, string tenant, string title = "Journée régionale Culture et Numérique", int capacity = 120, int workshopCapacity = 20)
         => factory.CreateEventAsync(tenant, title, Fields(DateTime.UtcNow.Date.AddDays(30).AddHours(8), capacity, workshopCapacity, DateTime.UtcNow.AddDays(-1)));
 
+    /// <summary>What a guest (or an account, given <paramref name="account"/> to the desk) types in the form.</summary>
+    public static RegistrationRequest Request(string name, string email, params string[] workshops)
+        => new(name, email, "Musée des Beaux-Arts", workshops, new Dictionary<string, string>(), "fr");
+
+    public static string NewEmail(string who = "invite") => $"{who}-{Guid.NewGuid():N}@exemple.fr";
+
+    /// <summary>Registers through the desk, as the form would.</summary>
+    public static Task<RegistrationResult> RegisterAsync(this NetworkWebFactory factory, string tenant, int eventId, RegistrationRequest request, Registrant? account = null)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<RegistrationDesk>().RegisterAsync(eventId, request, account));
+
+    public static Task<T> WithDeskAsync<T>(this NetworkWebFactory factory, string tenant, Func<RegistrationDesk, Task<T>> work)
+        => factory.InTenantAsync(tenant, sp => work(sp.GetRequiredService<RegistrationDesk>()));
+
+    public static Task<List<EventRegistration>> RegistrationsAsync(this NetworkWebFactory factory, string tenant, int eventId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync());
+
+    public static Task<List<WorkshopChoice>> ChoicesAsync(this NetworkWebFactory factory, string tenant, int registrationId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().WorkshopChoices.AsNoTracking().Where(c => c.RegistrationId == registrationId).OrderBy(c => c.Id).ToListAsync());
+
+    /// <summary>Seats taken per counter ("" for the event).</summary>
+    public static Task<Dictionary<string, int>> SeatsTakenAsync(this NetworkWebFactory factory, string tenant, int eventId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().SeatCounters.AsNoTracking().Where(c => c.EventId == eventId).ToDictionaryAsync(c => c.SessionKey, c => c.Taken));
+
+    /// <summary>Sets the event's status as coordinators would (cancelled, postponed).</summary>
+    public static Task SetStatusAsync(this NetworkWebFactory factory, string tenant, int eventId, EventStatus status)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var setup = await sp.GetRequiredService<EventSetups>().GetOrCreateAsync(eventId);
+            setup.Status = status;
+            setup.Version++;
+            return await sp.GetRequiredService<EventsDbContext>().SaveChangesAsync();
+        });
+
+    /// <summary>The registration form's page of an event.</summary>
+    public static string FormPath(string tenant, EventView view) => $"/{tenant}/evenements/{view.Item.Slug}/inscription";
+
+    /// <summary>Posts the registration form as a browser would (its hidden fields, the antiforgery token, plus <paramref name="fields"/>).</summary>
+    public static async Task<HttpResponseMessage> PostRegistrationAsync(this HttpClient client, string tenant, EventView view, params (string Name, string Value)[] fields)
+    {
+        var page = await client.GetDocumentAsync(FormPath(tenant, view));
+        var values = HtmlForms.FormValues(page, "#inscription", null, fields.Select(f => f.Name).Distinct().ToArray());
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return await client.PostAsync(FormPath(tenant, view), new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>The stored form of a personal link's secret: SHA-256, lower-case hex.</summary>
+    public static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
     /// <summary>
-    /// A registration written straight into the tenant's database (not through the registration service), for tests of
-    /// what coordinators do with registrations: a confirmed one takes a seat of the event's counter.
+    /// Writes a registration straight into the tenant's database (no mail, no seat rules), for tests of what comes after
+    /// registering: lists, exports, check-in, certificates, figures, retention. A confirmed one takes a seat of the event's
+    /// counter, a confirmed workshop one of the workshop's. <paramref name="token"/> is the personal link's secret (random by
+    /// default; only its hash is stored). Workshop choices wait when the registration waits.
     /// </summary>
-    public static Task<EventRegistration> AddRegistrationRowAsync(this NetworkWebFactory factory, string tenant, int eventId, RegistrationStatus status,
-        string? email = null, string name = "Alex Inscrit", string culture = "fr")
+    public static Task<EventRegistration> AddRegistrationAsync(this NetworkWebFactory factory, string tenant, int eventId, string fullName,
+        string? email = null, RegistrationStatus status = RegistrationStatus.Confirmed, string organisation = "", IEnumerable<string>? workshops = null,
+        IEnumerable<string>? waitlistedWorkshops = null, IReadOnlyDictionary<string, string>? answers = null, DateTime? checkedInUtc = null,
+        string? userId = null, bool verified = true, string? token = null, DateTime? atUtc = null, string culture = "fr")
         => factory.InTenantAsync(tenant, async sp =>
         {
             var db = sp.GetRequiredService<EventsDbContext>();
-            var now = DateTime.UtcNow;
-            email ??= $"inscrit-{Guid.NewGuid():N}@example.fr";
+            var now = atUtc ?? sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            email ??= $"{Guid.NewGuid():N}@inscrits.example.fr";
             var registration = new EventRegistration
             {
                 EventId = eventId,
+                UserId = userId,
                 Email = email,
                 NormalizedEmail = email.ToUpperInvariant(),
-                FullName = name,
+                FullName = fullName,
+                Organisation = organisation,
                 Culture = culture,
                 Status = status,
                 CreatedUtc = now,
                 UpdatedUtc = now,
-                AddressVerifiedUtc = now,
+                AddressVerifiedUtc = verified ? now : null,
+                VerifyByUtc = verified ? null : now.AddHours(24),
                 ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
                 WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
                 CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
-                TokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+                TokenHash = TokenHash(token ?? Guid.NewGuid().ToString("N")),
+                AnswersJson = System.Text.Json.JsonSerializer.Serialize(answers ?? new Dictionary<string, string>()),
+                CheckedInUtc = checkedInUtc,
             };
             db.Registrations.Add(registration);
             await db.SaveChangesAsync();
-            if (status == RegistrationStatus.Confirmed)
-                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({eventId}, '', 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
+            var waiting = status != RegistrationStatus.Confirmed;
+            foreach (var (key, confirmed) in (workshops ?? []).Select(k => (k, !waiting)).Concat((waitlistedWorkshops ?? []).Select(k => (k, false))))
+            {
+                db.WorkshopChoices.Add(new WorkshopChoice
+                {
+                    RegistrationId = registration.Id, EventId = eventId, SessionKey = key, CreatedUtc = now,
+                    Status = confirmed ? WorkshopChoiceStatus.Confirmed : WorkshopChoiceStatus.Waitlisted, WaitlistedUtc = confirmed ? null : now,
+                });
+                if (confirmed) await TakeSeatAsync(db, eventId, key);
+            }
+            if (status == RegistrationStatus.Confirmed) await TakeSeatAsync(db, eventId, "");
+            await db.SaveChangesAsync();
             return registration;
         });
 
-    /// <summary>A workshop choice written straight into the tenant's database; a confirmed one takes a seat of the workshop.</summary>
-    public static Task AddWorkshopChoiceRowAsync(this NetworkWebFactory factory, string tenant, EventRegistration registration, string sessionKey, WorkshopChoiceStatus status = WorkshopChoiceStatus.Confirmed)
-        => factory.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<EventsDbContext>();
-            db.WorkshopChoices.Add(new WorkshopChoice
-            {
-                RegistrationId = registration.Id,
-                EventId = registration.EventId,
-                SessionKey = sessionKey,
-                Status = status,
-                CreatedUtc = DateTime.UtcNow,
-                WaitlistedUtc = status == WorkshopChoiceStatus.Waitlisted ? DateTime.UtcNow : null,
-            });
-            await db.SaveChangesAsync();
-            if (status == WorkshopChoiceStatus.Confirmed)
-                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({registration.EventId}, {sessionKey}, 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
-            return true;
-        });
+    private static async Task TakeSeatAsync(EventsDbContext db, int eventId, string key)
+    {
+        var counter = await db.SeatCounters.FirstOrDefaultAsync(c => c.EventId == eventId && c.SessionKey == key);
+        if (counter is null) db.SeatCounters.Add(new SeatCounter { EventId = eventId, SessionKey = key, Taken = 1 });
+        else counter.Taken++;
+    }
+
+    /// <summary>The registration as stored now.</summary>
+    public static Task<EventRegistration> StoredRegistrationAsync(this NetworkWebFactory factory, string tenant, int registrationId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == registrationId));
 
     /// <summary>The event as the Events module sees it now (setup, seats, state).</summary>
     public static Task<EventView> EventViewAsync(this NetworkWebFactory factory, string tenant, int eventId)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Network.Core.Data;
+using Network.Core.Localization;
 using Network.Core.Mail;
 using Network.Core.Tenancy;
 using Network.Modules.Events.Data;
@@ -178,7 +179,7 @@ public sealed class EventCoordinatorDesk(
     {
         var draft = composer.Create(tenant, registration.Email, registration.FullName, registration.Culture);
         var title = view.Item.Title;
-        var when = EventText.Moment(view.Fields.StartUtc, draft.Culture);
+        var when = ParisTime.Format(view.Fields.StartUtc, draft.Culture);
         var waiting = registration.Status == RegistrationStatus.Waitlisted;
         switch (status)
         {
