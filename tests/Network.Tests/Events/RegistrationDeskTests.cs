@@ -189,7 +189,7 @@ public sealed class RegistrationDeskTests(NetworkWebFactory factory) : IClassFix
         Assert.StartsWith("text/calendar", attachment.ContentType);
         var calendar = IcsParser.Parse(attachment.Content);
         var vevent = Assert.Single(calendar.All("VEVENT"));
-        Assert.StartsWith($"registration-{result.Registration.Id}@", vevent.Text("UID"));
+        Assert.StartsWith($"registration-{result.Registration.Id}.{Region}@", vevent.Text("UID"));
         Assert.Equal(view.Item.Title, vevent.Text("SUMMARY"));
         Assert.Equal("Europe/Paris", vevent.Single("DTSTART").Parameters["TZID"]);
         Assert.EndsWith($"/evenements/{view.Item.Slug}", vevent.Single("URL").RawValue);
