@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
+using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
+using Network.Modules.Events.Recipes;
 using Network.Modules.Events.Services;
 
 namespace Network.Modules.Events;
@@ -33,5 +36,7 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
+        services.AddSingleton<RecipeStepHandler, EventsStep>();
+        services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
     }
 }
