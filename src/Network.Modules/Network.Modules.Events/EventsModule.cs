@@ -36,6 +36,11 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
+        services.AddOptions<EventsOptions>().Bind(configuration.GetSection(EventsOptions.Section));
+        services.AddScoped<RegistrationMails>();
+        services.AddScoped<RegistrationDesk>();
+        services.AddSingleton<GuestExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<GuestExpiryJob>());
         services.AddSingleton<RecipeStepHandler, EventsStep>();
         services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
     }

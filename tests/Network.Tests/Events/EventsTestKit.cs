@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Workflow;
@@ -64,4 +65,52 @@ public static class EventsTestKit
     /// <summary>An event in 30 days whose registration is open now.</summary>
     public static Task<EventView> CreateOpenEventAsync(this NetworkWebFactory factory, string tenant, string title = "Journée régionale Culture et Numérique", int capacity = 120, int workshopCapacity = 20)
         => factory.CreateEventAsync(tenant, title, Fields(DateTime.UtcNow.Date.AddDays(30).AddHours(8), capacity, workshopCapacity, DateTime.UtcNow.AddDays(-1)));
+
+    /// <summary>What a guest (or an account, given <paramref name="account"/> to the desk) types in the form.</summary>
+    public static RegistrationRequest Request(string name, string email, params string[] workshops)
+        => new(name, email, "Musée des Beaux-Arts", workshops, new Dictionary<string, string>(), "fr");
+
+    public static string NewEmail(string who = "invite") => $"{who}-{Guid.NewGuid():N}@exemple.fr";
+
+    /// <summary>Registers through the desk, as the form would.</summary>
+    public static Task<RegistrationResult> RegisterAsync(this NetworkWebFactory factory, string tenant, int eventId, RegistrationRequest request, Registrant? account = null)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<RegistrationDesk>().RegisterAsync(eventId, request, account));
+
+    public static Task<T> WithDeskAsync<T>(this NetworkWebFactory factory, string tenant, Func<RegistrationDesk, Task<T>> work)
+        => factory.InTenantAsync(tenant, sp => work(sp.GetRequiredService<RegistrationDesk>()));
+
+    public static Task<EventRegistration> RegistrationAsync(this NetworkWebFactory factory, string tenant, int id)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == id));
+
+    public static Task<List<EventRegistration>> RegistrationsAsync(this NetworkWebFactory factory, string tenant, int eventId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync());
+
+    public static Task<List<WorkshopChoice>> ChoicesAsync(this NetworkWebFactory factory, string tenant, int registrationId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().WorkshopChoices.AsNoTracking().Where(c => c.RegistrationId == registrationId).OrderBy(c => c.Id).ToListAsync());
+
+    /// <summary>Seats taken per counter ("" for the event).</summary>
+    public static Task<Dictionary<string, int>> SeatsTakenAsync(this NetworkWebFactory factory, string tenant, int eventId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().SeatCounters.AsNoTracking().Where(c => c.EventId == eventId).ToDictionaryAsync(c => c.SessionKey, c => c.Taken));
+
+    /// <summary>Sets the event's status as coordinators would (cancelled, postponed).</summary>
+    public static Task SetStatusAsync(this NetworkWebFactory factory, string tenant, int eventId, EventStatus status)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var setup = await sp.GetRequiredService<EventSetups>().GetOrCreateAsync(eventId);
+            setup.Status = status;
+            setup.Version++;
+            return await sp.GetRequiredService<EventsDbContext>().SaveChangesAsync();
+        });
+
+    /// <summary>The registration form's page of an event.</summary>
+    public static string FormPath(string tenant, EventView view) => $"/{tenant}/evenements/{view.Item.Slug}/inscription";
+
+    /// <summary>Posts the registration form as a browser would (its hidden fields, the antiforgery token, plus <paramref name="fields"/>).</summary>
+    public static async Task<HttpResponseMessage> PostRegistrationAsync(this HttpClient client, string tenant, EventView view, params (string Name, string Value)[] fields)
+    {
+        var page = await client.GetDocumentAsync(FormPath(tenant, view));
+        var values = HtmlForms.FormValues(page, "#inscription", null, fields.Select(f => f.Name).Distinct().ToArray());
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return await client.PostAsync(FormPath(tenant, view), new FormUrlEncodedContent(values));
+    }
 }
