@@ -25,8 +25,6 @@ WORK="$(mktemp -d /tmp/reseau-bench-events.XXXXXX)"
 # shellcheck source=bench/site.sh
 source "$ROOT/bench/site.sh"
 require_tools dotnet curl python3 sqlite3
-# Every guest registers from 127.0.0.1: per-address rate limits are for the real world.
-export Events__RateLimits__Register__PermitLimit=100000
 # Verification mails go to the pickup folder (appsettings.json's transport, no SMTP server needed).
 
 [ -f "$PUBLISH/Network.Web.dll" ] || publish_site

@@ -7,7 +7,8 @@ Fire:  events_register.py BASE_URL TENANT SLUG WORKSHOP_KEYS COUNT CONCURRENCY R
   workshops (WORKSHOP_KEYS, comma separated; none overlap). REPLAYS of them then submit the same form again (a double
   click, a second tab): the site must answer with their existing registration. Prints the throughput and the latency
   percentiles of the registration POST; writes one line per attempt to ATTEMPTS_TSV (email, workshops, completion
-  rank, status). Fails on any answer other than a registration.
+  rank, state and waitlist position shown). Fails on any answer other than a new registration (a replay: other than
+  "already registered").
 
 Check: events_register.py --check TENANT_DB EVENT_ID ATTEMPTS_TSV CAPACITY CONCURRENCY
   Compares the database with the attempts: every guest has exactly one registration with the workshops they chose,
@@ -18,6 +19,7 @@ import concurrent.futures
 import html.parser
 import http.cookiejar
 import random
+import re
 import sqlite3
 import sys
 import threading
@@ -26,12 +28,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-FORM_ID = "registration-form"
+FORM_ID = "inscription"
 FIELD_NAME = "Input.FullName"
 FIELD_EMAIL = "Input.Email"
 FIELD_ORGANISATION = "Input.Organisation"
 FIELD_WORKSHOPS = "Input.Workshops"
-FIELD_PRIVACY = None  # e.g. "Input.PrivacyNoticeRead" when the form asks for it
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -85,15 +86,17 @@ def prepare(url, n, keys, stamp):
     chosen = sorted(random.sample(keys, min(2, len(keys))))
     values = dict(reader.values)
     values.update({FIELD_NAME: f"Invité {n}", FIELD_EMAIL: email, FIELD_ORGANISATION: f"Structure {n % 97}", FIELD_WORKSHOPS: chosen})
-    if FIELD_PRIVACY:
-        values[FIELD_PRIVACY] = "true"
     return client, values, email, chosen
 
 
-def accepted(status, headers):
-    """A registration answer: the redirect to the registration's page (or the page itself)."""
-    location = headers.get("Location", "") if headers else ""
-    return (status in (302, 303) and "/evenements/" in location) or status == 200
+RESULT = re.compile(r'id="inscription-resultat" data-statut="([a-z-]+)" data-position="([0-9]*)"')
+
+
+def outcome(status, body):
+    """The registration's state as the answer page shows it ("verification" for a guest, "deja-inscrit" for a
+    second attempt) and the waitlist position, or None when the answer is not a registration."""
+    match = RESULT.search(body) if status == 200 else None
+    return (match.group(1), match.group(2)) if match else None
 
 
 def pct(values, p):
@@ -109,18 +112,20 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file):
         prepared = list(pool.map(lambda n: prepare(url, n, keys, stamp), range(count)))
     print(f"opened {len(prepared)} forms in {time.monotonic() - started:.1f} s", flush=True)
 
-    latencies, failures, completed, lock = [], [], [], threading.Lock()
+    latencies, failures, completed, answers, lock = [], [], [], {}, threading.Lock()
 
     def submit(item):
         client, values, email, _ = item
         t0 = time.perf_counter()
         status, headers, body = request(client, url, values)
         elapsed = (time.perf_counter() - t0) * 1000
+        result = outcome(status, body)
         with lock:
             latencies.append(elapsed)
             completed.append(email)
-            if not accepted(status, headers) or (status == 200 and "fr-alert--error" in body):
-                failures.append((email, status, headers.get("Location", "") if headers else ""))
+            answers[email] = result
+            if result is None or result[0] == "deja-inscrit":
+                failures.append((email, status, result))
 
     origin = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
@@ -136,10 +141,11 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file):
 
     def replay(item):
         client, values, email, _ = item
-        status, headers, body = request(client, url, values)
-        if not accepted(status, headers) or (status == 200 and "fr-alert--error" in body):
+        status, _, body = request(client, url, values)
+        result = outcome(status, body)
+        if result is None or result[0] != "deja-inscrit":
             with lock:
-                replay_failures.append((email, status))
+                replay_failures.append((email, status, result))
 
     with concurrent.futures.ThreadPoolExecutor(min(concurrency, 20)) as pool:
         list(pool.map(replay, replayed))
@@ -148,8 +154,9 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file):
     rank = {email: i for i, email in enumerate(completed)}
     with open(attempts_file, "w", encoding="utf-8") as out:
         for _, _, email, chosen in prepared:
-            out.write(f"{email}\t{','.join(chosen)}\t{rank[email]}\n")
-    print(f"answers other than a registration: {len(failures)}")
+            state, position = answers[email] or ("", "")
+            out.write(f"{email}\t{','.join(chosen)}\t{rank[email]}\t{state}\t{position}\n")
+    print(f"answers other than a new registration: {len(failures)}")
     for failure in (failures + replay_failures)[:10]:
         print("  ", failure)
     return 1 if failures or replay_failures else 0
@@ -158,8 +165,8 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file):
 def check(db_path, event_id, attempts_file, capacity, concurrency):
     attempts = {}
     for line in open(attempts_file, encoding="utf-8"):
-        email, chosen, rank = line.rstrip("\n").split("\t")
-        attempts[email.upper()] = (set(filter(None, chosen.split(","))), int(rank))
+        email, chosen, rank, _, position = line.rstrip("\n").split("\t")
+        attempts[email.upper()] = (set(filter(None, chosen.split(","))), int(rank), int(position) if position else None)
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     rows = db.execute("SELECT Id, NormalizedEmail, Status, WaitlistedUtc FROM EventRegistrations WHERE EventId=?", (event_id,)).fetchall()
     choices = {}
@@ -200,6 +207,12 @@ def check(db_path, event_id, attempts_file, capacity, concurrency):
           f"largest displacement against completion order: {displacement} (limit {concurrency}); Spearman rank correlation: {spearman:.4f}")
     if displacement > concurrency:
         problems.append("waitlist order")
+    # Nobody left the line, so the position each answer showed is the person's place in the final order.
+    shown = [attempts[r[1]][2] for r in waiting]
+    misplaced = sum(1 for i, p in enumerate(shown) if p != i + 1)
+    print(f"waitlist positions shown in the answers that differ from the final (WaitlistedUtc, Id) order: {misplaced}")
+    if misplaced:
+        problems.append("waitlist positions")
     if problems:
         print("problems: " + ", ".join(problems))
         return 1
