@@ -7,7 +7,8 @@
 # order their requests completed, that no registration was lost or duplicated, and that no workshop counter went above
 # its capacity; prints the throughput and the latency percentiles of the registration POST.
 # Usage: bench/events.sh [count (2000)]   Environment: PORT (5098), MAX_SECONDS (1800), CONCURRENCY (100),
-#   CAPACITY (500), WORKSHOPS (5), WORKSHOP_CAPACITY (40), REPLAYS (100)
+#   CAPACITY (500), WORKSHOPS (5), WORKSHOP_CAPACITY (40), REPLAYS (100), SPREAD (0: each client posts again as soon
+#   as answered; N: the POSTs start at random instants of the same N seconds), PUBLISH (a folder kept between runs)
 # Everything it starts is stopped by PID on exit; the whole run is bounded by MAX_SECONDS.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ CAPACITY="${CAPACITY:-500}"
 WORKSHOPS="${WORKSHOPS:-5}"
 WORKSHOP_CAPACITY="${WORKSHOP_CAPACITY:-40}"
 REPLAYS="${REPLAYS:-100}"
+SPREAD="${SPREAD:-0}"
 TENANT=hauts-de-france
 WORK="$(mktemp -d /tmp/reseau-bench-events.XXXXXX)"
 # shellcheck source=bench/site.sh
@@ -45,7 +47,7 @@ start_server
 curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG"
 curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG/inscription"
 status=0
-python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" || status=$?
+python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 stop_server
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A rush on registrations, then its checks. Standard library only.
 
-Fire:  events_register.py BASE_URL TENANT SLUG WORKSHOP_KEYS COUNT CONCURRENCY REPLAYS ATTEMPTS_TSV
+Fire:  events_register.py BASE_URL TENANT SLUG WORKSHOP_KEYS COUNT CONCURRENCY REPLAYS ATTEMPTS_TSV [SPREAD]
   COUNT different guests open the registration form of /TENANT/evenements/SLUG/inscription (antiforgery cookie and
-  token), then all POST it from CONCURRENCY client threads as fast as the site answers, each choosing two of the
+  token), then all POST it from CONCURRENCY client threads, as fast as the site answers (SPREAD 0, the default) or
+  at random instants of the same SPREAD seconds, each choosing two of the
   workshops (WORKSHOP_KEYS, comma separated; none overlap). REPLAYS of them then submit the same form again (a double
   click, a second tab): the site must answer with their existing registration. Prints the throughput and the latency
   percentiles of the registration POST; writes one line per attempt to ATTEMPTS_TSV (email, workshops, completion
@@ -103,7 +104,7 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1)]
 
 
-def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file):
+def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file, spread):
     url = f"{base}/{tenant}/evenements/{slug}/inscription"
     keys = [k for k in keys.split(",") if k]
     stamp = f"{int(time.time()) % 100000:05d}"
@@ -114,8 +115,17 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file):
 
     latencies, failures, completed, answers, lock = [], [], [], {}, threading.Lock()
 
-    def submit(item):
-        client, values, email, _ = item
+    # SPREAD 0: every client thread posts its next form as soon as the previous answer came (a closed loop, the
+    # hardest case: the latency is then mostly the queue behind the database's single writer). SPREAD > 0: each POST
+    # starts at a random instant of the same SPREAD seconds (an open loop: arrivals at COUNT / SPREAD per second).
+    origin = time.monotonic() + (1.0 if spread > 0 else 0.0)
+    offsets = sorted(random.uniform(0, spread) for _ in prepared) if spread > 0 else [0.0] * len(prepared)
+
+    def submit(pair):
+        (client, values, email, _), offset = pair
+        delay = origin + offset - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
         t0 = time.perf_counter()
         status, headers, body = request(client, url, values)
         elapsed = (time.perf_counter() - t0) * 1000
@@ -127,12 +137,12 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file):
             if result is None or result[0] == "deja-inscrit":
                 failures.append((email, status, result))
 
-    origin = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(submit, prepared))
+        list(pool.map(submit, zip(prepared, offsets)))
     wall = time.monotonic() - origin
     latencies.sort()
-    print(f"registrations: {len(latencies)} POSTs in {wall:.1f} s from {concurrency} client threads: {len(latencies) / wall:.0f} per second")
+    mode = f"arrivals spread over {spread:.0f} s" if spread > 0 else "each thread posting again as soon as answered"
+    print(f"registrations: {len(latencies)} POSTs in {wall:.1f} s from {concurrency} client threads ({mode}): {len(latencies) / wall:.0f} per second")
     print(f"latency ms: p50 {pct(latencies, 50):.0f}  p90 {pct(latencies, 90):.0f}  p99 {pct(latencies, 99):.0f}  max {latencies[-1]:.0f}")
 
     # Replays: the same form again (same cookie and token), concurrently; each must find the existing registration.
@@ -224,7 +234,8 @@ def main():
         db_path, event_id, attempts_file, capacity, concurrency = sys.argv[2:7]
         return check(db_path, int(event_id), attempts_file, int(capacity), int(concurrency))
     base, tenant, slug, keys, count, concurrency, replays, attempts_file = sys.argv[1:9]
-    return fire(base, tenant, slug, keys, int(count), int(concurrency), int(replays), attempts_file)
+    spread = float(sys.argv[9]) if len(sys.argv) > 9 else 0.0
+    return fire(base, tenant, slug, keys, int(count), int(concurrency), int(replays), attempts_file, spread)
 
 
 if __name__ == "__main__":
