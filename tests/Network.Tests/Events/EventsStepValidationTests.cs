@@ -99,7 +99,7 @@ public sealed class EventsStepValidationTests : IClassFixture<RecipeTestFactory>
     {
         WriteEvents("corse", "{ \"events\": [ { \"title\": \"Journée\", } ");
         var exception = await FailsAsync("corse");
-        Assert.Contains(exception.Errors, e => e.Field == "file" && e.Message.Contains("ligne"));
+        Assert.Contains(exception.Errors, e => e.Field == "content/corse.events.json" && e.Message.Contains("ligne"));
 
         _factory.WriteRegionRecipeWith("region-evenements-absents", new JsonObject { ["name"] = "Events", ["file"] = "content/absent.events.json" });
         exception = await FailsAsync("normandie", "region-evenements-absents");
@@ -107,7 +107,7 @@ public sealed class EventsStepValidationTests : IClassFixture<RecipeTestFactory>
 
         WriteEvents("guyane", """[ "pas un objet" ]""");
         exception = await FailsAsync("guyane");
-        Assert.Contains(exception.Errors, e => e.Field == "file" && e.Message.Contains("events"));
+        Assert.Contains(exception.Errors, e => e.Field == "content/guyane.events.json" && e.Message.Contains("events"));
     }
 
     [Fact]

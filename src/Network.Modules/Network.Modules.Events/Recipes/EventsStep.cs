@@ -85,9 +85,9 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
             validation.Error("name", "le module « Events » n'est pas activé par la recette avant cette étape");
         if (file is null || (Flag(step, "sample") && !options.Value.SampleContent)) return;
         var (root, problem) = Load(file, Flag(step, "optional"));
-        if (problem is not null)
+        if (problem is { } found)
         {
-            validation.Error("file", problem);
+            validation.Error(found.Field, found.Message);
             return;
         }
         if (root is null) return;
@@ -203,7 +203,7 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
         if (Flag(step, "sample") && !options.Value.SampleContent) return;
         var file = step["file"]!.GetValue<string>();
         var (root, problem) = Load(file, Flag(step, "optional"));
-        if (problem is not null) throw new InvalidOperationException($"{file} : {problem}");
+        if (problem is { } found) throw new InvalidOperationException($"{file} : {found.Message}");
         if (root is null) return;
         var events = root.Deserialize<SampleFile>(Strict)!.Events;
         foreach (var sample in events) await CreateAsync(sample, context.Services, cancellationToken);
@@ -327,12 +327,16 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
 
     private static bool Flag(JsonObject step, string field) => step[field] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    /// <summary>The file's JSON (relative to the recipes folder and inside it); null when an optional file is missing.</summary>
-    private (JsonObject? Root, string? Problem) Load(string file, bool optional)
+    /// <summary>
+    /// The file's root object (relative to the recipes folder and inside it; null when an optional file is missing), or
+    /// the problem: on the step's "file" field for a bad name or a missing file, on the file itself for bad content.
+    /// </summary>
+    private (JsonObject? Root, (string Field, string Message)? Problem) Load(string file, bool optional)
     {
         var (found, root, pathError, contentError) = RecipeFiles.Read(options.Value.RecipesPath, file, optional);
-        if ((pathError ?? contentError) is { } problem) return (null, problem);
+        if (pathError is not null) return (null, ("file", pathError));
+        if (contentError is not null) return (null, (file, contentError));
         if (!found) return (null, null);
-        return root is JsonObject events ? (events, null) : (null, "doit être un objet JSON { \"events\": [ … ] }");
+        return root is JsonObject events ? (events, null) : (null, (file, "doit être un objet JSON { \"events\": [ … ] }"));
     }
 }
