@@ -111,11 +111,20 @@ public sealed class EventsStepValidationTests : IClassFixture<RecipeTestFactory>
     }
 
     [Fact]
-    public async Task A_file_outside_the_recipes_folder_is_refused()
+    public async Task A_file_outside_the_recipes_folder_or_a_recipe_without_the_module_is_refused()
     {
         _factory.WriteRegionRecipeWith("region-evasion", new JsonObject { ["name"] = "Events", ["file"] = "../../etc/passwd" });
         var exception = await FailsAsync("mayotte", "region-evasion");
         Assert.Contains(exception.Errors, e => e.Field == "file" && e.Message.Contains("dossier des recettes"));
+
+        // The region recipe with the Events module left out of its features: its Events step must say so.
+        var recipe = JsonNode.Parse(File.ReadAllText(Path.Combine(_factory.RecipesPath, "region.recipe.json")))!.AsObject();
+        recipe["name"] = "sans-evenements";
+        var enable = recipe["steps"]!.AsArray().Single(step => (string?)step!["name"] == "Feature")!["enable"]!.AsArray();
+        enable.Remove(enable.Single(feature => (string?)feature == "Events"));
+        _factory.WriteRecipe("sans-evenements", recipe.ToJsonString());
+        exception = await FailsAsync("reunion", "sans-evenements");
+        Assert.Contains(exception.Errors, e => e.Field == "name" && e.Message.Contains("Events"));
     }
 
     [Fact]
