@@ -76,4 +76,6 @@ done
 
 # The waitlist's order against the order in which the requests completed, and no choice lost.
 python3 "$ROOT/bench/events_register.py" --check "$TENANT_DB" "$EVENT_ID" "$WORK/attempts.tsv" "$CAPACITY" "$CONCURRENCY" || status=1
+# The site's log goes with the temporary folder: show what it said when something went wrong.
+[ "$status" -eq 0 ] || { log "the site's log (warnings and errors):"; tail -40 "$WORK/server.log" >&2; }
 exit "$status"
