@@ -61,7 +61,7 @@ public sealed class EventsRegistrationBrowserTests(BrowserFixture browser, SmtpS
         Assert.Contains("même temps", await page.InnerTextAsync("#erreurs"));
         await browser.AssertAccessibleAsync(page, "evenement-inscription-erreur");
 
-        await page.UncheckAsync("#atelier-atelier-pnv", new PageCheckOptions { Force = true });
+        await page.UncheckAsync("#atelier-atelier-pnv", new PageUncheckOptions { Force = true });
         await page.CheckAsync("#atelier-atelier-transcription", new PageCheckOptions { Force = true });
         await page.ClickAsync("#inscription button[type=submit]");
         await page.WaitForLoadStateAsync(LoadState.Load);
@@ -83,7 +83,7 @@ public sealed class EventsRegistrationBrowserTests(BrowserFixture browser, SmtpS
 
         // Change the afternoon: the portals workshop instead of the transcription one.
         Assert.True(await page.IsCheckedAsync("#atelier-atelier-transcription"));
-        await page.UncheckAsync("#atelier-atelier-transcription", new PageCheckOptions { Force = true });
+        await page.UncheckAsync("#atelier-atelier-transcription", new PageUncheckOptions { Force = true });
         await page.CheckAsync("#atelier-atelier-portails", new PageCheckOptions { Force = true });
         await page.ClickAsync("#changer-ateliers button[type=submit]");
         await page.WaitForLoadStateAsync(LoadState.Load);
