@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
+using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
 using Network.Modules.Events.Home;
+using Network.Modules.Events.Recipes;
 using Network.Modules.Events.Services;
 
 namespace Network.Modules.Events;
@@ -63,6 +66,8 @@ public sealed class EventsModule : NetworkModule
         services.AddOptions<EventRetentionOptions>().Bind(configuration.GetSection(EventRetentionOptions.Section));
         services.AddSingleton<EventRetentionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
+        services.AddSingleton<RecipeStepHandler, EventsStep>();
+        services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);
