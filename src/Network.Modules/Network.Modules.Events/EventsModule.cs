@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
+using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
 using Network.Modules.Events.Home;
+using Network.Modules.Events.Recipes;
 using Network.Modules.Events.Services;
 
 namespace Network.Modules.Events;
@@ -28,6 +31,7 @@ public sealed class EventsModule : NetworkModule
     public override IReadOnlyList<string> Dependencies => ["Content", "Media", "Mail"];
     public override IReadOnlyList<Permission> Permissions => [ManageEvents];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(EventsDbContext)];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Événements", "/admin/evenements", ManageEvents.Name, 35)];
     public override IReadOnlyList<NavigationItem> MainNavigation => [new("Événements", "/evenements", 45)];
 
     public override IReadOnlyList<HomeBlockType> HomeBlocks =>
@@ -35,7 +39,6 @@ public sealed class EventsModule : NetworkModule
         new(EventsUpcomingViewComponent.BlockTypeId, "Prochains événements", "Les prochains événements avec leur date et leur lieu ; sur le site national, ceux que les régions partagent.",
             typeof(EventsUpcomingViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 125),
     ];
-    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Événements", "/admin/evenements", ManageEvents.Name, 35)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +46,7 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
+        services.AddScoped<EventCoordinatorDesk>();
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
         services.AddScoped<RegistrationMails>();
         services.AddSingleton<RegistrationGate>();
@@ -63,7 +67,8 @@ public sealed class EventsModule : NetworkModule
         services.AddOptions<EventRetentionOptions>().Bind(configuration.GetSection(EventRetentionOptions.Section));
         services.AddSingleton<EventRetentionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
-        services.AddScoped<EventCoordinatorDesk>();
+        services.AddSingleton<RecipeStepHandler, EventsStep>();
+        services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);

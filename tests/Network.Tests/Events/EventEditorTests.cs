@@ -143,6 +143,32 @@ public sealed class EventEditorTests(NetworkWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_image_comes_from_the_media_library_and_stays_through_row_changes()
+    {
+        var (_, client) = await CoordinatorAsync();
+        var page = await client.GetDocumentAsync(New);
+        var title = "Journée illustrée " + Guid.NewGuid().ToString("N")[..6];
+        var values = Complete(title);
+        values["Form.ImageAlt"] = "La grande halle de la gare Saint-Sauveur";
+        values["Form.ImageCredit"] = "Ville de Lille";
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in Values(page, values)) content.Add(new StringContent(value), name);
+        var part = new ByteArrayContent(Network.Tests.Media.MediaTestImages.JpegWithOrientationAndGps());
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        content.Add(part, "Form.NewImage.File", "halle.jpg");
+        var id = ShowcaseTestKit.IdFromLocation(await client.PostAsync(New, content));
+        var image = Read((await factory.FindItemAsync(Hdf, id))!).Image!;
+        Assert.Equal(("La grande halle de la gare Saint-Sauveur", "Ville de Lille"), (image.Alt, image.Credit));
+
+        // A row added (a form-only post) keeps the image shown and posted; saving keeps it.
+        var editor = await client.GetDocumentAsync(Editor(id));
+        var added = HtmlForms.Parse(await (await PostAsync(client, Editor(id), editor, handler: "AddQuestion")).Content.ReadAsStringAsync());
+        Assert.Equal(image.MediaId.ToString(), ((IHtmlInputElement)added.QuerySelector("input[name='Form.ImageMediaId']")!).Value);
+        Assert.Equal(id, ShowcaseTestKit.IdFromLocation(await PostAsync(client, Editor(id), added)));
+        Assert.Equal(image.MediaId, Read((await factory.FindItemAsync(Hdf, id))!).Image!.MediaId);
+    }
+
+    [Fact]
     public async Task Session_and_question_rows_are_added_and_removed_by_posting_the_form_without_saving()
     {
         var (client, id) = await CreateAsync();
@@ -259,8 +285,7 @@ public sealed class EventEditorTests(NetworkWebFactory factory) : IClassFixture<
         var (client, id) = await CreateAsync();
         for (var i = 0; i < 3; i++)
         {
-            var registration = await factory.AddRegistrationAsync(Hdf, id, "Alex Inscrit", status: RegistrationStatus.Confirmed);
-            await factory.AddWorkshopChoiceRowAsync(Hdf, registration, "atelier-numeriser-en-3d");
+            await factory.AddRegistrationAsync(Hdf, id, $"Inscrit {i}", workshops: ["atelier-numeriser-en-3d"]);
         }
         var stored = (await factory.FindItemAsync(Hdf, id))!.FieldsJson;
         var page = await client.GetDocumentAsync(Editor(id));

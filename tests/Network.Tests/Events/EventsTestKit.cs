@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Modules.Content.Services;
@@ -176,25 +177,6 @@ public static class EventsTestKit
         else counter.Taken++;
     }
 
-    /// <summary>A workshop choice written straight into the tenant's database; a confirmed one takes a seat of the workshop.</summary>
-    public static Task AddWorkshopChoiceRowAsync(this NetworkWebFactory factory, string tenant, EventRegistration registration, string sessionKey, WorkshopChoiceStatus status = WorkshopChoiceStatus.Confirmed)
-        => factory.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<EventsDbContext>();
-            db.WorkshopChoices.Add(new WorkshopChoice
-            {
-                RegistrationId = registration.Id,
-                EventId = registration.EventId,
-                SessionKey = sessionKey,
-                Status = status,
-                CreatedUtc = DateTime.UtcNow,
-                WaitlistedUtc = status == WorkshopChoiceStatus.Waitlisted ? DateTime.UtcNow : null,
-            });
-            await db.SaveChangesAsync();
-            if (status == WorkshopChoiceStatus.Confirmed)
-                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({registration.EventId}, {sessionKey}, 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
-            return true;
-        });
 
     /// <summary>The event as the Events module sees it now (setup, seats, state).</summary>
     public static Task<EventView> EventViewAsync(this NetworkWebFactory factory, string tenant, int eventId)

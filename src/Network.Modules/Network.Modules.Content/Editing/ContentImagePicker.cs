@@ -18,6 +18,20 @@ public sealed class NewImageInput
     public bool IsEmpty => (File is null || File.Length == 0) && string.IsNullOrWhiteSpace(MediaNumber);
 }
 
+/// <summary>
+/// The image fields of an editor form that has one main image: the current image's media number (kept across a refused
+/// save), its texts, its removal, and a new image to upload or pick by number.
+/// </summary>
+public interface IContentImageForm
+{
+    string? ImageMediaId { get; set; }
+    string? ImageAlt { get; set; }
+    bool ImageDecorative { get; set; }
+    string? ImageCredit { get; set; }
+    bool RemoveImage { get; set; }
+    NewImageInput NewImage { get; set; }
+}
+
 /// <summary>The result of adding an image: the image, or problems keyed by the new-image input ("File", "Alt", "Credit", "MediaNumber").</summary>
 public sealed record ContentImageResult(ImageRef? Image, IReadOnlyList<(string Field, string Message)> Errors);
 
@@ -55,4 +69,58 @@ public sealed class ContentImagePicker(MediaLibrary library)
         "credit" => "Credit",
         _ => "File",
     };
+
+    /// <summary>
+    /// Reads an editor's image fields: the new image if one is given (uploaded, or picked by number), else the image
+    /// the form holds unless removed, with the texts typed. Problems go to <paramref name="addError"/> under the form's
+    /// keys (<paramref name="prefix"/>.ImageAlt, <paramref name="prefix"/>.NewImage.File…); the form is updated to
+    /// show the result again.
+    /// </summary>
+    public async Task<ImageRef?> ReadFormAsync(IContentImageForm form, ImageRef? stored, string uploadedBy, Action<string, string> addError,
+        CancellationToken cancellationToken, string prefix = "Form")
+    {
+        var decorative = form.ImageDecorative;
+        var alt = decorative ? "" : (form.ImageAlt ?? "").Trim();
+        var credit = (form.ImageCredit ?? "").Trim() is { Length: > 0 } c ? c : null;
+        const string missing = "L'image choisie n'existe pas dans la médiathèque de ce site : choisissez-en une autre.";
+        ImageRef? image;
+        if (!form.NewImage.IsEmpty)
+        {
+            if (!decorative && alt.Length == 0)
+            {
+                addError(prefix + ".ImageAlt", "Décrivez l'image (texte alternatif), ou indiquez qu'elle est décorative.");
+                return null;
+            }
+            form.NewImage.Alt = alt;
+            form.NewImage.Decorative = decorative;
+            form.NewImage.Credit = credit;
+            var added = await AddAsync(form.NewImage, uploadedBy, cancellationToken);
+            foreach (var (field, message) in added.Errors)
+                addError(field is "Alt" or "Credit" ? prefix + ".Image" + field : prefix + ".NewImage." + field, message);
+            form.NewImage = new NewImageInput();
+            image = added.Image;
+            if (image is null) return null;
+            form.ImageMediaId = image.MediaId.ToString(CultureInfo.InvariantCulture);
+            form.RemoveImage = false;
+        }
+        else if (form.RemoveImage || string.IsNullOrWhiteSpace(form.ImageMediaId))
+        {
+            form.ImageMediaId = null;
+            return null;
+        }
+        else
+        {
+            // A number from the form is trusted only if it is this tenant's (another tenant's numbers find nothing here).
+            image = !int.TryParse(form.ImageMediaId, NumberStyles.None, CultureInfo.InvariantCulture, out var mediaId) ? null
+                : stored?.MediaId == mediaId ? stored
+                : (await FindAsync([mediaId], cancellationToken)).FirstOrDefault();
+            if (image is null)
+            {
+                addError(prefix + ".NewImage.MediaNumber", missing);
+                form.ImageMediaId = null;
+                return null;
+            }
+        }
+        return image with { Alt = alt, Decorative = decorative, Credit = credit };
+    }
 }

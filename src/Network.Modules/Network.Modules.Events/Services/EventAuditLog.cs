@@ -11,10 +11,10 @@ public sealed record EventActor(string UserId, string Name)
     public static readonly EventActor Site = new("", "");
 
     /// <summary>The signed-in person, named as the tenant's members list shows them.</summary>
-    public static async Task<EventActor> OfAsync(ClaimsPrincipal user, TenantMembers members)
+    public static async Task<EventActor> OfAsync(ClaimsPrincipal user, TenantMembers members, CancellationToken cancellationToken = default)
     {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var member = id.Length == 0 ? null : await members.FindAsync(id);
+        var id = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "" : "";
+        var member = id.Length == 0 ? null : await members.FindAsync(id, cancellationToken);
         return new EventActor(id, member?.DisplayName ?? user.Identity?.Name ?? id);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Network.Core.Data;
+using Network.Core.Localization;
 using Network.Core.Mail;
 using Network.Core.Tenancy;
 using Network.Modules.Events.Data;
@@ -149,8 +150,8 @@ public sealed class EventCoordinatorDesk(
         var now = clock.GetUtcNow().UtcDateTime;
         var fingerprint = Fingerprint(subject, body, audience);
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
-        // Taking the setup row's write lock first makes the duplicate check below race-free between two simultaneous posts.
-        await db.Setups.Where(s => s.EventId == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+        // Taking the setup row's write lock first (a no-op UPDATE) makes the duplicate check below race-free between two simultaneous posts.
+        await db.Setups.Where(s => s.EventId == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), cancellationToken);
         var since = now - DuplicateMessageWindow;
         var marker = $"[{fingerprint}]";
         if (await db.AuditEntries.AnyAsync(e => e.EventId == eventId && e.Action == EventAuditActions.MessageSent && e.AtUtc >= since && e.Detail.StartsWith(marker), cancellationToken))
@@ -178,7 +179,7 @@ public sealed class EventCoordinatorDesk(
     {
         var draft = composer.Create(tenant, registration.Email, registration.FullName, registration.Culture);
         var title = view.Item.Title;
-        var when = EventText.Moment(view.Fields.StartUtc, draft.Culture);
+        var when = ParisTime.Format(view.Fields.StartUtc, draft.Culture);
         var waiting = registration.Status == RegistrationStatus.Waitlisted;
         switch (status)
         {

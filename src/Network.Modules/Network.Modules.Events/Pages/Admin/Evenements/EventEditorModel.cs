@@ -137,7 +137,7 @@ public sealed partial class EventEditorModel(ContentEditorServices services, Eve
 
         ReadSetup(f);
         if (Item is not null) await CheckRegistrationsAsync(Item.Id, stored, f, cancellationToken);
-        f.Image = await ReadImageAsync(stored, cancellationToken);
+        f.Image = await images.ReadFormAsync(Form, stored.Image, Actor.DisplayName, AddError, cancellationToken);
         CurrentImage = f.Image;
         return f;
     }
@@ -267,57 +267,6 @@ public sealed partial class EventEditorModel(ContentEditorServices services, Eve
         for (var i = 0; i < f.Sessions.Count; i++)
             if (f.Sessions[i] is { IsWorkshop: true, Capacity: { } capacity } s && taken.GetValueOrDefault(s.Key) is > 0 and var workshopSeats && capacity > 0 && capacity < workshopSeats)
                 AddError($"Form.Sessions[{i}].Capacity", $"Séance {i + 1} : {workshopSeats} places de l'atelier sont déjà prises : sa jauge ne peut pas descendre en dessous.");
-    }
-
-    /// <summary>The new image if one is given, else the image the form holds (unless removed), with the texts typed.</summary>
-    private async Task<ImageRef?> ReadImageAsync(EventFields stored, CancellationToken cancellationToken)
-    {
-        var decorative = Form.ImageDecorative;
-        var alt = decorative ? "" : Line(Form.ImageAlt);
-        var credit = Line(Form.ImageCredit) is { Length: > 0 } c ? c : null;
-        ImageRef? image;
-        if (!Form.NewImage.IsEmpty)
-        {
-            if (!decorative && alt.Length == 0)
-            {
-                AddError("Form.ImageAlt", "Décrivez l'image (texte alternatif), ou indiquez qu'elle est décorative.");
-                return null;
-            }
-            Form.NewImage.Alt = alt;
-            Form.NewImage.Decorative = decorative;
-            Form.NewImage.Credit = credit;
-            var added = await images.AddAsync(Form.NewImage, Actor.DisplayName, cancellationToken);
-            foreach (var (field, message) in added.Errors)
-                AddError(field is "Alt" or "Credit" ? "Form.Image" + field : "Form.NewImage." + field, message);
-            Form.NewImage = new NewImageInput();
-            image = added.Image;
-            if (image is null) return null;
-            Form.ImageMediaId = image.MediaId.ToString(CultureInfo.InvariantCulture);
-            Form.RemoveImage = false;
-        }
-        else if (Form.RemoveImage || string.IsNullOrWhiteSpace(Form.ImageMediaId))
-        {
-            Form.ImageMediaId = null;
-            return null;
-        }
-        else if (!int.TryParse(Form.ImageMediaId, NumberStyles.None, CultureInfo.InvariantCulture, out var mediaId))
-        {
-            AddError("Form.NewImage.MediaNumber", "L'image choisie n'existe pas dans la médiathèque de ce site : choisissez-en une autre.");
-            Form.ImageMediaId = null;
-            return null;
-        }
-        else
-        {
-            // A number from the form is trusted only if it is this tenant's (another tenant's numbers find nothing here).
-            image = stored.Image?.MediaId == mediaId ? stored.Image : (await images.FindAsync([mediaId], cancellationToken)).FirstOrDefault();
-            if (image is null)
-            {
-                AddError("Form.NewImage.MediaNumber", "L'image choisie n'existe pas dans la médiathèque de ce site : choisissez-en une autre.");
-                Form.ImageMediaId = null;
-                return null;
-            }
-        }
-        return image with { Alt = alt, Decorative = decorative, Credit = credit };
     }
 
     private static string Key(string? key, string? label)

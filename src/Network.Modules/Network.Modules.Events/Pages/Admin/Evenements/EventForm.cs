@@ -7,7 +7,7 @@ namespace Network.Modules.Events.Pages.Admin.Evenements;
 /// read by <see cref="EventEditorModel"/>, so "beaucoup" as a capacity gets a clear message instead of a binding
 /// failure. Dates and times are typed in Paris time and stored in UTC.
 /// </summary>
-public sealed class EventForm
+public sealed class EventForm : IContentImageForm
 {
     public string? Kind { get; set; }
     public string? Description { get; set; }

@@ -43,15 +43,4 @@ public sealed class EventAdminListModel(ContentDbContext content, EventsDbContex
             .ToList();
         return Page();
     }
-
-    /// <summary>The DSFR badge colour of a state.</summary>
-    public static string BadgeClass(EventState state) => state switch
-    {
-        EventState.Scheduled => "fr-badge--success",
-        EventState.RegistrationFull => "fr-badge--warning",
-        EventState.Cancelled => "fr-badge--error",
-        EventState.Postponed => "fr-badge--new",
-        EventState.Past => "",
-        _ => "fr-badge--info",
-    };
 }

@@ -3,7 +3,7 @@ using Network.Modules.Content.Editing;
 namespace Network.Modules.News.Pages.Admin.Actualites;
 
 /// <summary>The news article's own fields as the editor posts them (bound as <c>Form.*</c>); every value is text so odd input becomes a message.</summary>
-public sealed class NewsForm
+public sealed class NewsForm : IContentImageForm
 {
     public string? Body { get; set; }
 

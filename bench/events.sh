@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# A rush on registrations: publishes the site in Release, runs it on 127.0.0.1 with a fresh data folder, creates in
+# hauts-de-france one event of CAPACITY seats with WORKSHOPS workshops of WORKSHOP_CAPACITY seats whose registration is
+# open (command line `events-bench seed`, while the site is stopped), then COUNT different guests register from
+# CONCURRENCY concurrent clients, each choosing two workshops (bench/events_register.py), and REPLAYS of them submit
+# again. Checks in the tenant database (sqlite3) that exactly CAPACITY are confirmed and the rest waitlisted in the
+# order their requests completed, that no registration was lost or duplicated, and that no workshop counter went above
+# its capacity; prints the throughput and the latency percentiles of the registration POST.
+# Usage: bench/events.sh [count (2000)]   Environment: PORT (5098), MAX_SECONDS (1800), CONCURRENCY (100),
+#   CAPACITY (500), WORKSHOPS (5), WORKSHOP_CAPACITY (40), REPLAYS (100), SPREAD (0: each client posts again as soon
+#   as answered; N: the POSTs start at random instants of the same N seconds), PUBLISH (a folder kept between runs)
+# Everything it starts is stopped by PID on exit; the whole run is bounded by MAX_SECONDS.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+COUNT="${1:-2000}"
+PORT="${PORT:-5098}"
+MAX_SECONDS="${MAX_SECONDS:-1800}"
+CONCURRENCY="${CONCURRENCY:-100}"
+CAPACITY="${CAPACITY:-500}"
+WORKSHOPS="${WORKSHOPS:-5}"
+WORKSHOP_CAPACITY="${WORKSHOP_CAPACITY:-40}"
+REPLAYS="${REPLAYS:-100}"
+SPREAD="${SPREAD:-0}"
+TENANT=hauts-de-france
+WORK="$(mktemp -d /tmp/reseau-bench-events.XXXXXX)"
+# shellcheck source=bench/site.sh
+source "$ROOT/bench/site.sh"
+require_tools dotnet curl python3 sqlite3
+# Verification mails go to the pickup folder (appsettings.json's transport, no SMTP server needed).
+
+[ -f "$PUBLISH/Network.Web.dll" ] || publish_site
+
+log "first start (creates the hub and the two regions), then stop"
+start_server
+curl -s -o /dev/null "$BASE/$TENANT/"
+stop_server
+
+log "creating one event of $CAPACITY seats and $WORKSHOPS workshops of $WORKSHOP_CAPACITY through the command line"
+(cd "$PUBLISH" && timeout 300 dotnet Network.Web.dll events-bench seed --tenant "$TENANT" --capacity "$CAPACITY" \
+  --workshops "$WORKSHOPS" --workshop-capacity "$WORKSHOP_CAPACITY") >"$WORK/seed.tsv"
+IFS=$'\t' read -r EVENT_ID SLUG KEYS <"$WORK/seed.tsv"
+[ -n "$SLUG" ] || { log "the seed printed nothing"; exit 1; }
+
+start_server
+# Warm-up: JIT and views of the pages the guests use (one form, not submitted).
+curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG"
+curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG/inscription"
+status=0
+python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+stop_server
+
+TENANT_DB="$DATA/tenants/$TENANT/tenant.db"
+q() { sqlite3 "$TENANT_DB" "$1"; }
+rows=$(q "SELECT COUNT(*) FROM EventRegistrations WHERE EventId=$EVENT_ID;")
+distinct=$(q "SELECT COUNT(DISTINCT NormalizedEmail) FROM EventRegistrations WHERE EventId=$EVENT_ID;")
+confirmed=$(q "SELECT COUNT(*) FROM EventRegistrations WHERE EventId=$EVENT_ID AND Status='Confirmed';")
+waitlisted=$(q "SELECT COUNT(*) FROM EventRegistrations WHERE EventId=$EVENT_ID AND Status='Waitlisted';")
+counter=$(q "SELECT Taken FROM EventSeatCounters WHERE EventId=$EVENT_ID AND SessionKey='';")
+no_place=$(q "SELECT COUNT(*) FROM EventRegistrations WHERE EventId=$EVENT_ID AND Status='Waitlisted' AND WaitlistedUtc IS NULL;")
+echo "registrations: $rows rows for $COUNT guests ($distinct distinct addresses); confirmed $confirmed (event counter $counter); waitlisted $waitlisted ($no_place without a place in line)"
+[ "$rows" -eq "$COUNT" ] && [ "$distinct" -eq "$COUNT" ] && [ "$confirmed" -eq "$CAPACITY" ] && [ "$counter" -eq "$CAPACITY" ] \
+  && [ "$waitlisted" -eq $((COUNT - CAPACITY)) ] && [ "$no_place" -eq 0 ] || { log "the registrations do not add up"; status=1; }
+
+echo "workshops (key: counter, confirmed choices, waitlisted choices, confirmed choices of people waiting for the event):"
+IFS=',' read -r -a keys <<<"$KEYS"
+for key in "${keys[@]}"; do
+  taken=$(q "SELECT Taken FROM EventSeatCounters WHERE EventId=$EVENT_ID AND SessionKey='$key';")
+  held=$(q "SELECT COUNT(*) FROM EventWorkshopChoices WHERE EventId=$EVENT_ID AND SessionKey='$key' AND Status='Confirmed';")
+  waiting=$(q "SELECT COUNT(*) FROM EventWorkshopChoices WHERE EventId=$EVENT_ID AND SessionKey='$key' AND Status='Waitlisted';")
+  wrong=$(q "SELECT COUNT(*) FROM EventWorkshopChoices c JOIN EventRegistrations r ON r.Id=c.RegistrationId WHERE c.EventId=$EVENT_ID AND c.SessionKey='$key' AND c.Status='Confirmed' AND r.Status<>'Confirmed';")
+  echo "  $key: $taken, $held, $waiting, $wrong"
+  [ "${taken:-0}" -le "$WORKSHOP_CAPACITY" ] && [ "${taken:-0}" -eq "$held" ] && [ "$wrong" -eq 0 ] || { log "workshop $key does not add up"; status=1; }
+done
+
+# The waitlist's order against the order in which the requests completed, and no choice lost.
+python3 "$ROOT/bench/events_register.py" --check "$TENANT_DB" "$EVENT_ID" "$WORK/attempts.tsv" "$CAPACITY" "$CONCURRENCY" || status=1
+# The site's log goes with the temporary folder: show what it said when something went wrong.
+[ "$status" -eq 0 ] || { log "the site's log (warnings and errors):"; tail -40 "$WORK/server.log" >&2; }
+exit "$status"
