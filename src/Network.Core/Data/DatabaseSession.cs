@@ -49,6 +49,27 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
     /// <summary>Same as <see cref="AfterHostCommit"/> for the tenant connection.</summary>
     public void AfterTenantCommit(Action action) => AfterCommit(_tenant, action);
 
+    /// <summary>
+    /// Like <see cref="AfterTenantCommit(Action)"/> for work that needs the database (the mail relay): awaited by the
+    /// owner's commit, so when the commit returns the work is done. It must catch its own failures (the commit has
+    /// already happened) and leave what it could not do to a later sweep.
+    /// </summary>
+    public Task AfterTenantCommitAsync(Func<Task> action)
+    {
+        if (_tenant is not null && Ambient.TryGetValue(_tenant, out var transaction))
+        {
+            transaction.OnCommitted(action);
+            return Task.CompletedTask;
+        }
+        return action();
+    }
+
+    /// <summary>Whether a tenant transaction is open in this session (changes saved now commit or roll back with it).</summary>
+    public bool InTenantTransaction => _tenant is not null && Ambient.TryGetValue(_tenant, out _);
+
+    /// <summary>Whether a host transaction is open in this session.</summary>
+    public bool InHostTransaction => _host is not null && Ambient.TryGetValue(_host, out _);
+
     internal static DbTransaction? AmbientTransaction(DbConnection? connection)
         => connection is not null && Ambient.TryGetValue(connection, out var transaction) ? transaction.Transaction : null;
 
@@ -83,6 +104,7 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
     private SessionTransaction? _owner;
     private bool _done;
     private List<Action>? _afterCommit;
+    private List<Func<Task>>? _afterCommitAsync;
 
     public DbConnection Connection { get; } = connection;
 
@@ -101,12 +123,19 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
         await transaction.CommitAsync(cancellationToken);
         Finish();
         foreach (var action in _afterCommit ?? []) action();
+        foreach (var action in _afterCommitAsync ?? []) await action();
     }
 
     internal void OnCommitted(Action action)
     {
         if (_owner is not null) _owner.OnCommitted(action);
         else (_afterCommit ??= []).Add(action);
+    }
+
+    internal void OnCommitted(Func<Task> action)
+    {
+        if (_owner is not null) _owner.OnCommitted(action);
+        else (_afterCommitAsync ??= []).Add(action);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
@@ -7,6 +8,7 @@ using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
+using Network.Modules.Events.Home;
 using Network.Modules.Events.Recipes;
 using Network.Modules.Events.Services;
 
@@ -29,6 +31,14 @@ public sealed class EventsModule : NetworkModule
     public override IReadOnlyList<string> Dependencies => ["Content", "Media", "Mail"];
     public override IReadOnlyList<Permission> Permissions => [ManageEvents];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(EventsDbContext)];
+    public override IReadOnlyList<NavigationItem> MainNavigation => [new("Événements", "/evenements", 45)];
+
+    public override IReadOnlyList<HomeBlockType> HomeBlocks =>
+    [
+        new(EventsUpcomingViewComponent.BlockTypeId, "Prochains événements", "Les prochains événements avec leur date et leur lieu ; sur le site national, ceux que les régions partagent.",
+            typeof(EventsUpcomingViewComponent), HomeBlockSettings.Title | HomeBlockSettings.Count, DefaultOrder: 125),
+    ];
+    public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Événements", "/admin/evenements", ManageEvents.Name, 35)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -36,12 +46,29 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddScoped<EventSetups>();
-        services.AddOptions<EventsOptions>().Bind(configuration.GetSection(EventsOptions.Section));
+        services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
         services.AddScoped<RegistrationMails>();
         services.AddScoped<RegistrationDesk>();
         services.AddSingleton<GuestExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<GuestExpiryJob>());
         services.AddSingleton<RecipeStepHandler, EventsStep>();
         services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
+        services.AddScoped<EventCatalog>();
+        services.AddScoped<EventCalendar>();
+        services.AddScoped<EventReminders>();
+        services.AddSingleton<EventReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventReminderJob>());
+        // Attendance: attendee list and export, check-in, certificates, figures, personal-data retention.
+        services.AddScoped<AttendanceRoster>();
+        services.AddScoped<CheckInDesk>();
+        services.AddScoped<AttendanceCertificates>();
+        services.AddScoped<AttendanceStatistics>();
+        services.AddScoped<RegistrationRetention>();
+        services.AddOptions<EventRetentionOptions>().Bind(configuration.GetSection(EventRetentionOptions.Section));
+        services.AddSingleton<EventRetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
+        services.AddScoped<EventCoordinatorDesk>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);
 }

@@ -15,7 +15,9 @@ namespace Network.Modules.Mail;
 /// <summary>The durable mail outbox and the worker that delivers it (SMTP or a pickup folder).</summary>
 public sealed class MailModule : NetworkModule
 {
-    public override string Id => "Mail";
+    public const string ModuleId = "Mail";
+
+    public override string Id => ModuleId;
     public override string Name => "Courriel";
     public override string Description => "File d'envoi durable des courriels, avec nouvelles tentatives ; SMTP ou dossier de dépôt.";
 
@@ -23,6 +25,7 @@ public sealed class MailModule : NetworkModule
     public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Courriels", "/admin/courriels", null, 20, HubOnly: true)];
 
     public override IReadOnlyList<Type> HostDbContexts => [typeof(MailDbContext)];
+    public override IReadOnlyList<Type> TenantDbContexts => [typeof(MailRelayDbContext)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +34,9 @@ public sealed class MailModule : NetworkModule
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHostDbContext<MailDbContext>();
+        services.AddTenantDbContext<MailRelayDbContext>();
         services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddScoped<MailRelay>();
         services.AddScoped<MailOutboxStore>();
         services.AddSingleton<MailOutboxSignal>();
         services.AddSingleton<MailComposer>();
@@ -45,6 +50,8 @@ public sealed class MailModule : NetworkModule
             _ => sp.GetRequiredService<PickupFolderMailTransport>(),
         });
         services.AddHostedService<MailDeliveryWorker>();
+        services.AddSingleton<MailRelayWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailRelayWorker>());
     }
 
     /// <summary>A wrong mail setting stops the host at start-up with a message, instead of failing every send later.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Modules.Content.Services;
@@ -79,9 +80,6 @@ public static class EventsTestKit
     public static Task<T> WithDeskAsync<T>(this NetworkWebFactory factory, string tenant, Func<RegistrationDesk, Task<T>> work)
         => factory.InTenantAsync(tenant, sp => work(sp.GetRequiredService<RegistrationDesk>()));
 
-    public static Task<EventRegistration> RegistrationAsync(this NetworkWebFactory factory, string tenant, int id)
-        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == id));
-
     public static Task<List<EventRegistration>> RegistrationsAsync(this NetworkWebFactory factory, string tenant, int eventId)
         => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync());
 
@@ -113,4 +111,121 @@ public static class EventsTestKit
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
         return await client.PostAsync(FormPath(tenant, view), new FormUrlEncodedContent(values));
     }
+
+    /// <summary>
+    /// Writes a registration straight into the tenant's database (no mail, no seat rules), for tests of what comes after
+    /// registering: lists, exports, check-in, certificates, figures, retention. A confirmed one takes a seat of the event's
+    /// counter, a confirmed workshop one of the workshop's. <paramref name="token"/> is the personal link's secret (random by
+    /// default; only its hash is stored). Workshop choices wait when the registration waits.
+    /// </summary>
+    public static Task<EventRegistration> AddRegistrationAsync(this NetworkWebFactory factory, string tenant, int eventId, string fullName,
+        string? email = null, RegistrationStatus status = RegistrationStatus.Confirmed, string organisation = "", IEnumerable<string>? workshops = null,
+        IEnumerable<string>? waitlistedWorkshops = null, IReadOnlyDictionary<string, string>? answers = null, DateTime? checkedInUtc = null,
+        string? userId = null, bool verified = true, string? token = null, DateTime? atUtc = null)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var now = atUtc ?? sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            email ??= $"{Guid.NewGuid():N}@inscrits.example.fr";
+            var registration = new EventRegistration
+            {
+                EventId = eventId,
+                UserId = userId,
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                FullName = fullName,
+                Organisation = organisation,
+                Status = status,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                AddressVerifiedUtc = verified ? now : null,
+                VerifyByUtc = verified ? null : now.AddHours(24),
+                ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
+                WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
+                CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
+                TokenHash = token is null ? RegistrationTokens.New().Hash : RegistrationTokens.Hash(token),
+                AnswersJson = System.Text.Json.JsonSerializer.Serialize(answers ?? new Dictionary<string, string>()),
+                CheckedInUtc = checkedInUtc,
+            };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            var waiting = status != RegistrationStatus.Confirmed;
+            foreach (var (key, confirmed) in (workshops ?? []).Select(k => (k, !waiting)).Concat((waitlistedWorkshops ?? []).Select(k => (k, false))))
+            {
+                db.WorkshopChoices.Add(new WorkshopChoice
+                {
+                    RegistrationId = registration.Id, EventId = eventId, SessionKey = key, CreatedUtc = now,
+                    Status = confirmed ? WorkshopChoiceStatus.Confirmed : WorkshopChoiceStatus.Waitlisted, WaitlistedUtc = confirmed ? null : now,
+                });
+                if (confirmed) await TakeSeatAsync(db, eventId, key);
+            }
+            if (status == RegistrationStatus.Confirmed) await TakeSeatAsync(db, eventId, "");
+            await db.SaveChangesAsync();
+            return registration;
+        });
+
+    private static async Task TakeSeatAsync(EventsDbContext db, int eventId, string key)
+    {
+        var counter = await db.SeatCounters.FirstOrDefaultAsync(c => c.EventId == eventId && c.SessionKey == key);
+        if (counter is null) db.SeatCounters.Add(new SeatCounter { EventId = eventId, SessionKey = key, Taken = 1 });
+        else counter.Taken++;
+    }
+
+    /// <summary>
+    /// A registration written straight into the tenant's database (not through the registration service), for tests of
+    /// what coordinators do with registrations: a confirmed one takes a seat of the event's counter.
+    /// </summary>
+    public static Task<EventRegistration> AddRegistrationRowAsync(this NetworkWebFactory factory, string tenant, int eventId, RegistrationStatus status,
+        string? email = null, string name = "Alex Inscrit", string culture = "fr")
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var now = DateTime.UtcNow;
+            email ??= $"inscrit-{Guid.NewGuid():N}@example.fr";
+            var registration = new EventRegistration
+            {
+                EventId = eventId,
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                FullName = name,
+                Culture = culture,
+                Status = status,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                AddressVerifiedUtc = now,
+                ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
+                WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
+                CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
+                TokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            if (status == RegistrationStatus.Confirmed)
+                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({eventId}, '', 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
+            return registration;
+        });
+
+    /// <summary>A workshop choice written straight into the tenant's database; a confirmed one takes a seat of the workshop.</summary>
+    public static Task AddWorkshopChoiceRowAsync(this NetworkWebFactory factory, string tenant, EventRegistration registration, string sessionKey, WorkshopChoiceStatus status = WorkshopChoiceStatus.Confirmed)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            db.WorkshopChoices.Add(new WorkshopChoice
+            {
+                RegistrationId = registration.Id,
+                EventId = registration.EventId,
+                SessionKey = sessionKey,
+                Status = status,
+                CreatedUtc = DateTime.UtcNow,
+                WaitlistedUtc = status == WorkshopChoiceStatus.Waitlisted ? DateTime.UtcNow : null,
+            });
+            await db.SaveChangesAsync();
+            if (status == WorkshopChoiceStatus.Confirmed)
+                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO EventSeatCounters (EventId, SessionKey, Taken) VALUES ({registration.EventId}, {sessionKey}, 1) ON CONFLICT (EventId, SessionKey) DO UPDATE SET Taken = Taken + 1");
+            return true;
+        });
+
+    /// <summary>The event as the Events module sees it now (setup, seats, state).</summary>
+    public static Task<EventView> EventViewAsync(this NetworkWebFactory factory, string tenant, int eventId)
+        => factory.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<EventSetups>().FindAsync(eventId))!);
 }

@@ -184,8 +184,8 @@ public sealed class IcsCalendarTests
     {
         var (item, fields) = Item();
         var setup = new EventSetup { EventId = 12, Version = 2 };
-        var ics = IcsCalendar.ForEvent(item, fields, setup, IcsCalendar.EventUid(12, "hdf.example.org"), "https://hdf.example.org/evenements/journee", organizerName: "Hauts-de-France");
-        Assert.Equal("event-12@hdf.example.org", ics.Uid);
+        var ics = IcsCalendar.ForEvent(item, fields, setup, IcsCalendar.EventUid("hauts-de-france", 12, "hdf.example.org"), "https://hdf.example.org/evenements/journee", organizerName: "Hauts-de-France");
+        Assert.Equal("event-12.hauts-de-france@hdf.example.org", ics.Uid);
         Assert.Equal("Gare Saint-Sauveur, 17 boulevard Jean-Baptiste Lebas, 59000 Lille", ics.Location);
         Assert.StartsWith("Une journée, des ateliers.\n\nUne journée pour partager les projets numériques", ics.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("**", ics.Description, StringComparison.Ordinal); // Markdown as plain text
@@ -193,7 +193,7 @@ public sealed class IcsCalendarTests
         Assert.Equal(6, ics.Sequence);
         Assert.Equal(IcsStatus.Confirmed, ics.Status);
         Assert.Equal(("Hauts-de-France", "evenements@drac.example.fr"), ics.Organizer);
-        Assert.Equal("registration-7@hdf.example.org", IcsCalendar.RegistrationUid(7, "hdf.example.org"));
+        Assert.Equal("registration-7.hauts-de-france@hdf.example.org", IcsCalendar.RegistrationUid("hauts-de-france", 7, "hdf.example.org"));
     }
 
     [Fact]

@@ -42,23 +42,23 @@ public sealed class RegistrationDeskTests(NetworkWebFactory factory) : IClassFix
 
         var cancelled = await factory.WithDeskAsync(Region, desk => desk.CancelAsync(a.Registration.Id, a.Registration.UserId!, "Alice Premier"));
         Assert.Equal(ChangeOutcome.Done, cancelled.Outcome);
-        Assert.Equal(RegistrationStatus.Cancelled, (await factory.RegistrationAsync(Region, a.Registration.Id)).Status);
-        var promoted = await factory.RegistrationAsync(Region, c.Registration.Id);
+        Assert.Equal(RegistrationStatus.Cancelled, (await factory.StoredRegistrationAsync(Region, a.Registration.Id)).Status);
+        var promoted = await factory.StoredRegistrationAsync(Region, c.Registration.Id);
         Assert.Equal(RegistrationStatus.Confirmed, promoted.Status);
         Assert.NotNull(promoted.ConfirmedUtc);
-        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.RegistrationAsync(Region, d.Registration.Id)).Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.StoredRegistrationAsync(Region, d.Registration.Id)).Status);
         Assert.Equal(2, (await factory.SeatsTakenAsync(Region, view.Id))[""]);
         var mail = Assert.Single(await MailTestSupport.RowsAsync(factory, q => q.Where(m => m.To == promoted.Email && m.Subject.StartsWith("Une place s'est libérée"))));
         Assert.Contains(view.Item.Title, mail.Subject);
         // Driss is now first in line.
-        var dView = await factory.WithDeskAsync(Region, async desk => (await desk.ViewAsync(await factory.RegistrationAsync(Region, d.Registration.Id)))!);
+        var dView = await factory.WithDeskAsync(Region, async desk => (await desk.ViewAsync(await factory.StoredRegistrationAsync(Region, d.Registration.Id)))!);
         Assert.Equal(1, dView.WaitlistPosition);
 
         // A second cancellation (double click) changes nothing more.
         var again = await factory.WithDeskAsync(Region, desk => desk.CancelAsync(a.Registration.Id, a.Registration.UserId!, "Alice Premier"));
         Assert.Equal(ChangeOutcome.Done, again.Outcome);
         Assert.Equal(2, (await factory.SeatsTakenAsync(Region, view.Id))[""]);
-        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.RegistrationAsync(Region, d.Registration.Id)).Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.StoredRegistrationAsync(Region, d.Registration.Id)).Status);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class RegistrationDeskTests(NetworkWebFactory factory) : IClassFix
         Assert.False((await factory.SeatsTakenAsync(Region, view.Id)).GetValueOrDefault("atelier-son") > 0);
 
         await factory.WithDeskAsync(Region, desk => desk.CancelAsync(holder.Registration!.Id, holder.Registration.UserId!, "Léa"));
-        Assert.Equal(RegistrationStatus.Confirmed, (await factory.RegistrationAsync(Region, waiting.Registration.Id)).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.StoredRegistrationAsync(Region, waiting.Registration.Id)).Status);
         Assert.Equal(WorkshopChoiceStatus.Confirmed, Assert.Single(await factory.ChoicesAsync(Region, waiting.Registration.Id)).Status);
         Assert.Equal(1, (await factory.SeatsTakenAsync(Region, view.Id))["atelier-son"]);
     }
@@ -148,8 +148,12 @@ public sealed class RegistrationDeskTests(NetworkWebFactory factory) : IClassFix
         Assert.Equal(RegistrationOutcome.Invalid, (await factory.RegisterAsync(Region, view.Id, EventsTestKit.Request("Nom", "a@b"))).Outcome);
 
         // Another region's event id, an unknown id, an unpublished event: not found here.
-        var elsewhere = await factory.CreateOpenEventAsync("nouvelle-aquitaine", Unique("Journée ailleurs"));
+        // (Ids are per tenant database: take one that names no event here, as a forged form would.)
+        EventView elsewhere;
+        do elsewhere = await factory.CreateOpenEventAsync("nouvelle-aquitaine", Unique("Journée ailleurs"));
+        while (await factory.InTenantAsync(Region, sp => sp.GetRequiredService<EventSetups>().FindAsync(elsewhere.Id)) is not null);
         Assert.Equal(RegistrationOutcome.NotFound, (await factory.RegisterAsync(Region, elsewhere.Id, EventsTestKit.Request("Nom", EventsTestKit.NewEmail()))).Outcome);
+        Assert.Empty(await factory.RegistrationsAsync("nouvelle-aquitaine", elsewhere.Id));
         Assert.Equal(RegistrationOutcome.NotFound, (await factory.RegisterAsync(Region, 999_999, EventsTestKit.Request("Nom", EventsTestKit.NewEmail()))).Outcome);
         var draft = await factory.CreateEventAsync(Region, Unique("Journée brouillon"), EventsTestKit.Fields(DateTime.UtcNow.Date.AddDays(30), registrationOpensUtc: DateTime.UtcNow.AddDays(-1)), publish: false);
         Assert.Equal(RegistrationOutcome.NotFound, (await factory.RegisterAsync(Region, draft.Id, EventsTestKit.Request("Nom", EventsTestKit.NewEmail()))).Outcome);
@@ -179,13 +183,13 @@ public sealed class RegistrationDeskTests(NetworkWebFactory factory) : IClassFix
         Assert.StartsWith("Inscription confirmée", message.Subject);
         Assert.Contains(RegistrationTokens.PathOf(result.Token!), message.TextBody);
         Assert.Equal(RegistrationTokens.Hash(result.Token!), result.Registration!.TokenHash);
-        Assert.DoesNotContain(result.Token!, (await factory.RegistrationAsync(Region, result.Registration.Id)).TokenHash);
+        Assert.DoesNotContain(result.Token!, (await factory.StoredRegistrationAsync(Region, result.Registration.Id)).TokenHash);
         Assert.Contains("Atelier : IA et archives", message.TextBody);
         var attachment = Assert.Single(message.Attachments);
         Assert.StartsWith("text/calendar", attachment.ContentType);
         var calendar = IcsParser.Parse(attachment.Content);
         var vevent = Assert.Single(calendar.All("VEVENT"));
-        Assert.StartsWith($"registration-{result.Registration.Id}@", vevent.Text("UID"));
+        Assert.StartsWith($"registration-{result.Registration.Id}.{Region}@", vevent.Text("UID"));
         Assert.Equal(view.Item.Title, vevent.Text("SUMMARY"));
         Assert.Equal("Europe/Paris", vevent.Single("DTSTART").Parameters["TZID"]);
         Assert.EndsWith($"/evenements/{view.Item.Slug}", vevent.Single("URL").RawValue);

@@ -95,7 +95,7 @@ public sealed class HomeBlocksTests(NetworkWebFactory factory) : IClassFixture<N
                 { "type": "showcases-latest", "count": 40 },
                 { "type": "showcases-latest", "count": "trois" },
                 { "type": "Pas un type" },
-                { "type": "events-upcoming", "count": 3 },
+                { "type": "partners-latest", "count": 3 },
                 { "type": "news-latest", "count": 3 },
                 { "type": "calls-open", "count": 3 }
               ] }
@@ -109,7 +109,7 @@ public sealed class HomeBlocksTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.Contains("blocks[2].count", fields);
         Assert.Contains("blocks[3].count", fields);
         Assert.Contains("blocks[4].type", fields);
-        // A type no module of this build declares (upcoming events arrive with their module) is kept for later;
+        // A type no module of this build declares (a module still to come) is kept for later;
         // one of a module the recipe does not enable is refused.
         Assert.DoesNotContain(fields, f => f.StartsWith("blocks[5]", StringComparison.Ordinal));
         Assert.Contains("blocks[6].type", fields);

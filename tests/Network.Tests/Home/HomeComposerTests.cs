@@ -31,9 +31,9 @@ public sealed class HomeComposerTests(NetworkWebFactory factory) : IClassFixture
 
         // The composer offers the default layout as the draft, every type the tenant's modules declare, hub-only ones on the hub only.
         var hubComposer = await (await factory.CoordinatorAsync("network")).GetDocumentAsync(Composer(""));
-        Assert.Equal(["hero", "presentation", "calls-open", "showcases-featured", "news-latest", "showcases-latest", "practices-latest", "key-figures", "regions"], DraftKeys(hubComposer));
+        Assert.Equal(["hero", "presentation", "calls-open", "events-upcoming", "showcases-featured", "news-latest", "showcases-latest", "practices-latest", "key-figures", "regions"], DraftKeys(hubComposer));
         var regionComposer = await (await factory.CoordinatorAsync("nouvelle-aquitaine")).GetDocumentAsync(Composer("/nouvelle-aquitaine"));
-        Assert.Equal(["hero", "presentation", "calls-open", "showcases-featured", "news-latest", "showcases-latest", "practices-latest", "key-figures"], DraftKeys(regionComposer));
+        Assert.Equal(["hero", "presentation", "calls-open", "events-upcoming", "showcases-featured", "news-latest", "showcases-latest", "practices-latest", "key-figures"], DraftKeys(regionComposer));
         var choices = regionComposer.QuerySelectorAll("input[name=type]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("text", choices);
         Assert.DoesNotContain("regions", choices);

@@ -67,9 +67,9 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
             validation.Error("name", "le module « Calls » n'est pas activé par la recette avant cette étape");
         if (file is null || (Flag(step, "sample") && !options.Value.SampleContent)) return;
         var (root, problem) = Load(file, Flag(step, "optional"));
-        if (problem is not null)
+        if (problem is { } found)
         {
-            validation.Error("file", problem);
+            validation.Error(found.Field, found.Message);
             return;
         }
         if (root is null) return;
@@ -146,7 +146,7 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
         if (Flag(step, "sample") && !options.Value.SampleContent) return;
         var file = step["file"]!.GetValue<string>();
         var (root, problem) = Load(file, Flag(step, "optional"));
-        if (problem is not null) throw new InvalidOperationException($"{file} : {problem}");
+        if (problem is { } found) throw new InvalidOperationException($"{file} : {found.Message}");
         if (root is null) return;
         var calls = root.Deserialize<SampleFile>(Strict)!.Calls;
         var services = context.Services;
@@ -270,11 +270,13 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
     private static bool Flag(JsonObject step, string field) => step[field] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     /// <summary>The file's JSON (relative to the recipes folder and inside it); null when an optional file is missing.</summary>
-    private (JsonObject? Root, string? Problem) Load(string file, bool optional)
+    /// <summary>The file's root object, or the problem: on the step's "file" field for a bad name, on the file itself for bad content.</summary>
+    private (JsonObject? Root, (string Field, string Message)? Problem) Load(string file, bool optional)
     {
         var (found, root, pathError, contentError) = RecipeFiles.Read(options.Value.RecipesPath, file, optional);
-        if ((pathError ?? contentError) is { } problem) return (null, problem);
+        if (pathError is not null) return (null, ("file", pathError));
+        if (contentError is not null) return (null, (file, contentError));
         if (!found) return (null, null);
-        return root is JsonObject calls ? (calls, null) : (null, "doit être un objet JSON { \"calls\": [ … ] }");
+        return root is JsonObject calls ? (calls, null) : (null, (file, "doit être un objet JSON { \"calls\": [ … ] }"));
     }
 }

@@ -35,9 +35,8 @@ public enum ReopenOutcome { Reopened, NotFound, NotSubmitted, ReasonMissing, Res
 /// Submitting an application and reopening it for correction. A submission is one tenant transaction: the deadline
 /// checked against the server clock, the status flipped by ONE conditional UPDATE (so a double click, another tab or a
 /// replay finds nothing left to flip and changes nothing), the reference from the round's counter (kept on
-/// resubmission), the audit entry; the receipt is queued in the outbox's host transaction, committed just before the
-/// tenant's (two SQLite files: the tenant commit, which already holds the write lock, is the one that cannot fail for
-/// want of a lock, so a receipt is never lost for a recorded submission).
+/// resubmission), the audit entry and the receipt, queued in the same transaction through the Mail module's relay (the
+/// outbox is in the host database): a receipt is sent for every recorded submission and for no other.
 /// </summary>
 public sealed class ApplicationSubmission(
     CallsDbContext db, CallRounds rounds, DatabaseSession session, IMailOutbox outbox, MailComposer composer, TenantContext tenantContext, TimeProvider clock)
@@ -121,11 +120,8 @@ public sealed class ApplicationSubmission(
             application.Culture = culture;
             application.Version = expectedVersion + 1;
 
-            await using (var mail = await session.BeginHostTransactionAsync(cancellationToken))
-            {
-                await outbox.EnqueueAsync(Receipt(application, form, call, resubmission), cancellationToken);
-                await mail.CommitAsync(cancellationToken);
-            }
+            // Queued in the tenant transaction (the Mail module's relay): no receipt without the submission, none lost with it.
+            await outbox.EnqueueAsync(Receipt(application, form, call, resubmission), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return new(SubmissionOutcome.Submitted, application, call);
@@ -164,19 +160,14 @@ public sealed class ApplicationSubmission(
             AtUtc = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await using (var mail = await session.BeginHostTransactionAsync(cancellationToken))
-        {
-            var tenant = tenantContext.Required;
-            var message = composer.Create(tenant, application.ApplicantEmail, application.ApplicantName, application.Culture)
-                .Subject("Candidature {0} rouverte pour correction", application.Reference ?? "")
-                .Paragraph("Votre candidature « {0} » à l'appel « {1} » a été rouverte pour correction par l'équipe de l'appel.", application.ProjectTitle, call.Item.Title)
-                .Paragraph("Motif : {0}", reason)
-                .Paragraph("Corrigez-la puis déposez-la à nouveau : elle garde sa référence {0}.", application.Reference ?? "")
-                .Link("Corriger ma candidature", $"/compte/candidatures/{application.Id}")
-                .Build();
-            await outbox.EnqueueAsync(message, cancellationToken);
-            await mail.CommitAsync(cancellationToken);
-        }
+        var message = composer.Create(tenantContext.Required, application.ApplicantEmail, application.ApplicantName, application.Culture)
+            .Subject("Candidature {0} rouverte pour correction", application.Reference ?? "")
+            .Paragraph("Votre candidature « {0} » à l'appel « {1} » a été rouverte pour correction par l'équipe de l'appel.", application.ProjectTitle, call.Item.Title)
+            .Paragraph("Motif : {0}", reason)
+            .Paragraph("Corrigez-la puis déposez-la à nouveau : elle garde sa référence {0}.", application.Reference ?? "")
+            .Link("Corriger ma candidature", $"/compte/candidatures/{application.Id}")
+            .Build();
+        await outbox.EnqueueAsync(message, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ReopenOutcome.Reopened;
     }

@@ -105,10 +105,12 @@ public sealed class CallResultsPublisher(
             return CallActionResult.Stale();
         }
 
+        // The decisions' mails commit with the tenant's change (the Mail module's relay); the role grants are host rows,
+        // committed just before it (granting twice is harmless: a second publication finds them).
+        foreach (var mail in mails) await outbox.EnqueueAsync(mail, cancellationToken);
         await using (var hostTransaction = await session.BeginHostTransactionAsync(cancellationToken))
         {
             await GrantContributorAsync(tenant, authors, actor, now, cancellationToken);
-            foreach (var mail in mails) await outbox.EnqueueAsync(mail, cancellationToken);
             await hostTransaction.CommitAsync(cancellationToken);
         }
         await tenantTransaction.CommitAsync(cancellationToken);

@@ -62,6 +62,12 @@ public abstract class ContentEditorPageModel<TType, TFields>(ContentEditorServic
     /// </summary>
     protected abstract Task<TFields> ReadFormAsync(TFields stored, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After a successful create or save: a type with settings outside its content item (an event's private setup)
+    /// writes them here, from input <see cref="ReadFormAsync"/> has already checked.
+    /// </summary>
+    protected virtual Task SavedAsync(ContentItem item, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Loads what the form offers (vocabularies, choices), before the page renders.</summary>
     protected virtual Task LoadOptionsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -138,7 +144,11 @@ public abstract class ContentEditorPageModel<TType, TFields>(ContentEditorServic
 
         if (result.NotFound) return NotFound();
         if (result.Forbidden) return Forbid();
-        if (result.Succeeded) return Redirect(EditorUrl(result.Item!.Id, Item is null ? "cree" : "enregistre"));
+        if (result.Succeeded)
+        {
+            await SavedAsync(result.Item!, cancellationToken);
+            return Redirect(EditorUrl(result.Item!.Id, Item is null ? "cree" : "enregistre"));
+        }
         if (result.Conflict)
         {
             Conflict = true;

@@ -33,6 +33,8 @@ public static class EventAuditActions
     public const string MessageSent = "message-sent";
     public const string EventCancelled = "event-cancelled";
     public const string EventPostponed = "event-postponed";
+    /// <summary>A postponed event is held again, at the dates its editor now shows.</summary>
+    public const string EventRescheduled = "event-rescheduled";
     public const string AnswersDeleted = "answers-deleted";
     public const string Anonymised = "anonymised";
 }

@@ -8,14 +8,14 @@ namespace Network.Modules.Events.Services;
 
 /// <summary>
 /// Expires guest registrations whose address was not verified in time, in every running tenant with events, every
-/// <see cref="EventsOptions.ExpirySweepSeconds"/>: their seats go to the people waiting (see
+/// <see cref="RegistrationOptions.ExpirySweepSeconds"/>: their seats go to the people waiting (see
 /// <see cref="RegistrationDesk.ExpireUnverifiedAsync"/>). The deadline is in the database, so a restart misses nothing.
 /// </summary>
 public sealed class GuestExpiryJob(
     TenantCatalog catalog,
     TenantScopeFactory scopes,
     TenantActivator activator,
-    IOptions<EventsOptions> options,
+    IOptions<RegistrationOptions> options,
     ILogger<GuestExpiryJob> logger) : BackgroundService
 {
     // One pass per tenant at a time in this process (a test's pass and the timer's).

@@ -49,9 +49,12 @@ public static class IcsCalendar
     /// <summary>RFC 5545 §3.1: a content line is at most 75 octets, the line break excluded.</summary>
     public const int MaxLineOctets = 75;
 
-    public static string EventUid(int eventId, string host) => $"event-{eventId}@{host}";
+    // The tenant is part of the UID: regions may share one host name (tenants by path), and ids restart in each region.
+    /// <summary>"event-12.hauts-de-france@reseau.example.org": the same in the region's files and in the hub's feed.</summary>
+    public static string EventUid(string tenant, int eventId, string host) => $"event-{eventId}.{tenant}@{host}";
 
-    public static string RegistrationUid(int registrationId, string host) => $"registration-{registrationId}@{host}";
+    /// <summary>"registration-7.hauts-de-france@reseau.example.org": a registrant's own file, distinct from the public one.</summary>
+    public static string RegistrationUid(string tenant, int registrationId, string host) => $"registration-{registrationId}.{tenant}@{host}";
 
     /// <summary>
     /// The VEVENT of one of the tenant's events: location from the venue (or "En ligne"), description from the summary,

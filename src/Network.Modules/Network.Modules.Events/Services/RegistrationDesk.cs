@@ -88,9 +88,12 @@ public sealed class RegistrationDesk(
     DatabaseSession session,
     IMailOutbox outbox,
     RegistrationMails mails,
-    IOptions<EventsOptions> options,
+    IOptions<RegistrationOptions> options,
     TimeProvider clock)
 {
+    // Accented answers stay readable in the database (and in the attendee exports).
+    private static readonly JsonSerializerOptions AnswersJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<RegistrationResult> RegisterAsync(int eventId, RegistrationRequest request, Registrant? account, CancellationToken cancellationToken = default)
@@ -215,7 +218,7 @@ public sealed class RegistrationDesk(
             if (answer.Length > question.MaxLength) problems.Add(new("Answers." + question.Key, "« {0} » : {1} caractères au plus.", question.Label, question.MaxLength));
             else answers[question.Key] = answer;
         }
-        answersJson = JsonSerializer.Serialize(answers);
+        answersJson = JsonSerializer.Serialize(answers, AnswersJson);
         if (answersJson.Length > EventRules.AnswersMaxLength) problems.Add(new("Answers", "Vos réponses sont trop longues."));
         return problems;
     }

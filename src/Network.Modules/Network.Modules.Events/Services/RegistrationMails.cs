@@ -100,7 +100,7 @@ public sealed class RegistrationMails(MailComposer composer, TenantContext tenan
         if (!confirmed) return mail;
         var join = view.Fields.Online && view.Setup.OnlineJoinUrl.Trim().Length > 0 ? view.Setup.OnlineJoinUrl.Trim() : null;
         var tenant = tenantContext.Required;
-        var ics = IcsCalendar.ForEvent(view.Item, view.Fields, view.Setup, IcsCalendar.RegistrationUid(registration.Id, new Uri(draft.Url("/")).Host),
+        var ics = IcsCalendar.ForEvent(view.Item, view.Fields, view.Setup, IcsCalendar.RegistrationUid(tenant.Name, registration.Id, new Uri(draft.Url("/")).Host),
             draft.Url(EventPath(view)), join, string.IsNullOrWhiteSpace(tenant.SiteName) ? tenant.DisplayName : tenant.SiteName);
         var bytes = IcsCalendar.WriteBytes([ics], clock.GetUtcNow().UtcDateTime);
         return mail with { Attachments = [new MailAttachment(FileName(view), IcsCalendar.ContentType, bytes)] };

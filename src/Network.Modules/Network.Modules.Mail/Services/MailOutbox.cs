@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Network.Core.Data;
 using Network.Core.Mail;
+using Network.Core.Tenancy;
 using Network.Modules.Mail.Data;
 
 namespace Network.Modules.Mail.Services;
@@ -10,17 +11,31 @@ namespace Network.Modules.Mail.Services;
 /// <summary>
 /// Adds messages to the outbox through the session's host connection: inside the caller's host transaction
 /// (<see cref="DatabaseSession.BeginHostTransactionAsync"/>) the message commits or rolls back with the
-/// caller's change; without one it is saved on its own.
+/// caller's change; inside a tenant transaction it goes through the tenant's <see cref="MailRelay"/>, so it commits
+/// or rolls back with the tenant's change; without either it is saved on its own.
 /// </summary>
-public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOutboxSignal signal, IOptions<MailOptions> options, TimeProvider time) : IMailOutbox
+public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOutboxSignal signal, MailRelay relay, TenantContext tenant, IOptions<MailOptions> options, TimeProvider time) : IMailOutbox
 {
     public async Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         OutgoingMailRules.Validate(mail);
-        var now = time.GetUtcNow().UtcDateTime;
+        // Inside a tenant transaction (and no host one), the message must commit with the tenant's change: it goes through
+        // the tenant's relay table (see MailRelay).
+        if (session.InTenantTransaction && !session.InHostTransaction && tenant.Tenant?.IsEnabled(MailModule.ModuleId) == true)
+        {
+            await relay.HoldAsync(mail, NewMessageId(), cancellationToken);
+            return;
+        }
+        await AddAsync(db, mail, NewMessageId(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        session.AfterHostCommit(signal.Notify);
+    }
+
+    /// <summary>Writes the message in the outbox through <paramref name="db"/> (in its connection's transaction, if any).</summary>
+    internal static async Task AddAsync(MailDbContext db, OutgoingMail mail, string messageId, DateTime now, CancellationToken cancellationToken)
+    {
         var message = new OutboxMessage
         {
-            MessageId = NewMessageId(),
+            MessageId = messageId,
             TenantName = mail.TenantName,
             To = mail.To,
             ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : mail.ToName,
@@ -43,7 +58,6 @@ public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOu
             db.Entry(message).State = EntityState.Detached;
             foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
         }
-        session.AfterHostCommit(signal.Notify);
     }
 
     private string NewMessageId()

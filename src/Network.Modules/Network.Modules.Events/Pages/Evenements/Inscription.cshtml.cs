@@ -33,7 +33,7 @@ public sealed class RegistrationInput
 /// </summary>
 public sealed class EventRegistrationModel(
     ContentDbContext content, EventSetups setups, RegistrationDesk desk, UserManager<NetworkUser> users, TenantContext tenantContext,
-    IOptions<EventsOptions> options, TimeProvider clock, IStringLocalizer T) : PageModel
+    IOptions<RegistrationOptions> options, IOptions<EventRetentionOptions> retention, TimeProvider clock, IStringLocalizer T) : PageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -44,7 +44,8 @@ public sealed class EventRegistrationModel(
     public RegistrationResult? Result { get; private set; }
     public List<(string Key, string Message)> Errors { get; } = [];
     public TenantInfo Tenant => tenantContext.Required;
-    public EventsOptions Options => options.Value;
+    public RegistrationOptions Options => options.Value;
+    public EventRetentionOptions Retention => retention.Value;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

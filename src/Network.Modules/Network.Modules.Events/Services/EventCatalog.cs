@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Tenancy;
+using Network.Modules.Content.Data;
+using Network.Modules.Content.Lists;
+using Network.Modules.Events.Data;
+
+namespace Network.Modules.Events.Services;
+
+/// <summary>What the public knows of an event's setup: its status (and why), its version (for calendars) and seats taken.</summary>
+/// <param name="SeatsTaken">Seats of the event taken, or null for a hub copy (seats are counted in the region only).</param>
+public sealed record EventPublicStatus(EventStatus Status, string Note, int Version, int? SeatsTaken)
+{
+    public static readonly EventPublicStatus Default = new(EventStatus.Scheduled, "", 0, 0);
+
+    public EventSetup AsSetup() => new() { Status = Status, StatusNote = Note, Version = Version };
+}
+
+/// <summary>A published event as lists, feeds and the home block show it. <paramref name="Url"/> is the region's page for a hub copy.</summary>
+public sealed record EventCard(ContentItem Item, EventFields Fields, EventState State, EventPublicStatus Status, string Url, string? RegionName)
+{
+    public int? SeatsLeft => Status.SeatsTaken is { } taken ? Math.Max(0, Fields.Capacity - taken) : null;
+}
+
+/// <summary>
+/// The events the public sees in the current tenant, from the Content module's cached snapshot: a region's own published
+/// events with their status and seats (two small queries), and on the hub the copies of the regions' shared events
+/// with the status their region gave them (a cancellation or postponement lives in the region's database), read once
+/// per change of the regions (their <see cref="TenantGenerations"/>) and kept in memory meanwhile.
+/// </summary>
+public sealed class EventCatalog(
+    ContentListCache lists,
+    ContentDbContext content,
+    EventsDbContext events,
+    EventType type,
+    TenantContext tenantContext,
+    TenantCatalog tenants,
+    TenantGenerations generations,
+    TenantScopeFactory scopes,
+    TenantActivator activator,
+    IMemoryCache cache,
+    TimeProvider clock)
+{
+    public DateTime NowUtc { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public Task<ContentSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
+        => lists.GetAsync(content, tenantContext.Required.Name, type, cancellationToken);
+
+    /// <summary>The public status of every card of <paramref name="snapshot"/>, keyed by item id.</summary>
+    public async Task<IReadOnlyDictionary<int, EventPublicStatus>> StatusesAsync(ContentSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        var own = snapshot.Items.Any(c => c.Item.OriginTenant is null);
+        var setups = own ? await events.Setups.AsNoTracking().ToDictionaryAsync(s => s.EventId, cancellationToken) : [];
+        var seats = own
+            ? await events.SeatCounters.AsNoTracking().Where(c => c.SessionKey == "").ToDictionaryAsync(c => c.EventId, c => c.Taken, cancellationToken)
+            : [];
+        var regions = snapshot.Items.Any(c => c.Item.OriginTenant is not null) ? await RegionStatusesAsync(cancellationToken) : null;
+        return snapshot.Items.ToDictionary(c => c.Item.Id, c =>
+        {
+            if (c.Item.OriginTenant is { } origin)
+                return regions?.GetValueOrDefault((origin, c.Item.OriginId ?? 0)) ?? EventPublicStatus.Default with { SeatsTaken = null };
+            var setup = setups.GetValueOrDefault(c.Item.Id);
+            return new EventPublicStatus(setup?.Status ?? EventStatus.Scheduled, setup?.StatusNote ?? "", setup?.Version ?? 0, seats.GetValueOrDefault(c.Item.Id));
+        });
+    }
+
+    /// <summary>The state of an event now; a hub copy is never "full" (its seats are the region's).</summary>
+    public EventState StateOf(ContentCard card, EventPublicStatus status)
+        => EventPhase.Of(true, card.FieldsAs<EventFields>(), status.AsSetup(), status.SeatsTaken ?? 0, NowUtc);
+
+    /// <summary>
+    /// The events the regions cancelled or postponed (the rest are scheduled), by region and event id: read again when a
+    /// region's generation moves (whoever changes a status advances it), at most every 10 minutes otherwise.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<(string Tenant, int EventId), EventPublicStatus>> RegionStatusesAsync(CancellationToken cancellationToken)
+    {
+        var regions = tenants.All.Where(t => !t.IsHub && t.State == TenantState.Running && t.IsEnabled(EventsModule.ModuleId))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        // Generations only grow, so their sum changes whenever one region's does.
+        var key = $"events:hub-statuses:{tenants.Hub?.Version}:{string.Join(',', regions.Select(r => r.Name))}:{regions.Sum(r => generations.Of(r.Name))}";
+        return (await cache.GetOrCreateAsync(key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            var all = new Dictionary<(string, int), EventPublicStatus>();
+            foreach (var region in regions)
+            {
+                await activator.EnsureActivatedAsync(region);
+                await using var scope = scopes.CreateScope(region);
+                var changed = await scope.ServiceProvider.GetRequiredService<EventsDbContext>().Setups.AsNoTracking()
+                    .Where(s => s.Status != EventStatus.Scheduled).ToListAsync(cancellationToken);
+                foreach (var setup in changed) all[(region.Name, setup.EventId)] = new EventPublicStatus(setup.Status, setup.StatusNote, setup.Version, null);
+            }
+            return (IReadOnlyDictionary<(string, int), EventPublicStatus>)all;
+        }))!;
+    }
+
+    public EventCard Card(HttpContext http, ContentCard card, EventPublicStatus status)
+    {
+        var region = card.Item.OriginTenant is { } origin ? tenants.Find(origin) : null;
+        var url = ContentLinks.PublicUrl(http, tenants, type, card.Item) ?? ((http.Request.PathBase.Value ?? "") + type.PublicUrl(card.Item.Slug));
+        return new EventCard(card.Item, card.FieldsAs<EventFields>(), StateOf(card, status), status, url, region?.DisplayName);
+    }
+
+    /// <summary>Not over yet (running or to come; cancelled and postponed ones included, so people see it).</summary>
+    public bool IsUpcoming(ContentCard card) => card.FieldsAs<EventFields>().EndUtc > NowUtc;
+}
