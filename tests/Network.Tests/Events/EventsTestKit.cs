@@ -228,4 +228,60 @@ public static class EventsTestKit
     /// <summary>The event as the Events module sees it now (setup, seats, state).</summary>
     public static Task<EventView> EventViewAsync(this NetworkWebFactory factory, string tenant, int eventId)
         => factory.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<EventSetups>().FindAsync(eventId))!);
+
+    /// <summary>Writes a registration row as the registration flow would leave it (for tests of what comes after registering).</summary>
+    public static Task<EventRegistration> AddRegistrationRowAsync(this NetworkWebFactory factory, string tenant, int eventId, string email,
+        RegistrationStatus status = RegistrationStatus.Confirmed, bool verified = true, string culture = "fr", params string[] workshops)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var now = DateTime.UtcNow;
+            var registration = new EventRegistration
+            {
+                EventId = eventId,
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                FullName = "Personne " + email.Split('@')[0],
+                Culture = culture,
+                Status = status,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                AddressVerifiedUtc = verified ? now : null,
+                VerifyByUtc = verified ? null : now.AddHours(24),
+                ConfirmedUtc = status == RegistrationStatus.Confirmed ? now : null,
+                WaitlistedUtc = status == RegistrationStatus.Waitlisted ? now : null,
+                CancelledUtc = status == RegistrationStatus.Cancelled ? now : null,
+                TokenHash = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).ToLowerInvariant(),
+            };
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync();
+            foreach (var key in workshops)
+                db.WorkshopChoices.Add(new WorkshopChoice { RegistrationId = registration.Id, EventId = eventId, SessionKey = key, Status = WorkshopChoiceStatus.Confirmed, CreatedUtc = now });
+            await db.SaveChangesAsync();
+            return registration;
+        });
+
+    /// <summary>Sets how many seats of the event ("") or of a workshop are taken.</summary>
+    public static Task SetSeatsTakenAsync(this NetworkWebFactory factory, string tenant, int eventId, string sessionKey, int taken)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var counter = await db.SeatCounters.FindAsync(eventId, sessionKey);
+            if (counter is null) db.SeatCounters.Add(new SeatCounter { EventId = eventId, SessionKey = sessionKey, Taken = taken });
+            else counter.Taken = taken;
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+    /// <summary>Changes the event's setup (status, reminder delay...) as a coordinator's action would, and advances the tenant's generation.</summary>
+    public static Task ChangeSetupAsync(this NetworkWebFactory factory, string tenant, int eventId, Action<EventSetup> change)
+        => factory.InTenantAsync(tenant, async sp =>
+        {
+            var setup = await sp.GetRequiredService<EventSetups>().GetOrCreateAsync(eventId);
+            change(setup);
+            setup.Version++;
+            await sp.GetRequiredService<EventsDbContext>().SaveChangesAsync();
+            sp.GetRequiredService<Network.Core.Tenancy.TenantGenerations>().Advance(tenant);
+            return true;
+        });
 }
