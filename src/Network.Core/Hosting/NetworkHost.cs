@@ -54,6 +54,7 @@ public static class NetworkHost
         services.AddHttpContextAccessor().AddSingleton<TenantUrls>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddSingleton<TenantActivator>();
+        services.AddSingleton<RegionScopes>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<TenantManager>();
         services.AddSingleton<RecipeReader>();

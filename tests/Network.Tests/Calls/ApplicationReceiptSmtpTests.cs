@@ -36,6 +36,22 @@ public sealed class ApplicationReceiptSmtpTests(SmtpHostFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_applicant_using_the_site_in_english_gets_the_receipt_in_english()
+    {
+        var (client, id, applicant) = await CompleteDraftAsync("en");
+        // The receipt is written in the language the applicant uses the site in when submitting (the language switch's cookie).
+        await client.GetAsync($"/{Region}/langue/en?retour=/{Region}/");
+        await client.SubmitApplicationAsync(Region, id);
+        var reference = (await Factory.ApplicationAsync(Region, id))!.Reference!;
+        var received = await Smtp.WaitForMessageAsync(m => m.ToAddress == applicant.Email);
+        Assert.Equal($"Acknowledgement of receipt of your application {reference}", received.Subject);
+        Assert.Contains("Parcours sonore du port", received.TextBody);
+        Assert.Contains("(Paris time)", received.TextBody);
+        Assert.DoesNotContain("Votre candidature", received.TextBody);
+        Assert.Contains("lang=\"en\"", received.HtmlBody);
+    }
+
+    [Fact]
     public async Task With_smtp_down_at_the_deadline_the_receipt_waits_in_the_outbox_and_leaves_when_it_is_back()
     {
         var (client, id, applicant) = await CompleteDraftAsync();

@@ -63,8 +63,7 @@ public sealed record SubventionRow(
 /// "one-of-required" check between the two); the percentage is the amount granted over the project's total budget.
 /// A tenant without a valid SIRET publishes no rows: idAttribuant is required.
 /// </remarks>
-public sealed class SubventionsDataset(CallResults results, TenantContext tenantContext, TenantCatalog catalog, TenantScopeFactory scopes,
-    TenantActivator activator, IMemoryCache cache)
+public sealed class SubventionsDataset(CallResults results, TenantContext tenantContext, TenantCatalog catalog, RegionScopes regions, IMemoryCache cache)
 {
     public const string CsvPath = "/donnees/subventions.csv";
     public const string JsonPath = "/donnees/subventions.json";
@@ -90,12 +89,9 @@ public sealed class SubventionsDataset(CallResults results, TenantContext tenant
         {
             entry.AbsoluteExpirationRelativeToNow = HubCacheDuration;
             var rows = new List<SubventionRow>(await OwnRowsAsync(tenant, results, cancellationToken));
-            foreach (var region in catalog.All.Where(t => !t.IsHub && t.State == TenantState.Running && t.IsEnabled(CallsModule.ModuleId)).OrderBy(t => t.Name, StringComparer.Ordinal))
-            {
-                await activator.EnsureActivatedAsync(region);
-                await using var scope = scopes.CreateScope(region);
-                rows.AddRange(await OwnRowsAsync(region, scope.ServiceProvider.GetRequiredService<CallResults>(), cancellationToken));
-            }
+            foreach (var (_, regionRows) in await regions.ReadEachAsync(CallsModule.ModuleId,
+                (region, services) => OwnRowsAsync(region, services.GetRequiredService<CallResults>(), cancellationToken)))
+                rows.AddRange(regionRows);
             return (IReadOnlyList<SubventionRow>)rows;
         }))!;
     }

@@ -26,8 +26,7 @@ public sealed class CallCatalog(
     TenantContext tenantContext,
     TenantCatalog tenants,
     TenantGenerations generations,
-    TenantScopeFactory scopes,
-    TenantActivator activator,
+    RegionScopes regionScopes,
     IMemoryCache cache,
     TimeProvider clock)
 {
@@ -50,22 +49,17 @@ public sealed class CallCatalog(
     /// <summary>The rounds whose review has started in the running regions with Calls, by region and call id.</summary>
     private async Task<IReadOnlyDictionary<(string Tenant, int CallId), CallRound>> RegionRoundsAsync(CancellationToken cancellationToken)
     {
-        var regions = tenants.All.Where(t => !t.IsHub && t.State == TenantState.Running && t.IsEnabled(CallsModule.ModuleId))
-            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var regions = regionScopes.RunningWith(CallsModule.ModuleId);
         // Generations only grow, so their sum changes whenever one region's does (a review started, results published).
         var key = $"calls:hub-rounds:{tenants.Hub?.Version}:{string.Join(',', regions.Select(r => r.Name))}:{regions.Sum(r => generations.Of(r.Name))}";
         return (await cache.GetOrCreateAsync(key, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
             var all = new Dictionary<(string, int), CallRound>();
-            foreach (var region in regions)
-            {
-                await activator.EnsureActivatedAsync(region);
-                await using var scope = scopes.CreateScope(region);
-                var reviewed = await scope.ServiceProvider.GetRequiredService<CallsDbContext>().Rounds.AsNoTracking()
-                    .Where(r => r.ReviewStartedUtc != null).ToListAsync(cancellationToken);
-                foreach (var round in reviewed) all[(region.Name, round.CallId)] = round;
-            }
+            var reviewed = await regionScopes.ReadEachAsync(CallsModule.ModuleId, (_, services) => services.GetRequiredService<CallsDbContext>().Rounds.AsNoTracking()
+                .Where(r => r.ReviewStartedUtc != null).ToListAsync(cancellationToken));
+            foreach (var (region, rounds) in reviewed)
+                foreach (var round in rounds) all[(region.Name, round.CallId)] = round;
             return (IReadOnlyDictionary<(string, int), CallRound>)all;
         }))!;
     }
