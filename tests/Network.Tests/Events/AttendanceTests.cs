@@ -143,7 +143,7 @@ public sealed class AttendanceTests(NetworkWebFactory factory) : IClassFixture<N
         var taps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync(action, new FormUrlEncodedContent(values))));
         Assert.All(taps, t => Assert.Equal(HttpStatusCode.Redirect, t.StatusCode));
         Assert.Equal($"{page}?q=camille#inscription-{camille.Id}", taps[0].Headers.Location!.OriginalString);
-        var stored = await factory.RegistrationAsync(Hdf, camille.Id);
+        var stored = await factory.StoredRegistrationAsync(Hdf, camille.Id);
         Assert.NotNull(stored.CheckedInUtc);
         Assert.Equal(person.User.Id, stored.CheckedInByUserId);
         var log = await LogAsync(ev.Id, camille.Id);
@@ -153,7 +153,7 @@ public sealed class AttendanceTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.Contains("1 présent(s) sur 1", back.QuerySelector("#emargement-compte")!.TextContent);
         Assert.Contains("Annuler la présence", back.QuerySelector($"#inscription-{camille.Id} button")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(page + "?q=camille", $"#inscription-{camille.Id} form", new Dictionary<string, string>())).StatusCode);
-        Assert.Null((await factory.RegistrationAsync(Hdf, camille.Id)).CheckedInUtc);
+        Assert.Null((await factory.StoredRegistrationAsync(Hdf, camille.Id)).CheckedInUtc);
         Assert.Equal([EventAuditActions.CheckedIn, EventAuditActions.CheckInUndone], (await LogAsync(ev.Id, camille.Id)).Select(e => e.Action));
 
         // At a workshop: marks the workshop and, since she is there, the event too.
@@ -161,14 +161,14 @@ public sealed class AttendanceTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(workshopPage, $"#inscription-{camille.Id} form", new Dictionary<string, string>())).StatusCode);
         var choice = await factory.InTenantAsync(Hdf, sp => sp.GetRequiredService<EventsDbContext>().WorkshopChoices.AsNoTracking().SingleAsync(c => c.RegistrationId == camille.Id));
         Assert.NotNull(choice.CheckedInUtc);
-        Assert.NotNull((await factory.RegistrationAsync(Hdf, camille.Id)).CheckedInUtc);
+        Assert.NotNull((await factory.StoredRegistrationAsync(Hdf, camille.Id)).CheckedInUtc);
         Assert.Contains("1 présent(s) sur 1", (await client.GetDocumentAsync(workshopPage)).QuerySelector("#emargement-compte")!.TextContent);
 
         // A forged tap for someone waiting: refused with a message, nothing recorded.
         var refused = await client.PostAsync(action, new FormUrlEncodedContent(values.Select(v => v.Key == "registrationId" ? new KeyValuePair<string, string>(v.Key, waiting.Id.ToString()) : v)));
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("n'a pas de place confirmée", (await client.GetDocumentAsync(refused.Headers.Location!.OriginalString)).QuerySelector("#emargement-message")!.TextContent);
-        Assert.Null((await factory.RegistrationAsync(Hdf, waiting.Id)).CheckedInUtc);
+        Assert.Null((await factory.StoredRegistrationAsync(Hdf, waiting.Id)).CheckedInUtc);
     }
 
     [Fact]
@@ -195,9 +195,9 @@ public sealed class AttendanceTests(NetworkWebFactory factory) : IClassFixture<N
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{Hdf}/admin/evenements/999999/emargement")).StatusCode);
         // A workshop the event does not have is ignored (the event's check-in), never a crash.
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(action, new FormUrlEncodedContent(values.Append(new("atelier", "pas-un-atelier"))))).StatusCode);
-        Assert.NotNull((await factory.RegistrationAsync(Hdf, own.Id)).CheckedInUtc);
-        Assert.Null((await factory.RegistrationAsync(Hdf, elsewhere.Id)).CheckedInUtc);
-        Assert.Null((await factory.RegistrationAsync(Na, naRegistration.Id)).CheckedInUtc);
+        Assert.NotNull((await factory.StoredRegistrationAsync(Hdf, own.Id)).CheckedInUtc);
+        Assert.Null((await factory.StoredRegistrationAsync(Hdf, elsewhere.Id)).CheckedInUtc);
+        Assert.Null((await factory.StoredRegistrationAsync(Na, naRegistration.Id)).CheckedInUtc);
 
         var (_, contributor) = await factory.SignedInWithRoleAsync(Hdf, NetworkRoles.Contributor);
         foreach (var path in new[] { "emargement", "inscrits", "inscrits.csv", "statistiques", $"attestations/{own.Id}" })
@@ -208,7 +208,7 @@ public sealed class AttendanceTests(NetworkWebFactory factory) : IClassFixture<N
         // A coordinator of another region is nobody here.
         var naCoordinator = await factory.PersonAsync(Na, NetworkRoles.Coordinator, "Coordination aquitaine");
         Assert.Equal(HttpStatusCode.Forbidden, (await (await naCoordinator.ClientAsync(factory)).GetAsync(page)).StatusCode);
-        Assert.NotNull((await factory.RegistrationAsync(Hdf, own.Id)).CheckedInUtc);
+        Assert.NotNull((await factory.StoredRegistrationAsync(Hdf, own.Id)).CheckedInUtc);
     }
 
     [Fact]

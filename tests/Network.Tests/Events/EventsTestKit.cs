@@ -80,6 +80,10 @@ public static class EventsTestKit
     public static Task<T> WithDeskAsync<T>(this NetworkWebFactory factory, string tenant, Func<RegistrationDesk, Task<T>> work)
         => factory.InTenantAsync(tenant, sp => work(sp.GetRequiredService<RegistrationDesk>()));
 
+    /// <summary>The registration as stored now.</summary>
+    public static Task<EventRegistration> StoredRegistrationAsync(this NetworkWebFactory factory, string tenant, int registrationId)
+        => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == registrationId));
+
     public static Task<List<EventRegistration>> RegistrationsAsync(this NetworkWebFactory factory, string tenant, int eventId)
         => factory.InTenantAsync(tenant, sp => sp.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync());
 

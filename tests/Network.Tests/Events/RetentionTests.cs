@@ -64,7 +64,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         MoveTo(end.AddDays(7).AddMinutes(-1));
         Assert.Equal(new RetentionPass(0, 0), await RunAsync(Hdf));
         Assert.All(await RegistrationsAsync(Hdf, ev.Id), r => Assert.Null(r.AnswersDeletedUtc));
-        Assert.Equal("Boucle magnétique", AttendanceRoster.Answers(await factory.RegistrationAsync(Hdf, present.Id))!["accessibilite"]);
+        Assert.Equal("Boucle magnétique", AttendanceRoster.Answers(await factory.StoredRegistrationAsync(Hdf, present.Id))!["accessibilite"]);
 
         // Just after: the answers go, for every registration of the event; names stay.
         MoveTo(end.AddDays(7).AddMinutes(1));
@@ -80,7 +80,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         Assert.Equal(new RetentionPass(0, 0), await RunAsync(Hdf));
         Assert.Single(await LogAsync(Hdf, ev.Id), e => e.Action == EventAuditActions.AnswersDeleted);
         // The other region's event (ten days later) and its own database: untouched.
-        Assert.Equal("Boucle magnétique", AttendanceRoster.Answers(await factory.RegistrationAsync(Na, naPerson.Id))!["accessibilite"]);
+        Assert.Equal("Boucle magnétique", AttendanceRoster.Answers(await factory.StoredRegistrationAsync(Na, naPerson.Id))!["accessibilite"]);
 
         // The certificate still works by the personal link until the anonymisation.
         var anonymous = factory.CreateBrowserClient();
@@ -116,13 +116,13 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
 
         Assert.Equal(new RetentionPass(0, 0), await RunAsync(Hdf));
         Assert.Single(await LogAsync(Hdf, ev.Id), e => e.Action == EventAuditActions.Anonymised);
-        Assert.Equal("Noémie Aquitaine", (await factory.RegistrationAsync(Na, naPerson.Id)).FullName);
+        Assert.Equal("Noémie Aquitaine", (await factory.StoredRegistrationAsync(Na, naPerson.Id)).FullName);
 
         // The other region, processed on its own, follows its own event's dates (ten days later).
         Assert.Equal(new RetentionPass(1, 0), await RunAsync(Na));
         MoveTo(end.AddDays(10).AddMonths(6).AddMinutes(1));
         Assert.Equal(new RetentionPass(0, 1), await RunAsync(Na));
-        var na = await factory.RegistrationAsync(Na, naPerson.Id);
+        var na = await factory.StoredRegistrationAsync(Na, naPerson.Id);
         Assert.Equal((RegistrationRetention.AnonymousName, "{}"), (na.FullName, na.AnswersJson));
     }
 
@@ -133,7 +133,7 @@ public sealed class RetentionTests(MovableClockFactory factory) : IClassFixture<
         var ev = await factory.CreateEventAsync(Hdf, "Journée à venir", fields);
         var person = await factory.AddRegistrationAsync(Hdf, ev.Id, "Fanny Future", answers: Answers);
         await RunAsync(Hdf);
-        var stored = await factory.RegistrationAsync(Hdf, person.Id);
+        var stored = await factory.StoredRegistrationAsync(Hdf, person.Id);
         Assert.Equal(("Fanny Future", null, null), (stored.FullName, stored.AnswersDeletedUtc, stored.AnonymisedUtc));
         Assert.Equal("Sans gluten", AttendanceRoster.Answers(stored)!["regime"]);
     }
