@@ -97,12 +97,18 @@ public sealed class EventReminderTests : IDisposable
             await second.Service<EventReminderJob>().SweepAsync();
             Assert.Single(await RemindersAsync(second, confirmed));
             Assert.Single(await RemindersAnyAsync(second, english));
-            // A new confirmed registration after the first round still gets its own, once.
+            // A registration promoted from the waitlist before the due time, missed by the first round, gets its own, once;
+            // one confirmed after the due time (its confirmation mail is fresh) gets none.
+            var promoted = Address("promue");
+            await second.AddRegistrationRowAsync(Hdf, eventId, promoted);
             var late = Address("tardive");
-            await second.AddRegistrationRowAsync(Hdf, eventId, late);
+            var lateId = (await second.AddRegistrationRowAsync(Hdf, eventId, late)).Id;
+            await second.InTenantAsync(Hdf, sp => sp.GetRequiredService<EventsDbContext>().Registrations.Where(r => r.Id == lateId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ConfirmedUtc, start.AddDays(-1))));
             await second.Service<EventReminderJob>().SweepAsync();
             await second.Service<EventReminderJob>().SweepAsync();
-            Assert.Single(await RemindersAsync(second, late));
+            Assert.Single(await RemindersAsync(second, promoted));
+            Assert.Empty(await RemindersAnyAsync(second, late));
         }
     }
 

@@ -15,7 +15,8 @@ namespace Network.Modules.Events.Services;
 
 /// <summary>
 /// Sends the reminder of the tenant's events whose time has come (<see cref="EventSetup.ReminderDaysBefore"/> days
-/// before the start, and the event not begun): one mail per confirmed registration with a verified address. Each
+/// before the start, and the event not begun): one mail per registration confirmed (with a verified address) before
+/// that time. Each
 /// registration is marked (<see cref="EventRegistration.ReminderSentUtc"/>, by a conditional UPDATE that only one run
 /// can win) in the same tenant transaction as its mail is queued, so a reminder goes out once whatever the number
 /// of runs, processes or restarts.
@@ -47,10 +48,12 @@ public sealed class EventReminders(
         {
             var setup = setups.First(s => s.EventId == item.Id);
             var fields = type.Read(item);
-            if (now < fields.StartUtc.AddDays(-setup.ReminderDaysBefore) || now >= fields.StartUtc) continue;
+            var dueUtc = fields.StartUtc.AddDays(-setup.ReminderDaysBefore);
+            if (now < dueUtc || now >= fields.StartUtc) continue;
+            // Someone confirmed after the reminder's time has just had the confirmation mail, with the same facts: no reminder.
             var due = await db.Registrations.AsNoTracking()
                 .Where(r => r.EventId == item.Id && r.Status == RegistrationStatus.Confirmed && r.ReminderSentUtc == null
-                    && r.AddressVerifiedUtc != null && r.AnonymisedUtc == null)
+                    && r.AddressVerifiedUtc != null && r.AnonymisedUtc == null && r.ConfirmedUtc < dueUtc)
                 .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
             foreach (var registrationId in due)
                 if (await SendAsync(item, fields, setup, registrationId, now, cancellationToken)) sent++;
