@@ -48,6 +48,7 @@ public sealed class EventsModule : NetworkModule
         services.AddScoped<EventSetups>();
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
         services.AddScoped<RegistrationMails>();
+        services.AddSingleton<RegistrationGate>();
         services.AddScoped<RegistrationDesk>();
         services.AddSingleton<GuestExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<GuestExpiryJob>());

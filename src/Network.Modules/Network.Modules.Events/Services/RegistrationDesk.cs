@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Network.Core.Data;
 using Network.Core.Localization;
 using Network.Core.Mail;
+using Network.Core.Tenancy;
 using Network.Modules.Events.Data;
 
 namespace Network.Modules.Events.Services;
@@ -88,6 +89,8 @@ public sealed class RegistrationDesk(
     DatabaseSession session,
     IMailOutbox outbox,
     RegistrationMails mails,
+    RegistrationGate gate,
+    TenantContext tenantContext,
     IOptions<RegistrationOptions> options,
     TimeProvider clock)
 {
@@ -95,6 +98,9 @@ public sealed class RegistrationDesk(
     private static readonly JsonSerializerOptions AnswersJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Waits for this tenant's registration transactions of this process ahead of us (see <see cref="RegistrationGate"/>).</summary>
+    private Task<IAsyncDisposable> QueueAsync(CancellationToken cancellationToken) => gate.EnterAsync(tenantContext.Required.Name, cancellationToken);
 
     public async Task<RegistrationResult> RegisterAsync(int eventId, RegistrationRequest request, Registrant? account, CancellationToken cancellationToken = default)
     {
@@ -108,6 +114,7 @@ public sealed class RegistrationDesk(
         var normalized = email.ToUpperInvariant();
         var culture = (request.Culture ?? "").StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr";
 
+        await using var queued = await QueueAsync(cancellationToken);
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
         // The first statements write, so concurrent registrations queue on the database's write lock; the time is read
         // once we hold it, so the waitlist's order (by time then id) is the order in which registrations were recorded.
@@ -274,6 +281,7 @@ public sealed class RegistrationDesk(
         if (found is null || found.AddressVerifiedUtc is not null || found.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)) return found;
         var view = await setups.FindAsync(found.EventId, cancellationToken);
         if (view is null) return found;
+        await using var queued = await QueueAsync(cancellationToken);
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
         var now = Now;
         var verified = await db.Registrations
@@ -301,6 +309,7 @@ public sealed class RegistrationDesk(
         var view = await setups.FindAsync(found.EventId, cancellationToken);
         if (view is null) return new(ChangeOutcome.NotFound);
         if (view.State == EventState.Past) return new(ChangeOutcome.Refused, new Notice("", "L'événement est passé : l'inscription ne peut plus être annulée."));
+        await using var queued = await QueueAsync(cancellationToken);
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
         var ended = await EndAsync(view, registrationId, RegistrationStatus.Cancelled, actorUserId, actorName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -317,6 +326,7 @@ public sealed class RegistrationDesk(
         var found = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.UserId == userId && r.AnonymisedUtc == null, cancellationToken);
         if (found is null) return false;
         var view = await setups.FindAsync(found.EventId, cancellationToken);
+        await using var queued = await QueueAsync(cancellationToken);
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
         if (view is not null && view.State != EventState.Past)
             await EndAsync(view, registrationId, RegistrationStatus.Cancelled, userId, actorName, cancellationToken);
@@ -360,6 +370,7 @@ public sealed class RegistrationDesk(
         var wanted = WorkshopProblems(view, keys, problems);
         if (problems.Count > 0) return new(ChangeOutcome.Invalid, Problems: problems);
 
+        await using var queued = await QueueAsync(cancellationToken);
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
         await EnsureCountersAsync(view.Id, ["", .. wanted], cancellationToken);
         var now = Now;
@@ -413,6 +424,7 @@ public sealed class RegistrationDesk(
             if (view is null) continue;
             foreach (var item in group)
             {
+                await using var queued = await QueueAsync(cancellationToken);
                 await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
                 // Verified meanwhile (the guest clicked just now): EndAsync finds nothing to end.
                 if (await EndAsync(view, item.Id, RegistrationStatus.Expired, null, "", cancellationToken, unverifiedOnly: true)) expired++;
