@@ -41,6 +41,9 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
         { "admin-projets-nouveau", "/hauts-de-france/admin/projets/nouveau", true },
         { "admin-medias", "/hauts-de-france/admin/medias", true },
         { "admin-medias-deposer", "/hauts-de-france/admin/medias/deposer", true },
+        // Events: the lists (facets, cards, the calendar subscription link).
+        { "evenements-region", "/hauts-de-france/evenements", false },
+        { "evenements-hub", "/evenements", false },
     };
 
     [Theory]

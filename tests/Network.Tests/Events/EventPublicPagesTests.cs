@@ -52,6 +52,7 @@ public sealed class EventPublicPagesTests(NetworkWebFactory factory) : IClassFix
         Assert.DoesNotContain(draft.Item.Title, page.Body!.TextContent);
         Assert.NotNull(page.QuerySelector($"a[href='/hauts-de-france/evenements/{soon.Item.Slug}']"));
         Assert.Equal("/hauts-de-france/evenements.ics", page.QuerySelector("#evenements-agenda")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("link[rel=alternate][type='text/calendar'][href='/hauts-de-france/evenements.ics']"));
 
         var byKind = await client.GetDocumentAsync("/hauts-de-france/evenements?type=webinaire");
         Assert.Contains(webinar.Item.Title, byKind.Body!.TextContent);

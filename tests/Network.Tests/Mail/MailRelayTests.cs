@@ -43,6 +43,28 @@ public sealed class MailRelayTests(NetworkWebFactory factory) : IClassFixture<Ne
     }
 
     [Fact]
+    public async Task Several_messages_of_one_transaction_reach_the_outbox_together_and_a_rolled_back_one_never()
+    {
+        var subjects = Enumerable.Range(1, 3).Select(i => UniqueSubject($"Promotion {i}")).ToList();
+        var rolledBack = UniqueSubject("Annulée avant");
+        await using (var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant(Region)))
+        {
+            var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
+            await using (var first = await session.BeginTenantTransactionAsync())
+            {
+                await outbox.EnqueueAsync(NewMail(rolledBack));
+            }
+            await using var transaction = await session.BeginTenantTransactionAsync();
+            foreach (var subject in subjects) await outbox.EnqueueAsync(NewMail(subject));
+            await transaction.CommitAsync();
+        }
+        foreach (var subject in subjects) Assert.Single(await RowsAsync(factory, q => q.Where(m => m.Subject == subject)));
+        Assert.Empty(await RowsAsync(factory, q => q.Where(m => m.Subject == rolledBack)));
+        Assert.Empty(await RelayRowsAsync());
+    }
+
+    [Fact]
     public async Task A_relay_interrupted_by_a_crash_is_finished_once_by_the_sweep()
     {
         // The tenant's change committed, then the process died before the copy to the outbox: the row is still here.

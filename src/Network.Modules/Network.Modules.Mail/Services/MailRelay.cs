@@ -17,6 +17,9 @@ namespace Network.Modules.Mail.Services;
 /// </summary>
 public sealed class MailRelay(IServiceProvider services, DatabaseSession session, MailDbContext outbox, MailOutboxSignal signal, TimeProvider time, ILogger<MailRelay> logger)
 {
+    // Rows held in this scope and not yet forwarded: one forward after the commit takes them all (one host transaction).
+    private List<long> _pending = [];
+
     private MailRelayDbContext Relayed => services.GetRequiredService<MailRelayDbContext>();
 
     /// <summary>Writes the message in the tenant transaction open in this session; it reaches the outbox after the commit.</summary>
@@ -33,49 +36,75 @@ public sealed class MailRelay(IServiceProvider services, DatabaseSession session
         {
             db.Entry(row).State = EntityState.Detached;
         }
-        var id = row.Id;
-        await session.AfterTenantCommitAsync(async () =>
+        _pending.Add(row.Id);
+        await session.AfterTenantCommitAsync(ForwardPendingAsync);
+    }
+
+    private async Task ForwardPendingAsync()
+    {
+        // The first action after a commit takes every pending id; the others find none. Ids of a rolled-back transaction
+        // have no row any more and are skipped.
+        var ids = _pending;
+        if (ids.Count == 0) return;
+        _pending = [];
+        try
         {
-            try
-            {
-                await ForwardAsync(id, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                // Committed in the tenant's database: the worker's sweep will forward it.
-                logger.LogWarning(ex, "Relayed message {MessageId} not forwarded yet; the relay sweep will retry", messageId);
-            }
-        });
+            await ForwardAsync(ids, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Committed in the tenant's database: the worker's sweep will forward them.
+            logger.LogWarning(ex, "{Count} relayed message(s) not forwarded yet; the relay sweep will retry", ids.Count);
+        }
     }
 
     /// <summary>Forwards the tenant's waiting messages queued before <paramref name="queuedBefore"/>; returns how many.</summary>
     public async Task<int> ForwardWaitingAsync(DateTime queuedBefore, CancellationToken cancellationToken = default)
     {
         var ids = await Relayed.Relayed.AsNoTracking().Where(m => m.CreatedUtc < queuedBefore).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
-        foreach (var id in ids) await ForwardAsync(id, cancellationToken);
+        if (ids.Count > 0) await ForwardAsync(ids, cancellationToken);
         return ids.Count;
     }
 
-    private async Task ForwardAsync(long id, CancellationToken cancellationToken)
+    /// <summary>Copies the rows to the outbox in one host transaction (those already there are skipped), then deletes them.</summary>
+    private async Task ForwardAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var db = Relayed;
-        var row = await db.Relayed.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (row is null) return;
-        var mail = JsonSerializer.Deserialize<OutgoingMail>(row.PayloadJson)
-            ?? throw new InvalidOperationException($"Relayed message {row.MessageId} has no content.");
-        if (!await outbox.OutboxMessages.AnyAsync(m => m.MessageId == row.MessageId, cancellationToken))
+        var rows = await db.Relayed.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        if (rows.Count == 0) return;
+        var messageIds = rows.Select(r => r.MessageId).ToList();
+        var copied = (await outbox.OutboxMessages.AsNoTracking().Where(m => messageIds.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow().UtcDateTime;
+        try
         {
-            try
-            {
-                await MailOutbox.AddAsync(outbox, mail, row.MessageId, time.GetUtcNow().UtcDateTime, cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another relay (the sweep, another node) may have copied it meanwhile; otherwise it is a real failure.
-                if (!await outbox.OutboxMessages.AnyAsync(m => m.MessageId == row.MessageId, cancellationToken)) throw;
-            }
+            await using var transaction = await session.BeginHostTransactionAsync(cancellationToken);
+            foreach (var row in rows.Where(r => !copied.Contains(r.MessageId)))
+                await MailOutbox.AddAsync(outbox, Read(row), row.MessageId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        await db.Relayed.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+        catch (DbUpdateException)
+        {
+            // Another relay (the sweep, another node) copied one of them meanwhile: go one by one.
+            foreach (var row in rows) await ForwardOneAsync(row, cancellationToken);
+        }
+        await db.Relayed.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
         signal.Notify();
     }
+
+    private async Task ForwardOneAsync(RelayedMail row, CancellationToken cancellationToken)
+    {
+        if (await outbox.OutboxMessages.AnyAsync(m => m.MessageId == row.MessageId, cancellationToken)) return;
+        try
+        {
+            await MailOutbox.AddAsync(outbox, Read(row), row.MessageId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await outbox.OutboxMessages.AnyAsync(m => m.MessageId == row.MessageId, cancellationToken)) throw;
+        }
+    }
+
+    private static OutgoingMail Read(RelayedMail row)
+        => JsonSerializer.Deserialize<OutgoingMail>(row.PayloadJson) ?? throw new InvalidOperationException($"Relayed message {row.MessageId} has no content.");
 }
