@@ -306,6 +306,23 @@ public sealed class EventEditorTests(NetworkWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Raising_the_capacity_gives_the_new_seats_to_the_people_waiting_in_order()
+    {
+        var (client, id) = await CreateAsync(changes: new Dictionary<string, string> { ["Form.Capacity"] = "1" });
+        var seated = await factory.AddRegistrationAsync(Hdf, id, "Assise", status: RegistrationStatus.Confirmed);
+        var first = await factory.AddRegistrationAsync(Hdf, id, "Première en attente", status: RegistrationStatus.Waitlisted, atUtc: DateTime.UtcNow.AddMinutes(-2));
+        var second = await factory.AddRegistrationAsync(Hdf, id, "Seconde en attente", status: RegistrationStatus.Waitlisted, atUtc: DateTime.UtcNow.AddMinutes(-1));
+
+        var page = await client.GetDocumentAsync(Editor(id));
+        Assert.Equal(id, ShowcaseTestKit.IdFromLocation(await PostAsync(client, Editor(id), page, new Dictionary<string, string> { ["Form.Capacity"] = "2" })));
+
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.StoredRegistrationAsync(Hdf, first.Id)).Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.StoredRegistrationAsync(Hdf, second.Id)).Status);
+        Assert.Equal(2, (await factory.SeatsTakenAsync(Hdf, id))[""]);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.StoredRegistrationAsync(Hdf, seated.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_save_based_on_an_old_version_is_refused_and_keeps_the_input()
     {
         var (client, id) = await CreateAsync();

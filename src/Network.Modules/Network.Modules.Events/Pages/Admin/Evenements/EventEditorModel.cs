@@ -24,7 +24,7 @@ namespace Network.Modules.Events.Pages.Admin.Evenements;
 /// </summary>
 [RequirePermission("ManageEvents")]
 [UploadBodyLimit]
-public sealed partial class EventEditorModel(ContentEditorServices services, EventType type, ContentImagePicker images, EventsDbContext events, EventSetups setups)
+public sealed partial class EventEditorModel(ContentEditorServices services, EventType type, ContentImagePicker images, EventsDbContext events, EventSetups setups, RegistrationDesk desk)
     : ContentEditorPageModel<EventType, EventFields>(services, type)
 {
     public const int DefaultAnswerLength = 500;
@@ -152,6 +152,8 @@ public sealed partial class EventEditorModel(ContentEditorServices services, Eve
             .SetProperty(x => x.OnlineJoinUrl, url)
             .SetProperty(x => x.ReminderDaysBefore, days)
             .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+        // A capacity raised gives its new seats to the people waiting, in order, at once (and tells them).
+        await desk.FillFreeSeatsAsync(item.Id, cancellationToken);
     }
 
     private bool Online => Form.Online;
