@@ -43,10 +43,12 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 TENANT_DB="$DATA/tenants/hauts-de-france/tenant.db"
 HOST_DB="$DATA/host.db"
-submitted=$(sqlite3 "$TENANT_DB" "SELECT COUNT(*) FROM CallApplications WHERE Status='Submitted';")
-references=$(sqlite3 "$TENANT_DB" "SELECT COUNT(DISTINCT Reference) FROM CallApplications WHERE Reference IS NOT NULL;")
-audits=$(sqlite3 "$TENANT_DB" "SELECT COUNT(*) FROM CallAuditEntries WHERE Action='submitted';")
-last=$(sqlite3 "$TENANT_DB" "SELECT MAX(LastReferenceNumber) FROM CallRounds;")
+# The bench's call (the sample regions' own calls have submitted applications too): the call of the first seeded draft.
+CALL_ID=$(sqlite3 "$TENANT_DB" "SELECT CallId FROM CallApplications WHERE Id=$(head -1 "$WORK/seed.tsv" | cut -f2);")
+submitted=$(sqlite3 "$TENANT_DB" "SELECT COUNT(*) FROM CallApplications WHERE CallId=$CALL_ID AND Status='Submitted';")
+references=$(sqlite3 "$TENANT_DB" "SELECT COUNT(DISTINCT Reference) FROM CallApplications WHERE CallId=$CALL_ID AND Reference IS NOT NULL;")
+audits=$(sqlite3 "$TENANT_DB" "SELECT COUNT(*) FROM CallAuditEntries WHERE CallId=$CALL_ID AND Action='submitted';")
+last=$(sqlite3 "$TENANT_DB" "SELECT LastReferenceNumber FROM CallRounds WHERE CallId=$CALL_ID;")
 receipts=$(sqlite3 "$HOST_DB" "SELECT COUNT(*), COUNT(DISTINCT \"To\") FROM OutboxMessages WHERE Subject LIKE 'Accusé de réception%';")
 echo "submitted applications: $submitted / $COUNT; distinct references: $references; round counter: $last; audit entries: $audits"
 echo "receipts queued (messages, distinct recipients): $receipts"
