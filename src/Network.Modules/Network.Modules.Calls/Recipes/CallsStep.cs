@@ -40,15 +40,6 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
     private static readonly string[] CallFieldsAllowed = ["title", "summary", "state", "opensInDays", "closesInDays", "fields", "reviewers", "applications"];
     private static readonly string[] States = ["open", "review", "results"];
 
-    private static readonly JsonSerializerOptions Strict = CreateStrict();
-
-    private static JsonSerializerOptions CreateStrict()
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        return json;
-    }
-
     public override string Name => StepName;
     public override bool NeedsTenantDatabase => true;
 
@@ -65,8 +56,8 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
         var file = validation.RequiredString(step, "file");
         if (!validation.Context.Features.Contains(CallsModule.ModuleId))
             validation.Error("name", "le module « Calls » n'est pas activé par la recette avant cette étape");
-        if (file is null || (Flag(step, "sample") && !options.Value.SampleContent)) return;
-        var (root, problem) = Load(file, Flag(step, "optional"));
+        if (file is null || (RecipeFiles.Flag(step, "sample") && !options.Value.SampleContent)) return;
+        var (root, problem) = RecipeFiles.ReadObject(options.Value.RecipesPath, file, RecipeFiles.Flag(step, "optional"), "calls");
         if (problem is { } found)
         {
             validation.Error(found.Field, found.Message);
@@ -90,7 +81,7 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
             SampleCall? sample;
             try
             {
-                sample = call.Deserialize<SampleCall>(Strict);
+                sample = call.Deserialize<SampleCall>(RecipeFiles.StrictJson);
             }
             catch (JsonException e)
             {
@@ -143,12 +134,12 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
 
     public override async Task ExecuteAsync(JsonObject step, RecipeExecutionContext context, CancellationToken cancellationToken)
     {
-        if (Flag(step, "sample") && !options.Value.SampleContent) return;
+        if (RecipeFiles.Flag(step, "sample") && !options.Value.SampleContent) return;
         var file = step["file"]!.GetValue<string>();
-        var (root, problem) = Load(file, Flag(step, "optional"));
+        var (root, problem) = RecipeFiles.ReadObject(options.Value.RecipesPath, file, RecipeFiles.Flag(step, "optional"), "calls");
         if (problem is { } found) throw new InvalidOperationException($"{file} : {found.Message}");
         if (root is null) return;
-        var calls = root.Deserialize<SampleFile>(Strict)!.Calls;
+        var calls = root.Deserialize<SampleFile>(RecipeFiles.StrictJson)!.Calls;
         var services = context.Services;
         foreach (var call in calls) await CreateAsync(call, services, cancellationToken);
     }
@@ -266,17 +257,4 @@ public sealed class CallsStep(IOptions<NetworkOptions> options, CallType type) :
     }
 
     private static string Slug(string title) => Network.Core.Text.Slugs.FromTitle(title);
-
-    private static bool Flag(JsonObject step, string field) => step[field] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    /// <summary>The file's JSON (relative to the recipes folder and inside it); null when an optional file is missing.</summary>
-    /// <summary>The file's root object, or the problem: on the step's "file" field for a bad name, on the file itself for bad content.</summary>
-    private (JsonObject? Root, (string Field, string Message)? Problem) Load(string file, bool optional)
-    {
-        var (found, root, pathError, contentError) = RecipeFiles.Read(options.Value.RecipesPath, file, optional);
-        if (pathError is not null) return (null, ("file", pathError));
-        if (contentError is not null) return (null, (file, contentError));
-        if (!found) return (null, null);
-        return root is JsonObject calls ? (calls, null) : (null, (file, "doit être un objet JSON { \"calls\": [ … ] }"));
-    }
 }

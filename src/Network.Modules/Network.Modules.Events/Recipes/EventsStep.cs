@@ -52,20 +52,6 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
     /// <summary>Fields of <see cref="EventFields"/> the step works out itself: giving them in "fields" is an error.</summary>
     private static readonly string[] DerivedFields = ["startUtc", "endUtc", "registrationOpensUtc", "registrationClosesUtc", "sessions", "image"];
 
-    private static readonly JsonSerializerOptions Strict = CreateStrict();
-
-    private static JsonSerializerOptions CreateStrict()
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-        };
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        json.MakeReadOnly();
-        return json;
-    }
-
     public override string Name => StepName;
     public override bool NeedsTenantDatabase => true;
 
@@ -83,8 +69,8 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
         var file = validation.RequiredString(step, "file");
         if (!validation.Context.Features.Contains(EventsModule.ModuleId))
             validation.Error("name", "le module « Events » n'est pas activé par la recette avant cette étape");
-        if (file is null || (Flag(step, "sample") && !options.Value.SampleContent)) return;
-        var (root, problem) = Load(file, Flag(step, "optional"));
+        if (file is null || (RecipeFiles.Flag(step, "sample") && !options.Value.SampleContent)) return;
+        var (root, problem) = RecipeFiles.ReadObject(options.Value.RecipesPath, file, RecipeFiles.Flag(step, "optional"), "events");
         if (problem is { } found)
         {
             validation.Error(found.Field, found.Message);
@@ -117,7 +103,7 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
                 // Unknown names are reported above: read the rest, so their other problems are reported too.
                 var known = node.DeepClone().AsObject();
                 foreach (var unknown in known.Select(p => p.Key).Where(k => !EventFieldsAllowed.Contains(k)).ToList()) known.Remove(unknown);
-                sample = known.Deserialize<SampleEvent>(Strict);
+                sample = known.Deserialize<SampleEvent>(RecipeFiles.StrictJson);
             }
             catch (JsonException e)
             {
@@ -200,12 +186,12 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
 
     public override async Task ExecuteAsync(JsonObject step, RecipeExecutionContext context, CancellationToken cancellationToken)
     {
-        if (Flag(step, "sample") && !options.Value.SampleContent) return;
+        if (RecipeFiles.Flag(step, "sample") && !options.Value.SampleContent) return;
         var file = step["file"]!.GetValue<string>();
-        var (root, problem) = Load(file, Flag(step, "optional"));
+        var (root, problem) = RecipeFiles.ReadObject(options.Value.RecipesPath, file, RecipeFiles.Flag(step, "optional"), "events");
         if (problem is { } found) throw new InvalidOperationException($"{file} : {found.Message}");
         if (root is null) return;
-        var events = root.Deserialize<SampleFile>(Strict)!.Events;
+        var events = root.Deserialize<SampleFile>(RecipeFiles.StrictJson)!.Events;
         foreach (var sample in events) await CreateAsync(sample, context.Services, cancellationToken);
     }
 
@@ -324,19 +310,4 @@ public sealed class EventsStep(IOptions<NetworkOptions> options, EventType type,
 
     /// <summary>"Camille Martin" → "camille.martin@exemple.invalid": stable, so registering the same name twice is caught.</summary>
     public static string SampleEmail(string name) => Slugs.FromTitle(name).Replace('-', '.') + "@" + SampleEmailDomain;
-
-    private static bool Flag(JsonObject step, string field) => step[field] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    /// <summary>
-    /// The file's root object (relative to the recipes folder and inside it; null when an optional file is missing), or
-    /// the problem: on the step's "file" field for a bad name or a missing file, on the file itself for bad content.
-    /// </summary>
-    private (JsonObject? Root, (string Field, string Message)? Problem) Load(string file, bool optional)
-    {
-        var (found, root, pathError, contentError) = RecipeFiles.Read(options.Value.RecipesPath, file, optional);
-        if (pathError is not null) return (null, ("file", pathError));
-        if (contentError is not null) return (null, (file, contentError));
-        if (!found) return (null, null);
-        return root is JsonObject events ? (events, null) : (null, (file, "doit être un objet JSON { \"events\": [ … ] }"));
-    }
 }
