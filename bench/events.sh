@@ -47,8 +47,10 @@ start_server
 curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG"
 curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG/inscription"
 status=0
+cpu_before=$(server_cpu_ms)
 python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "site CPU time during the rush (forms, registrations, replays): $(( $(server_cpu_ms) - cpu_before )) ms"
 stop_server
 
 TENANT_DB="$DATA/tenants/$TENANT/tenant.db"

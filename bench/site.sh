@@ -1,7 +1,7 @@
 # Shared by the bench scripts that run the published site: source it after setting ROOT, PORT, MAX_SECONDS,
 # WORK (a fresh temporary folder) and, optionally, PUBLISH. It sets the site's environment (fresh data folder, quiet
 # logs), stops the server and removes WORK on exit, bounds the run by MAX_SECONDS, and defines log,
-# start_server, stop_server and publish_site.
+# start_server, stop_server, server_cpu_ms and publish_site.
 
 BASE="http://127.0.0.1:$PORT"
 PUBLISH="${PUBLISH:-$WORK/publish}"
@@ -58,6 +58,11 @@ start_server() {
     sleep 0.1
   done
   log "the server did not answer within 60 s"; exit 1
+}
+
+# The running site's CPU time so far (user + system, all threads), in milliseconds.
+server_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$SERVER_PID/stat"
 }
 
 publish_site() {

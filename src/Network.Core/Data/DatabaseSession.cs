@@ -126,6 +126,26 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
         foreach (var action in _afterCommitAsync ?? []) await action();
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a savepoint of this transaction: if it throws, only its own writes are undone
+    /// (the exception is rethrown) and the transaction goes on. Lets one transaction carry several independent changes.
+    /// </summary>
+    public async Task<T> InSavepointAsync<T>(string name, Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await transaction.SaveAsync(name, cancellationToken);
+        try
+        {
+            var result = await work();
+            await transaction.ReleaseAsync(name, cancellationToken);
+            return result;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(name, CancellationToken.None);
+            throw;
+        }
+    }
+
     internal void OnCommitted(Action action)
     {
         if (_owner is not null) _owner.OnCommitted(action);

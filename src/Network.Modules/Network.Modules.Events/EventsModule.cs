@@ -50,6 +50,7 @@ public sealed class EventsModule : NetworkModule
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
         services.AddScoped<RegistrationMails>();
         services.AddSingleton<RegistrationGate>();
+        services.AddSingleton<RegistrationBatcher>();
         services.AddScoped<RegistrationDesk>();
         services.AddSingleton<GuestExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<GuestExpiryJob>());

@@ -90,6 +90,7 @@ public sealed class RegistrationDesk(
     IMailOutbox outbox,
     RegistrationMails mails,
     RegistrationGate gate,
+    RegistrationBatcher batcher,
     TenantContext tenantContext,
     IOptions<RegistrationOptions> options,
     TimeProvider clock)
@@ -114,10 +115,50 @@ public sealed class RegistrationDesk(
         var normalized = email.ToUpperInvariant();
         var culture = (request.Culture ?? "").StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr";
 
-        await using var queued = await QueueAsync(cancellationToken);
-        await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
-        // The first statements write, so concurrent registrations queue on the database's write lock; the time is read
-        // once we hold it, so the waitlist's order (by time then id) is the order in which registrations were recorded.
+        return await batcher.RunAsync(tenantContext.Required.Name, this,
+            desk => desk.RecordAsync(view, request, account, email, normalized, culture, workshops, answersJson));
+    }
+
+    /// <summary>
+    /// Records a batch of registrations (see <see cref="RegistrationBatcher"/>) in ONE tenant transaction, each in its
+    /// savepoint: one that throws is undone and reported alone; the others commit together, with their mails. The
+    /// caller holds the tenant's <see cref="RegistrationGate"/>.
+    /// </summary>
+    internal async Task RecordBatchAsync(IReadOnlyList<Func<RegistrationDesk, Task<RegistrationResult>>> registrations,
+        Action<int, RegistrationResult> recorded, Action<int, Exception> failed)
+    {
+        await using var transaction = await session.BeginTenantTransactionAsync(CancellationToken.None);
+        var results = new RegistrationResult?[registrations.Count];
+        for (var i = 0; i < registrations.Count; i++)
+        {
+            var registration = registrations[i];
+            try
+            {
+                results[i] = await transaction.InSavepointAsync("registration", () => registration(this));
+            }
+            catch (Exception error)
+            {
+                failed(i, error);
+            }
+            finally
+            {
+                // Each registration saved its rows; what a failed one left tracked must not reach the next one's save.
+                db.ChangeTracker.Clear();
+            }
+        }
+        await transaction.CommitAsync(CancellationToken.None);
+        for (var i = 0; i < results.Length; i++)
+            if (results[i] is { } result) recorded(i, result);
+    }
+
+    /// <summary>One registration inside the batch's transaction (the request was validated by the caller).</summary>
+    private async Task<RegistrationResult> RecordAsync(EventView view, RegistrationRequest request, Registrant? account, string email, string normalized,
+        string culture, List<string> workshops, string answersJson)
+    {
+        var cancellationToken = CancellationToken.None;
+        var eventId = view.Id;
+        // The time is read once the batch holds the write lock, in the batch's order, so the waitlist's order (by time
+        // then id) is the order in which registrations were recorded.
         await EnsureCountersAsync(eventId, ["", .. workshops], cancellationToken);
         var now = Now;
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.NormalizedEmail == normalized, cancellationToken);
@@ -187,7 +228,6 @@ public sealed class RegistrationDesk(
         await outbox.EnqueueAsync(account is null
             ? mails.Verification(view, registration, token)
             : mails.Confirmation(view, registration, choices, token, position), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new(RegistrationOutcome.Registered, registration, token, position);
     }
 
