@@ -305,6 +305,23 @@ public sealed class EventPublicPagesTests(NetworkWebFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_hub_shows_a_region_event_as_full_once_its_region_has_no_seat_left()
+    {
+        var open = await factory.CreateEventAsync(Hdf, Unique("Atelier des médiateurs"), Open(300));
+        var full = await factory.CreateEventAsync(Hdf, Unique("Rencontre complète"), Open(300));
+        await factory.DrainAsync(Hdf);
+        await factory.SetSeatsTakenAsync(Hdf, open.Id, "", open.Fields.Capacity - 3);
+        await factory.SetSeatsTakenAsync(Hdf, full.Id, "", full.Fields.Capacity);
+
+        // Far in the future, so that other tests' home blocks stay theirs.
+        var hub = await factory.CreateClient().GetDocumentAsync("/evenements?region=hauts-de-france");
+        var card = (EventView e) => hub.QuerySelector($"a[href='/hauts-de-france/evenements/{e.Item.Slug}']")!.Closest(".fr-card")!.TextContent;
+        Assert.Contains("Complet", card(full));
+        Assert.DoesNotContain("Complet", card(open));
+        Assert.Contains("3 places restantes", card(open));
+    }
+
+    [Fact]
     public async Task A_published_event_is_found_by_search_in_its_region_and_on_the_hub()
     {
         var word = "zevent" + new string(Guid.NewGuid().ToString("N")[..8].Select(c => char.IsDigit(c) ? (char)('g' + (c - '0')) : c).ToArray());

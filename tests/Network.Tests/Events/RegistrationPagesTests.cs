@@ -211,7 +211,8 @@ public sealed class RegistrationPagesTests(NetworkWebFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var row = await factory.StoredRegistrationAsync(Region, mine.Registration.Id);
         Assert.Equal(RegistrationStatus.Cancelled, row.Status);
-        Assert.Equal(("", "", null, "{}"), (row.Email, row.FullName, row.UserId, row.AnswersJson));
+        // The same placeholders as the retention job's.
+        Assert.Equal((RegistrationRetention.AnonymousEmail(row.Id), RegistrationRetention.AnonymousName, null, "{}"), (row.Email, row.FullName, row.UserId, row.AnswersJson));
         Assert.NotNull(row.AnonymisedUtc);
         Assert.Equal(RegistrationStatus.Confirmed, (await factory.StoredRegistrationAsync(Region, waiting.Registration!.Id)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{Region}{RegistrationTokens.PathOf(mine.Token!)}")).StatusCode);

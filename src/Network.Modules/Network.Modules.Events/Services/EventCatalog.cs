@@ -10,7 +10,7 @@ using Network.Modules.Events.Data;
 namespace Network.Modules.Events.Services;
 
 /// <summary>What the public knows of an event's setup: its status (and why), its version (for calendars) and seats taken.</summary>
-/// <param name="SeatsTaken">Seats of the event taken, or null for a hub copy (seats are counted in the region only).</param>
+/// <param name="SeatsTaken">Seats of the event taken (for a hub copy, as its region counted them at most a minute ago).</param>
 public sealed record EventPublicStatus(EventStatus Status, string Note, int Version, int? SeatsTaken)
 {
     public static readonly EventPublicStatus Default = new(EventStatus.Scheduled, "", 0, 0);
@@ -27,8 +27,8 @@ public sealed record EventCard(ContentItem Item, EventFields Fields, EventState 
 /// <summary>
 /// The events the public sees in the current tenant, from the Content module's cached snapshot: a region's own published
 /// events with their status and seats (two small queries), and on the hub the copies of the regions' shared events
-/// with the status their region gave them (a cancellation or postponement lives in the region's database), read once
-/// per change of the regions (their <see cref="TenantGenerations"/>) and kept in memory meanwhile.
+/// with the status and seats their region gave them (they live in the region's database), read once per change of the
+/// regions (their <see cref="TenantGenerations"/>) and at most every minute.
 /// </summary>
 public sealed class EventCatalog(
     ContentListCache lists,
@@ -59,19 +59,20 @@ public sealed class EventCatalog(
         return snapshot.Items.ToDictionary(c => c.Item.Id, c =>
         {
             if (c.Item.OriginTenant is { } origin)
-                return regions?.GetValueOrDefault((origin, c.Item.OriginId ?? 0)) ?? EventPublicStatus.Default with { SeatsTaken = null };
+                return regions?.GetValueOrDefault((origin, c.Item.OriginId ?? 0)) ?? EventPublicStatus.Default;
             var setup = setups.GetValueOrDefault(c.Item.Id);
             return new EventPublicStatus(setup?.Status ?? EventStatus.Scheduled, setup?.StatusNote ?? "", setup?.Version ?? 0, seats.GetValueOrDefault(c.Item.Id));
         });
     }
 
-    /// <summary>The state of an event now; a hub copy is never "full" (its seats are the region's).</summary>
+    /// <summary>The state of an event now (for a hub copy, from its region's seats as read at most a minute ago).</summary>
     public EventState StateOf(ContentCard card, EventPublicStatus status)
         => EventPhase.Of(true, card.FieldsAs<EventFields>(), status.AsSetup(), status.SeatsTaken ?? 0, NowUtc);
 
     /// <summary>
-    /// The events the regions cancelled or postponed (the rest are scheduled), by region and event id: read again when a
-    /// region's generation moves (whoever changes a status advances it), at most every 10 minutes otherwise.
+    /// The regions' statuses (cancelled, postponed) and event seats taken, by region and event id. Read again when a
+    /// region's generation moves (a status change advances it) and at least every minute, for the seats: registrations
+    /// do not advance generations, so "full" reaches the hub within a minute.
     /// </summary>
     private async Task<IReadOnlyDictionary<(string Tenant, int EventId), EventPublicStatus>> RegionStatusesAsync(CancellationToken cancellationToken)
     {
@@ -80,12 +81,21 @@ public sealed class EventCatalog(
         var key = $"events:hub-statuses:{tenants.Hub?.Version}:{string.Join(',', regions.Select(r => r.Name))}:{regions.Sum(r => generations.Of(r.Name))}";
         return (await cache.GetOrCreateAsync(key, async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             var all = new Dictionary<(string, int), EventPublicStatus>();
-            var changed = await regionScopes.ReadEachAsync(EventsModule.ModuleId, (_, services) => services.GetRequiredService<EventsDbContext>().Setups.AsNoTracking()
-                .Where(s => s.Status != EventStatus.Scheduled).ToListAsync(cancellationToken));
-            foreach (var (region, setups) in changed)
-                foreach (var setup in setups) all[(region.Name, setup.EventId)] = new EventPublicStatus(setup.Status, setup.StatusNote, setup.Version, null);
+            var read = await regionScopes.ReadEachAsync(EventsModule.ModuleId, async (_, services) =>
+            {
+                var db = services.GetRequiredService<EventsDbContext>();
+                var setups = await db.Setups.AsNoTracking().Where(s => s.Status != EventStatus.Scheduled).ToListAsync(cancellationToken);
+                var seats = await db.SeatCounters.AsNoTracking().Where(c => c.SessionKey == "").ToDictionaryAsync(c => c.EventId, c => c.Taken, cancellationToken);
+                return (Setups: setups, Seats: seats);
+            });
+            foreach (var (region, (setups, seats)) in read)
+            {
+                foreach (var (eventId, taken) in seats) all[(region.Name, eventId)] = EventPublicStatus.Default with { SeatsTaken = taken };
+                foreach (var setup in setups)
+                    all[(region.Name, setup.EventId)] = new EventPublicStatus(setup.Status, setup.StatusNote, setup.Version, seats.GetValueOrDefault(setup.EventId));
+            }
             return (IReadOnlyDictionary<(string, int), EventPublicStatus>)all;
         }))!;
     }

@@ -372,29 +372,13 @@ public sealed class RegistrationDesk(
             await EndAsync(view, registrationId, RegistrationStatus.Cancelled, userId, actorName, cancellationToken);
         var now = Now;
         var registration = await db.Registrations.FirstAsync(r => r.Id == registrationId, cancellationToken);
-        Anonymise(registration, now);
+        RegistrationRetention.Anonymise(registration, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await RegistrationRetention.ForgetOwnActionsAsync(db, registration.EventId, [registration.Id], cancellationToken);
         Audit(registration.EventId, registration.Id, userId, "", EventAuditActions.Anonymised, "Données personnelles supprimées à la demande de la personne.", now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>Replaces a registration's personal data by placeholders (its status and dates stay for the counts).</summary>
-    public static void Anonymise(EventRegistration registration, DateTime nowUtc)
-    {
-        registration.UserId = null;
-        registration.Email = "";
-        // Keeps the per-event unique index satisfied without any trace of the address.
-        registration.NormalizedEmail = "ANONYME-" + registration.Id.ToString(CultureInfo.InvariantCulture);
-        registration.FullName = "";
-        registration.Organisation = "";
-        registration.AnswersJson = "{}";
-        registration.AnswersDeletedUtc ??= nowUtc;
-        registration.TokenHash = RegistrationTokens.New().Hash;
-        registration.CheckedInByUserId = null;
-        registration.AnonymisedUtc = nowUtc;
-        registration.UpdatedUtc = nowUtc;
-        registration.Version++;
     }
 
     /// <summary>Replaces the workshops a registrant chose: dropped ones free their seat (given to the next person waiting), new ones take a seat or wait.</summary>

@@ -24,6 +24,38 @@ public sealed class RegistrationRetention(EventsDbContext db, ContentDbContext c
     /// <summary>The placeholder address: unique per registration (the per-event unique index), never deliverable (.invalid, RFC 2606).</summary>
     public static string AnonymousEmail(int registrationId) => $"anonyme-{registrationId}@anonyme.invalid";
 
+    /// <summary>What the people themselves did, logged under their name (coordinators' own actions stay theirs).</summary>
+    private static readonly string[] OwnActions = [EventAuditActions.Registered, EventAuditActions.Waitlisted, EventAuditActions.Promoted,
+        EventAuditActions.WorkshopsChanged, EventAuditActions.Cancelled, EventAuditActions.Expired];
+
+    /// <summary>
+    /// The one way a registration's personal data is removed (by this job, or at the person's request): name, address,
+    /// organisation, account, answers and personal link replaced by placeholders; status, dates, workshop choices and
+    /// check-in stay for the counts.
+    /// </summary>
+    public static void Anonymise(EventRegistration registration, DateTime nowUtc)
+    {
+        var email = AnonymousEmail(registration.Id);
+        registration.FullName = AnonymousName;
+        registration.Email = email;
+        registration.NormalizedEmail = email.ToUpperInvariant();
+        registration.Organisation = "";
+        registration.UserId = null;
+        // A value no SHA-256 hex can equal (unique per row, like the index wants): the personal link is dead.
+        registration.TokenHash = "anonymised-" + registration.Id;
+        registration.AnswersJson = "{}";
+        registration.AnswersDeletedUtc ??= nowUtc;
+        registration.CheckedInByUserId = null;
+        registration.AnonymisedUtc = nowUtc;
+        registration.UpdatedUtc = nowUtc;
+        registration.Version++;
+    }
+
+    /// <summary>The log forgets what these registrants did under their name.</summary>
+    public static Task ForgetOwnActionsAsync(EventsDbContext db, int eventId, IReadOnlyCollection<int> registrationIds, CancellationToken cancellationToken)
+        => db.AuditEntries.Where(e => e.EventId == eventId && e.RegistrationId != null && registrationIds.Contains(e.RegistrationId.Value) && OwnActions.Contains(e.Action))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.UserId, "").SetProperty(e => e.UserName, "").SetProperty(e => e.Detail, ""), cancellationToken);
+
     public async Task<RetentionPass> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -65,33 +97,14 @@ public sealed class RegistrationRetention(EventsDbContext db, ContentDbContext c
     private async Task<int> AnonymiseAsync(int eventId, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
-        // Flag first (a write takes SQLite's lock at once), then give the flagged rows their own placeholders.
+        // Flag first (a write takes SQLite's lock at once), then give the flagged rows their placeholders.
         var touched = await db.Registrations.Where(r => r.EventId == eventId && r.AnonymisedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.AnonymisedUtc, now), cancellationToken);
         if (touched == 0) return 0;
-        var ids = await db.Registrations.Where(r => r.EventId == eventId && r.AnonymisedUtc == now)
-            .Select(r => r.Id).ToListAsync(cancellationToken);
-        foreach (var id in ids)
-        {
-            var email = AnonymousEmail(id);
-            // The token hash becomes a value no SHA-256 hex can equal (it is unique per row, like the index wants): the personal link is dead.
-            await db.Registrations.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.FullName, AnonymousName)
-                .SetProperty(r => r.Email, email)
-                .SetProperty(r => r.NormalizedEmail, email.ToUpperInvariant())
-                .SetProperty(r => r.Organisation, "")
-                .SetProperty(r => r.UserId, (string?)null)
-                .SetProperty(r => r.TokenHash, "anonymised-" + id)
-                .SetProperty(r => r.AnswersJson, "{}")
-                .SetProperty(r => r.AnswersDeletedUtc, r => r.AnswersDeletedUtc ?? now)
-                .SetProperty(r => r.UpdatedUtc, now)
-                .SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
-        }
-        // What the people themselves did was logged under their name: the log forgets it too (coordinators' own actions stay theirs).
-        string[] own = [EventAuditActions.Registered, EventAuditActions.Waitlisted, EventAuditActions.Promoted, EventAuditActions.WorkshopsChanged,
-            EventAuditActions.Cancelled, EventAuditActions.Expired];
-        await db.AuditEntries.Where(e => e.EventId == eventId && e.RegistrationId != null && ids.Contains(e.RegistrationId.Value) && own.Contains(e.Action))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.UserId, "").SetProperty(e => e.UserName, "").SetProperty(e => e.Detail, ""), cancellationToken);
+        var registrations = await db.Registrations.Where(r => r.EventId == eventId && r.AnonymisedUtc == now).ToListAsync(cancellationToken);
+        foreach (var registration in registrations) Anonymise(registration, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await ForgetOwnActionsAsync(db, eventId, registrations.Select(r => r.Id).ToList(), cancellationToken);
         EventAuditLog.Add(db, clock, EventActor.Site, eventId, null, EventAuditActions.Anonymised,
             $"Données personnelles de {touched} inscription(s) anonymisées, {options.Value.AnonymiseMonths} mois après l'événement.");
         await db.SaveChangesAsync(cancellationToken);
