@@ -78,7 +78,6 @@ internal static class PhraseEvaluator
         // scored straight into the query.
         if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
-            query.UseComplement(onlyList.Live);
             var sink = new QuerySink(query);
             terms.Score(onlyList, ref sink);
             return true;
@@ -136,7 +135,6 @@ internal static class PhraseEvaluator
             if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
             {
                 var single = postings[match.Clauses[0][0]];
-                query.UseComplement(single.Count);
                 for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
                 return true;
             }
@@ -149,7 +147,6 @@ internal static class PhraseEvaluator
                 foreach (var clause in match.Clauses) clauses.Add(Union(clause, postings));
                 var order = Enumerable.Range(0, clauses.Count).OrderBy(i => clauses[i].Count).ToArray();
                 var driver = clauses[order[0]];
-                query.UseComplement(driver.Count);
                 var cursors = new int[clauses.Count];
                 var excluded = match.ExcludedPhrases.Distinct(StringComparer.Ordinal).Select(p => postings[p]).ToArray();
                 var excludedCursors = new int[excluded.Length];
