@@ -214,7 +214,6 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             try
             {
                 var query = new QueryExecution(live.Table, request, page, pageSize);
-                SearchTimings.Lap(SearchTimings.Suggest);
                 if (!PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                 {
                     // Defensive: the expression is built from quoted terms only, but should FTS5 still refuse it, the
