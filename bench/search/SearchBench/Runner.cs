@@ -115,6 +115,7 @@ public static class Runner
                 await rebuild.CompleteAsync();
                 await rebuild.DisposeAsync();
                 applyTicks += Stopwatch.GetTimestamp() - completing;
+                log.WriteLine("  completed:" + MemoryNow());
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rebuild completed in {Stopwatch.GetElapsedTime(completing).TotalSeconds:F1} s (writing the queued batches, merging FTS5's segments, the in-memory postings, fsync, swap)"));
             }
             var indexingSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -151,6 +152,7 @@ public static class Runner
             var latencies = new double[queries.Count];
             var cpu = new double[queries.Count];
             var timed = new (double Ms, BenchQuery Query, int Total)[queries.Count];
+            var phases = new double[queries.Count][];
             var zero = 0;
             var zeroQueries = new List<BenchQuery>();
             var hits = 0L;
@@ -168,6 +170,7 @@ public static class Runner
                 var results = index.Search(new SearchRequest(query.Q, scope, filters, SearchSort.Relevance, 1, SearchRequest.DefaultPageSize));
                 latencies[i] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
                 cpu[i] = ThreadCpu.Milliseconds() - cpuBefore;
+                phases[i] = SearchTimings.Last.ToArray();
                 timed[i] = (latencies[i], query, results.Total);
                 if (dump is not null) Dump(dump, query, results);
                 if (results.Total == 0)
@@ -178,6 +181,7 @@ public static class Runner
                 hits += results.Total;
             }
             var querySeconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
+            if (SearchTimings.Enabled) PrintPhases(log, queries, cpu, phases, timed.Select(t => t.Total).ToArray());
             Array.Sort(latencies);
             Array.Sort(cpu);
             // The slowest queries, for whoever optimises the engine.
@@ -225,7 +229,7 @@ public static class Runner
                 documents += batch.Count;
                 batch = new List<SearchDocument>(options.Batch);
                 if (documents % 10_000 < options.Batch)
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {documents:N0} documents, {documents / Stopwatch.GetElapsedTime(started).TotalSeconds:F0}/s"));
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {documents:N0} documents, {documents / Stopwatch.GetElapsedTime(started).TotalSeconds:F0}/s{MemoryNow()}"));
             }
 
             IReadOnlyList<SearchScopeTenant> RegionScope(string tenant) => [new SearchScopeTenant(tenant, allTypes, SharedOnly: false)];
@@ -251,6 +255,35 @@ public static class Runner
         services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.Section));
         new SearchModule().ConfigureServices(services, configuration);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>SEARCH_TIMINGS=1: where the memory is (resident set, the collector's heap and committed bytes).</summary>
+    private static string MemoryNow()
+    {
+        if (!SearchTimings.Enabled) return "";
+        var info = GC.GetGCMemoryInfo();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  rss {ProcessMemory.ResidentMegabytes():F0} MB, peak {ProcessMemory.PeakMegabytes():F0}, gc heap {info.HeapSizeBytes / 1048576.0:F0} (committed {info.TotalCommittedBytes / 1048576.0:F0}, fragmented {info.FragmentedBytes / 1048576.0:F0}, promoted {info.PromotedBytes / 1048576.0:F0}, gen {info.Generation}), gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+    }
+
+    /// <summary>SEARCH_TIMINGS=1: the mean CPU per phase for the median queries and the slowest ones, and the slowest queries' breakdown.</summary>
+    private static void PrintPhases(TextWriter log, List<BenchQuery> queries, double[] cpu, double[][] phases, int[] totals)
+    {
+        var order = Enumerable.Range(0, cpu.Length).OrderBy(i => cpu[i]).ToArray();
+        string Row(IEnumerable<int> band)
+        {
+            var ids = band.ToList();
+            var means = SearchTimings.Phases.Select((_, p) => ids.Average(i => phases[i].Length > p ? phases[i][p] : 0));
+            return string.Join("  ", SearchTimings.Phases.Zip(means, (name, ms) => string.Create(CultureInfo.InvariantCulture, $"{name} {ms:F3}")))
+                + string.Create(CultureInfo.InvariantCulture, $"  (query CPU {ids.Average(i => cpu[i]):F3})");
+        }
+        log.WriteLine("query CPU per phase, mean ms:");
+        log.WriteLine("  all            " + Row(order));
+        log.WriteLine("  p40-p60        " + Row(order.Skip(order.Length * 4 / 10).Take(order.Length / 5)));
+        log.WriteLine("  p90-p100       " + Row(order.Skip(order.Length * 9 / 10)));
+        log.WriteLine("median and slowest queries by CPU, per phase (" + string.Join(" ", SearchTimings.Phases) + "):");
+        foreach (var i in order.Skip(order.Length * 45 / 100).Take(order.Length / 10).Concat(order.Reverse().Take(25)))
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cpu[i],7:F2} ms {totals[i],7} results  {string.Join(" ", phases[i].Select(ms => ms.ToString("F2", CultureInfo.InvariantCulture)))}  {queries[i].Q}{(queries[i].Tenant is null ? "" : " [" + queries[i].Tenant + "]")}"));
     }
 
     private static void Dump(StreamWriter dump, BenchQuery query, SearchResults results)
@@ -324,6 +357,15 @@ public static class ProcessMemory
             var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
             return long.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024.0;
         }
+        return 0;
+    }
+
+    /// <summary>VmRSS of /proc/self/status: the resident set now, in MB.</summary>
+    public static double ResidentMegabytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
         return 0;
     }
 

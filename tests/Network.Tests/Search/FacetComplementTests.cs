@@ -9,10 +9,10 @@ using Network.Modules.Search.Query;
 namespace Network.Tests.Search;
 
 /// <summary>
-/// A result covering most of a large scope counts its facets from the scope's counts minus the unmatched documents'
-/// (<see cref="QueryExecution.UseComplement"/>): the totals and every facet count are those of the documents found,
-/// counted one by one here, for single words, prefixes, OR and AND clauses and exclusions, after removals too (the
-/// scope's cached counts follow the table's changes).
+/// An unfiltered search counts its facets from each match's value mask into bit-sliced counters
+/// (<see cref="DocumentTable.FacetMasks"/>, <see cref="QueryExecution"/>): the totals and every facet count are those of
+/// the documents found, counted one by one here, for single words, prefixes, OR and AND clauses and exclusions, after
+/// removals too, past 65,535 matches (the counters' flush) and with more facet values than one mask word holds.
 /// </summary>
 public sealed class FacetComplementTests : IDisposable
 {
@@ -37,7 +37,7 @@ public sealed class FacetComplementTests : IDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
-    private async Task IndexAsync(int count)
+    private async Task IndexAsync(int count, int technologies = 0)
     {
         var random = new Random(3);
         var batch = new List<SearchDocument>();
@@ -50,7 +50,10 @@ public sealed class FacetComplementTests : IDisposable
             if (random.Next(10) < 1) words.Add("herbier");
             var document = SearchIndexTests.Doc(i.ToString(), "Fiche " + i, string.Join(' ', words), tenant: Tenants[random.Next(Tenants.Length)],
                 type: Types[random.Next(Types.Length)], shared: random.Next(8) != 0, date: new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(1500)),
-                facets: [new SearchFacetValue(SearchFacets.Domain, Domains[random.Next(Domains.Length)], "D"), new SearchFacetValue(SearchFacets.Year, (2020 + random.Next(5)).ToString(), "Y")]);
+                facets: [new SearchFacetValue(SearchFacets.Domain, Domains[random.Next(Domains.Length)], "D"), new SearchFacetValue(SearchFacets.Year, (2020 + random.Next(5)).ToString(), "Y"),
+                    // Up to twelve technologies a document out of many: more values than a mask word, more than the inline slots.
+                    .. Enumerable.Range(0, technologies == 0 ? 0 : random.Next(13)).Select(_ => random.Next(technologies)).Distinct()
+                        .Select(t => new SearchFacetValue(SearchFacets.Technology, "t" + t, "T"))]);
             batch.Add(document);
             _documents[document.Key] = (document, [.. words]);
         }
@@ -90,10 +93,27 @@ public sealed class FacetComplementTests : IDisposable
             AssertCounts("visite", w => w.Contains("visite"), Hub);
             AssertCounts("herbier", w => w.Contains("herbier"), Hub);
             AssertCounts("musée", w => w.Contains("musée"), [new SearchScopeTenant("bretagne", AllTypes, false)]);
-            // Removals change the scope's counts: the cached ones are computed again.
+            // Removals clear the removed documents' masks.
             var removed = _documents.Keys.Where(k => int.Parse(k) % 5 == 0).ToList();
             await _index.ApplyAsync([], [.. removed.Select(k => _documents[k].Document.Id)]);
             foreach (var key in removed) _documents.Remove(key);
         }
+    }
+
+    [Fact]
+    public async Task Many_facet_values_and_many_values_a_document_are_counted_exactly()
+    {
+        await IndexAsync(3_000, technologies: 150);
+        AssertCounts("musée", w => w.Contains("musée"), Hub);
+        AssertCounts("projet", _ => true, Hub);
+        AssertCounts("musée OR herbier", w => w.Contains("musée") || w.Contains("herbier"), Hub);
+        AssertCounts("visite", w => w.Contains("visite"), [new SearchScopeTenant("normandie", AllTypes, false)]);
+    }
+
+    [Fact]
+    public async Task Counts_past_the_counters_flush_are_exact()
+    {
+        await IndexAsync(70_000);
+        AssertCounts("projet", _ => true, [.. Tenants.Select(t => new SearchScopeTenant(t, AllTypes, SharedOnly: false))]);
     }
 }

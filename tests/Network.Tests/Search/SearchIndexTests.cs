@@ -517,4 +517,22 @@ public sealed class SearchIndexTests : IDisposable
         Assert.True(stats.FileSizeBytes > 0);
         Assert.False(stats.RebuildInProgress);
     }
+
+    [Fact]
+    public void Stored_facets_read_back_as_the_serializer_reads_them()
+    {
+        SearchFacetValue[][] lists =
+        [
+            [],
+            [new("domain", "musees", "Musées")],
+            [new("technology", "rv", "Réalité \"virtuelle\" <3> & l'art"), new("year", "2024", "2024"), new("programme", "pnv", null!)],
+        ];
+        foreach (var list in lists)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<SearchFacetValue>>(list);
+            Assert.Equal(list, IndexFile.ReadFacets(json));
+        }
+        foreach (var json in new[] { "null", "[{\"Value\":\"v\",\"Facet\":\"f\"}]", "[{\"Facet\":\"f\",\"Value\":\"v\",\"Label\":\"l\",\"Other\":1}]" })
+            Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<SearchFacetValue[]>(json) ?? [], IndexFile.ReadFacets(json));
+    }
 }

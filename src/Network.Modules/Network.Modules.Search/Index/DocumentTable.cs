@@ -47,11 +47,13 @@ internal sealed class DocumentTable
     /// <summary>Changes with every document set or removed: what was computed from the table before is stale.</summary>
     public int Version { get; private set; }
 
-    /// <summary>
-    /// Per search scope, its documents and their facet counts (see <see cref="QueryExecution"/>): a few scopes (the hub's,
-    /// each region's), each computed in one pass over the table on first use and valid until the table changes.
-    /// </summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, ScopeCounts> ScopeCountsCache { get; } = new(StringComparer.Ordinal);
+    /// <summary>Value masks per document beyond this many words (256 facet values): documents are counted value by value.</summary>
+    public const int MaxMaskWords = 4;
+
+    // Per rowid, MaskWords words of a bit per facet value id (type and region included): what an unfiltered search counts
+    // (see QueryExecution), one or a few words a document instead of its value list. Laid out again, wider, when the
+    // values outgrow the words; unusable (MaskWords 0) past MaxMaskWords words.
+    private ulong[] _facetMasks = new ulong[1024];
 
     /// <summary>One past the highest rowid the arrays cover.</summary>
     public long Capacity => _docs.Length;
@@ -70,6 +72,12 @@ internal sealed class DocumentTable
 
     /// <summary>Per rowid, how many <see cref="FacetSlots"/> hold values, or <see cref="FacetsNotInline"/>.</summary>
     public byte[] FacetCounts => _facetCounts;
+
+    /// <summary>Per rowid, <see cref="MaskWords"/> words: bit <c>v % 64</c> of word <c>v / 64</c> set for each facet value id <c>v</c> of the document.</summary>
+    public ulong[] FacetMasks => _facetMasks;
+
+    /// <summary>Words of <see cref="FacetMasks"/> per document: 1 up to 64 facet values, …; 0 when there are too many values for masks.</summary>
+    public int MaskWords { get; private set; } = 1;
 
     public IReadOnlyList<FacetValueInfo> Values => _values;
 
@@ -126,6 +134,7 @@ internal sealed class DocumentTable
         _dates[id] = document.DateUtc.Ticks;
         _facetCounts[id] = inline ? (byte)values.Count : FacetsNotInline;
         if (inline) for (var i = 0; i < values.Count; i++) _facetSlots[id * FacetStride + i] = (ushort)values[i];
+        SetMask(id, values);
         _perTenantCount[tenant]++;
         Count++;
         Version++;
@@ -138,10 +147,37 @@ internal sealed class DocumentTable
         _ids.Remove(new SearchDocumentKey(_tenants[doc.Tenant], _types[doc.Type], doc.Key));
         _perTenantCount[doc.Tenant]--;
         doc = default;
+        if (MaskWords > 0) Array.Clear(_facetMasks, (int)id * MaskWords, MaskWords);
         _scopeKeys[id] = 0;
         _facetCounts[id] = 0;
         Count--;
         Version++;
+    }
+
+    private void SetMask(long id, List<int> values)
+    {
+        var highest = values.Max();
+        if (MaskWords > 0 && highest >= MaskWords * 64) Widen(highest / 64 + 1);
+        if (MaskWords == 0) return;
+        var at = (int)id * MaskWords;
+        Array.Clear(_facetMasks, at, MaskWords);
+        foreach (var value in values) _facetMasks[at + value / 64] |= 1UL << value;
+    }
+
+    /// <summary>The masks laid out with <paramref name="words"/> words a document (or given up past <see cref="MaxMaskWords"/>): rare, as facet values are few.</summary>
+    private void Widen(int words)
+    {
+        if (words > MaxMaskWords)
+        {
+            MaskWords = 0;
+            _facetMasks = [];
+            return;
+        }
+        var widened = new ulong[_docs.Length * words];
+        for (var id = 0; id < _docs.Length; id++)
+            Array.Copy(_facetMasks, id * MaskWords, widened, id * words, MaskWords);
+        _facetMasks = widened;
+        MaskWords = words;
     }
 
     private int Value(int facet, string value, string label)
@@ -175,6 +211,7 @@ internal sealed class DocumentTable
         Array.Resize(ref _dates, length);
         Array.Resize(ref _facetSlots, length * FacetStride);
         Array.Resize(ref _facetCounts, length);
+        if (MaskWords > 0) Array.Resize(ref _facetMasks, length * MaskWords);
     }
 }
 
@@ -183,9 +220,6 @@ internal sealed class DocumentTable
 /// when they are not inline in <see cref="DocumentTable.FacetSlots"/> (empty otherwise).
 /// </summary>
 internal readonly record struct DocumentInfo(bool Alive, bool Shared, int Tenant, int Type, long Date, int[] FacetValues, string Key);
-
-/// <summary>A scope's documents and the counts of their facet values, as of the table's <paramref name="Version"/>.</summary>
-internal sealed record ScopeCounts(int Version, int Total, int[] Counts);
 
 /// <summary>A facet value: its facet (index in <see cref="SearchFacets.All"/>), value and latest label.</summary>
 internal sealed record FacetValueInfo(int Facet, string Value, string Label);

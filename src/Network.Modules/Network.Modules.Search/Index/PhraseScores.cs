@@ -78,7 +78,6 @@ internal static class PhraseEvaluator
         // scored straight into the query.
         if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
-            query.UseComplement(onlyList.Live);
             var sink = new QuerySink(query);
             terms.Score(onlyList, ref sink);
             return true;
@@ -97,9 +96,10 @@ internal static class PhraseEvaluator
                 }
                 if (terms is not null && SingleTerm(phrase) is { } term && terms.Get(term) is { } list)
                 {
+                    // Frequencies now, contributions only where needed: a broad word ANDed with a rare one is mostly skipped.
                     var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, list.Count));
-                    var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, list.Count));
-                    postings[phrase] = new Scored(ids, scores, terms.ScoreInto(list, ids, scores), Pooled: true);
+                    var frequencies = ArrayPool<float>.Shared.Rent(Math.Max(1, list.Count));
+                    postings[phrase] = new Scored(ids, frequencies, terms.PostingsInto(list, ids, frequencies), Pooled: true, terms.Idf(list), Frequencies: true);
                     continue;
                 }
                 // A prefix is expanded from the held terms each time (a millisecond for the broadest), into pooled arrays:
@@ -136,8 +136,7 @@ internal static class PhraseEvaluator
             if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
             {
                 var single = postings[match.Clauses[0][0]];
-                query.UseComplement(single.Count);
-                for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
+                for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.ScoreAt(i, terms));
                 return true;
             }
 
@@ -146,10 +145,9 @@ internal static class PhraseEvaluator
             var clauses = new List<Scored>(match.Clauses.Count);
             try
             {
-                foreach (var clause in match.Clauses) clauses.Add(Union(clause, postings));
+                foreach (var clause in match.Clauses) clauses.Add(Union(clause, postings, terms));
                 var order = Enumerable.Range(0, clauses.Count).OrderBy(i => clauses[i].Count).ToArray();
                 var driver = clauses[order[0]];
-                query.UseComplement(driver.Count);
                 var cursors = new int[clauses.Count];
                 var excluded = match.ExcludedPhrases.Distinct(StringComparer.Ordinal).Select(p => postings[p]).ToArray();
                 var excludedCursors = new int[excluded.Length];
@@ -174,7 +172,7 @@ internal static class PhraseEvaluator
                     if (!matches) continue;
                     // Summed clause by clause in the query's order.
                     var score = 0f;
-                    for (var c = 0; c < clauses.Count; c++) score += clauses[c].Scores[cursors[c]];
+                    for (var c = 0; c < clauses.Count; c++) score += clauses[c].ScoreAt(cursors[c], terms);
                     query.Add(id, -score);
                 }
             }
@@ -204,9 +202,23 @@ internal static class PhraseEvaluator
         return present;
     }
 
-    /// <summary>Ascending rowids with their contributions; <see cref="Pooled"/> arrays go back to the pool after the search.</summary>
-    private readonly record struct Scored(int[] Ids, float[] Scores, int Count, bool Pooled)
+    /// <summary>
+    /// Ascending rowids with their contributions, or with a held term's frequencies (<see cref="Frequencies"/>: the
+    /// contribution computed from them and <see cref="Idf"/> where it is used, the same float as computed at once);
+    /// <see cref="Pooled"/> arrays go back to the pool after the search.
+    /// </summary>
+    private readonly record struct Scored(int[] Ids, float[] Scores, int Count, bool Pooled, double Idf = 0, bool Frequencies = false)
     {
+        public float ScoreAt(int i, TermPostings? terms) => Frequencies ? terms!.Contribution(Idf, Ids[i], Scores[i]) : Scores[i];
+
+        /// <summary>The contributions computed in place (the arrays are this search's own).</summary>
+        public Scored WithContributions(TermPostings? terms)
+        {
+            if (!Frequencies) return this;
+            for (var i = 0; i < Count; i++) Scores[i] = terms!.Contribution(Idf, Ids[i], Scores[i]);
+            return this with { Frequencies = false };
+        }
+
         public void Return()
         {
             if (!Pooled) return;
@@ -219,8 +231,11 @@ internal static class PhraseEvaluator
     /// The documents holding any phrase of the clause, each with the sum of the contributions of the phrases it holds (a
     /// phrase listed twice counts twice, as FTS5's bm25 sums over the expression's phrases).
     /// </summary>
-    private static Scored Union(IReadOnlyList<string> clause, Dictionary<string, Scored> postings)
+    private static Scored Union(IReadOnlyList<string> clause, Dictionary<string, Scored> postings, TermPostings? terms)
     {
+        // One phrase: its postings as they are, not owned (the dictionary returns them).
+        if (clause.Count == 1) return postings[clause[0]] with { Pooled = false };
+        foreach (var phrase in clause) postings[phrase] = postings[phrase].WithContributions(terms);
         var union = Copy(postings[clause[0]]);
         for (var p = 1; p < clause.Count; p++)
         {

@@ -7,6 +7,10 @@ namespace Network.Modules.Search.Index;
 /// One search over the matching rowids FTS5 yields: keeps the documents inside the scope, applies the facet filters,
 /// counts facets drill-sideways (a document failing exactly one facet's filter still counts for that facet's values, so
 /// each facet shows what choosing another of its values would give) and keeps the best page in a bounded heap.
+/// Without facet filters (most searches), each match's facet values are counted from its value mask
+/// (<see cref="DocumentTable.FacetMasks"/>) into bit-sliced counters: one 16-bit counter per facet value, kept as 16 words
+/// of bits (word i holds bit i of every counter), so that adding a document is a carry ripple over a few words instead
+/// of an increment per value read from the document's value list (about ten values, in three arrays).
 /// </summary>
 internal sealed class QueryExecution
 {
@@ -31,9 +35,18 @@ internal sealed class QueryExecution
     private readonly int[] _counts;
     private readonly PriorityQueue<long, (double Score, long Date, long Id)> _best;
 
-    // Complement counting (see UseComplement): on, the rowid after the last matching one seen in scope.
-    private bool _complement;
-    private long _nextUnseen;
+    // Mask counting (no facet filter): the documents' masks, their words per document, and the counters' bit planes
+    // (Planes words per mask word) holding the counts since the last flush into _counts.
+    private readonly bool _masked;
+    private readonly ulong[] _masks;
+    private readonly int _maskWords;
+    private readonly ulong[] _planes = [];
+    private int _unflushed;
+
+    /// <summary>Bits of each bit-sliced counter: flushed into <see cref="_counts"/> before they could overflow.</summary>
+    private const int Planes = 16;
+
+    private const int MaxUnflushed = (1 << Planes) - 1;
 
     public bool Ranked { get; }
 
@@ -85,6 +98,10 @@ internal sealed class QueryExecution
             }
         }
         _counts = new int[table.Values.Count];
+        _masks = table.FacetMasks;
+        _maskWords = table.MaskWords;
+        _masked = _activeFacets == 0 && _maskWords > 0;
+        if (_masked) _planes = new ulong[_maskWords * Planes];
     }
 
     /// <summary>Whether the rowid is a document of the search's scope (before the facet filters).</summary>
@@ -107,85 +124,13 @@ internal sealed class QueryExecution
         if (InScope(id)) AddInScope(id, score);
     }
 
-    /// <summary>
-    /// Counts the facets of a result covering most of a large scope (a broad word or prefix on the hub: 85 to 100% of
-    /// the documents) from the scope's counts minus those of its documents that do not match, rather than adding up every
-    /// match's facet values: the matches must then come in ascending rowid order, each no more than once (every
-    /// evaluation path yields them so). Only without facet filters (a filtered search counts drill-sideways); a no-op
-    /// unless <paramref name="expectedMatches"/> (an upper bound) is at least half of a scope of at least a quarter of
-    /// the table. The counts are the same either way.
-    /// </summary>
-    public void UseComplement(long expectedMatches)
-    {
-        if (_activeFacets != 0 || _complement || Total != 0 || expectedMatches < MinimumComplementMatches) return;
-        if (expectedMatches * 4 < _table.Count) return;
-        var scope = ScopeCounts();
-        if (scope.Total * 4L < _table.Count || expectedMatches * 2 < scope.Total) return;
-        Array.Copy(scope.Counts, _counts, Math.Min(scope.Counts.Length, _counts.Length));
-        _complement = true;
-        _nextUnseen = 0;
-    }
-
-    /// <summary>Below this many matches, adding up their facets is cheap anyway.</summary>
-    private const int MinimumComplementMatches = 4096;
-
-    /// <summary>This search's scope's documents and facet counts: from the table's cache, else counted once and cached.</summary>
-    private ScopeCounts ScopeCounts()
-    {
-        var signature = new System.Text.StringBuilder();
-        for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
-        {
-            if (_scopeTypes[tenant] is not { } types) continue;
-            signature.Append(tenant).Append(_scopeSharedOnly[tenant] ? 's' : 'a');
-            foreach (var visible in types) signature.Append(visible ? '1' : '0');
-            signature.Append(';');
-        }
-        var key = signature.ToString();
-        var cache = _table.ScopeCountsCache;
-        if (cache.TryGetValue(key, out var cached) && cached.Version == _table.Version && cached.Counts.Length == _counts.Length) return cached;
-        var counts = new int[_counts.Length];
-        var total = 0;
-        for (long id = 0; id < _scopeKeys.Length; id++)
-        {
-            if (!InScope(id)) continue;
-            total++;
-            CountFacets(id, counts, 1);
-        }
-        var computed = new ScopeCounts(_table.Version, total, counts);
-        // A few scopes in practice (the hub's, each region's); bounded all the same.
-        if (cache.Count >= 256) cache.Clear();
-        cache[key] = computed;
-        return computed;
-    }
-
-    /// <summary>Adds <paramref name="delta"/> to the count of each facet value of the document.</summary>
-    private void CountFacets(long id, int[] counts, int delta)
-    {
-        var inline = _facetCounts[id];
-        if (inline == DocumentTable.FacetsNotInline)
-        {
-            foreach (var value in _docs[id].FacetValues) if (value < counts.Length) counts[value] += delta;
-            return;
-        }
-        foreach (int value in _facetSlots.AsSpan((int)id * DocumentTable.FacetStride, inline)) if (value < counts.Length) counts[value] += delta;
-    }
-
-    /// <summary>In complement counting, takes away the facets of the scope's documents from <see cref="_nextUnseen"/> up to <paramref name="end"/> (excluded): none of them matched.</summary>
-    private void SubtractUnmatched(long end)
-    {
-        for (var id = _nextUnseen; id < end; id++)
-            if (InScope(id)) CountFacets(id, _counts, -1);
-    }
-
     /// <summary>Takes one matching rowid that <see cref="InScope"/> accepted.</summary>
     public void AddInScope(long id, double score)
     {
-        if (_complement)
+        if (_masked)
         {
-            if (id < _nextUnseen) throw new InvalidOperationException("Complement counting needs the matches in ascending rowid order.");
-            SubtractUnmatched(id);
-            _nextUnseen = id + 1;
             Total++;
+            CountMask(id);
             Offer(id, score);
             return;
         }
@@ -212,6 +157,46 @@ internal sealed class QueryExecution
             Offer(id, score);
         }
         else if (BitOperations.PopCount((uint)failed) == 1) CountFailedFacet(values, failed);
+    }
+
+    /// <summary>Adds one to the bit-sliced counter of each of the document's facet values.</summary>
+    private void CountMask(long id)
+    {
+        var planes = _planes;
+        var at = (int)id * _maskWords;
+        for (var word = 0; word < _maskWords; word++)
+        {
+            var carry = _masks[at + word];
+            // A carry ripple: bit i of every counter flips where a carry arrives, and carries on where it was set.
+            for (var plane = word * Planes; carry != 0; plane++)
+            {
+                var bits = planes[plane];
+                planes[plane] = bits ^ carry;
+                carry &= bits;
+            }
+        }
+        if (++_unflushed == MaxUnflushed) FlushMasks();
+    }
+
+    /// <summary>Adds the bit-sliced counters into <see cref="_counts"/> and clears them.</summary>
+    private void FlushMasks()
+    {
+        var planes = _planes;
+        for (var word = 0; word < _maskWords; word++)
+        {
+            for (var i = 0; i < Planes; i++)
+            {
+                var bits = planes[word * Planes + i];
+                planes[word * Planes + i] = 0;
+                while (bits != 0)
+                {
+                    var value = word * 64 + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    if (value < _counts.Length) _counts[value] += 1 << i;
+                }
+            }
+        }
+        _unflushed = 0;
     }
 
     /// <summary>A document whose facet values are not inline (many values): the same as <see cref="Add"/> from its entry.</summary>
@@ -275,11 +260,7 @@ internal sealed class QueryExecution
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets()
     {
-        if (_complement)
-        {
-            SubtractUnmatched(_scopeKeys.Length);
-            _nextUnseen = _scopeKeys.Length;
-        }
+        if (_masked) FlushMasks();
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         var lists = SearchFacets.All.Select(_ => new List<FacetCount>()).ToArray();
         var values = _table.Values;

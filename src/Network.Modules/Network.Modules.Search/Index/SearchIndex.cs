@@ -197,11 +197,13 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
 
     public SearchResults Search(SearchRequest request)
     {
+        SearchTimings.Start();
         var parsed = parser.Parse(request.Text);
         var match = MatchExpression.Build(parsed, analyzer);
         if (match is null) return SearchResults.Empty with { QueryTruncated = parsed.Truncated };
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Max(1, request.Page);
+        SearchTimings.Lap(SearchTimings.Parse);
 
         _ = Live;
         _lock.EnterReadLock();
@@ -221,19 +223,27 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                     if (match is null || !PhraseEvaluator.Evaluate(match, reader, _phrases, _terms, live.Table.Capacity, query))
                         return SearchResults.Empty with { QueryIsEmpty = false, QueryTruncated = parsed.Truncated };
                 }
+                SearchTimings.Lap(SearchTimings.Match);
                 var hits = new List<SearchHit>(pageSize);
-                foreach (var (id, score) in query.Page())
+                var best = query.Page();
+                SearchTimings.Lap(SearchTimings.Page);
+                foreach (var (id, score) in best)
                 {
                     if (reader.Document(id) is not { } stored) continue;
+                    SearchTimings.Lap(SearchTimings.Rows);
                     var language = Language(stored.Language);
                     hits.Add(new SearchHit(stored.Tenant, stored.Type, stored.Key, stored.Path, stored.Title,
                         _highlighter.Title(stored.Title, language, match),
                         _highlighter.Snippet(stored.Summary, stored.Body, language, match),
                         new DateTime(stored.DateTicks, DateTimeKind.Utc), request.Sort == SearchSort.Relevance ? -score : 0,
                         IndexFile.ReadFacets(stored.Facets)));
+                    SearchTimings.Lap(SearchTimings.Highlight);
                 }
                 var suggestion = query.Total == 0 ? Suggest(parsed, reader) : null;
-                return new SearchResults(query.Total, hits, query.Facets(), suggestion, false, parsed.Truncated);
+                SearchTimings.Lap(SearchTimings.Suggest);
+                var facets = query.Facets();
+                SearchTimings.Lap(SearchTimings.Facets);
+                return new SearchResults(query.Total, hits, facets, suggestion, false, parsed.Truncated);
             }
             finally
             {

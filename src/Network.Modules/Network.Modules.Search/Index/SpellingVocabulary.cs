@@ -13,9 +13,10 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
     private readonly Lock _lock = new();
     private Dictionary<string, Entry>? _words;
 
-    private sealed class Entry(string surface)
+    private sealed class Entry(string surface, ulong letters)
     {
         public string Surface = surface;
+        public readonly ulong Letters = letters;
         public int Count;
         public Dictionary<string, int>? Spellings;
     }
@@ -53,7 +54,7 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
         {
             if (word.Length < 3 || word.Length > 30) continue;
             var folded = TextAnalyzer.Fold(word);
-            if (!words.TryGetValue(folded, out var entry)) words[folded] = entry = new Entry(word.ToLowerInvariant());
+            if (!words.TryGetValue(folded, out var entry)) words[folded] = entry = new Entry(word.ToLowerInvariant(), Letters(folded));
             entry.Count++;
             var spelling = word.ToLowerInvariant();
             if (spelling == entry.Surface) continue;
@@ -67,18 +68,32 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
     public List<string> Candidates(string folded, int minimumCount = 2, int limit = 10)
     {
         var found = new List<(string Surface, int Distance, int Count)>();
+        var letters = Letters(folded);
         lock (_lock)
         {
             if (_words is null) return [];
             foreach (var (word, entry) in _words)
             {
                 if (entry.Count < minimumCount || Math.Abs(word.Length - folded.Length) > 2 || word == folded) continue;
+                // Each edit brings in or takes away at most one letter: a word with three letters the other lacks is further than 2.
+                if (System.Numerics.BitOperations.PopCount(letters & ~entry.Letters) > 2 || System.Numerics.BitOperations.PopCount(entry.Letters & ~letters) > 2) continue;
                 var distance = Distance(folded, word, 2);
                 if (distance <= 2) found.Add((entry.Surface, distance, entry.Count));
             }
         }
         return found.OrderBy(f => f.Distance).ThenByDescending(f => f.Count).ThenBy(f => f.Surface, StringComparer.Ordinal)
             .Take(limit).Select(f => f.Surface).ToList();
+    }
+
+    /// <summary>
+    /// The letters of a word as bits (character code modulo 64): letters sharing a bit look alike, which only lets more
+    /// words through the distance check, never fewer.
+    /// </summary>
+    private static ulong Letters(string word)
+    {
+        var bits = 0UL;
+        foreach (var c in word) bits |= 1UL << (c & 63);
+        return bits;
     }
 
     /// <summary>Damerau-Levenshtein (optimal string alignment) distance, stopping early above <paramref name="max"/>.</summary>

@@ -304,25 +304,37 @@ internal sealed class TermPostings
         }
     }
 
-    /// <summary>Writes the live postings of <paramref name="list"/> with their contributions into the arrays; returns how many.</summary>
-    public int ScoreInto(TermList list, int[] ids, float[] scores)
+    /// <summary>
+    /// Writes the live postings of <paramref name="list"/>, rowids and frequencies, into the arrays; returns how many.
+    /// Their contributions are computed where needed with <see cref="Contribution(double, int, float)"/> and the list's
+    /// <see cref="Idf(TermList)"/>: an AND of a broad word and a rare one scores only the few documents holding both.
+    /// </summary>
+    public int PostingsInto(TermList list, int[] ids, float[] frequencies)
     {
-        var sink = new ArraySink(ids, scores);
-        Score(list, ref sink);
-        return sink.Count;
+        var copier = new ArrayCopier(ids, frequencies);
+        list.ForEach(ref copier);
+        return copier.Count;
     }
 
-    private struct ArraySink(int[] ids, float[] scores) : IPostingSink
+    private struct ArrayCopier(int[] ids, float[] frequencies) : IPostingVisitor
     {
         public int Count;
 
-        public readonly bool Wants(int id) => true;
-
-        public void Add(int id, float score)
+        public void Visit(int id, int frequency)
         {
             ids[Count] = id;
-            scores[Count++] = score;
+            frequencies[Count++] = frequency;
         }
+    }
+
+    /// <summary>The IDF of a held term, as <see cref="Score{TSink}"/> uses it.</summary>
+    public double Idf(TermList list) => Idf(list.Live);
+
+    /// <summary>A held term's contribution in document <paramref name="id"/>: the same float as <see cref="Score{TSink}"/> gives.</summary>
+    public float Contribution(double idf, int id, float frequency)
+    {
+        var norms = _norms;
+        return Contribution(idf, frequency, (uint)id < (uint)norms.Length ? norms[id] : K1 * (1 - B));
     }
 
     /// <summary>
