@@ -58,6 +58,7 @@ public sealed class CallsModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<CallType>());
         services.AddContentFeed<CallFeed>();
         services.AddScoped<ApplicationAccess>();
+        services.AddSingleton<Network.Core.Navigation.ISiteMapContributor, CallResultsSiteMap>();
         services.AddScoped<CallRounds>();
         services.AddScoped<ReviewAdministration>();
         services.AddScoped<ReviewerDesk>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using Network.Core.Tenancy;
+using Network.Tests.Calls;
 using Network.Tests.Content;
 using Network.Tests.Infrastructure;
 using Network.Tests.Pages;
@@ -98,6 +99,23 @@ public sealed class SiteMapTests(NetworkWebFactory factory) : IClassFixture<Netw
         var archived = await Network.Tests.News.NewsTestKit.PerformAsync(factory, Region, item, Network.Modules.Content.Workflow.ContentAction.Archive);
         Assert.True(archived.Succeeded);
         Assert.DoesNotContain(UrlSet(await XmlAsync(factory.CreateClient(), $"/{Region}/sitemap.xml")), u => u.Loc.EndsWith("/projets/" + item.Slug, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_calls_results_page_is_listed_once_its_results_are_published()
+    {
+        var call = await factory.CreateClosedCallAsync(Region, Unique("Appel aux résultats"));
+        var applicant = await factory.PersonAsync(Region, Network.Core.Security.NetworkRoles.Member, "Hélène Lauréate");
+        var application = await factory.AddSubmittedApplicationAsync(Region, call, applicant);
+        var results = $"http://localhost/{Region}/appels/{call.Item.Slug}/resultats";
+        Assert.DoesNotContain(UrlSet(await XmlAsync(factory.CreateClient(), $"/{Region}/sitemap.xml")), u => u.Loc == results);
+
+        await factory.DecideAsync(Region, call, application, Network.Modules.Calls.Data.ApplicationDecision.Accepted, 5_000m);
+        Assert.True((await factory.PublishResultsAsync(Region, call)).Succeeded);
+        var urls = UrlSet(await XmlAsync(factory.CreateClient(), $"/{Region}/sitemap.xml"));
+        Assert.Contains(urls, u => u.Loc == results);
+        // Applications, their files and forms are never listed.
+        Assert.DoesNotContain(urls, u => u.Loc.Contains("/candidature", StringComparison.Ordinal));
     }
 
     [Fact]
