@@ -34,6 +34,12 @@ public abstract class NetworkModule
     /// <summary>Entries of the public main navigation.</summary>
     public virtual IReadOnlyList<NavigationItem> MainNavigation => [];
 
+    /// <summary>
+    /// Tenant-relative address prefixes of the module's pages that are not for search engines (personal links, forms,
+    /// noindex pages; "*" matches any segment): robots.txt disallows them and the XML sitemap never lists them.
+    /// </summary>
+    public virtual IReadOnlyList<string> PrivatePaths => [];
+
     /// <summary>Kinds of blocks coordinators may place on home pages where the module is enabled.</summary>
     public virtual IReadOnlyList<HomeBlockType> HomeBlocks => [];
 

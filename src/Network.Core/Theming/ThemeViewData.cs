@@ -18,22 +18,19 @@ public static class ThemeViewData
     /// <summary>string: absolute URL of the page's image for link previews (og:image).</summary>
     public const string SocialImage = "Theme.SocialImage";
 
-    /// <summary><c>IEnumerable&lt;FeedLink&gt;</c>: feeds announced in the head (<c>link rel="alternate"</c>).</summary>
-    public const string FeedLinks = "Theme.FeedLinks";
-
     /// <summary>int: seconds after which the page reloads itself (<c>meta http-equiv="refresh"</c>), for progress pages without script.</summary>
     public const string RefreshSeconds = "Theme.RefreshSeconds";
 }
 
-/// <summary>A feed of the page announced in the head: its title, media type (application/rss+xml…) and address.</summary>
+/// <summary>A feed of a page (its title, media type application/rss+xml… and address), announced in the head through an <see cref="IHeadLinkSource"/>.</summary>
 public sealed record FeedLink(string Title, string MediaType, string Href);
 
-/// <summary>A <c>&lt;link&gt;</c> every page's head carries (rel="search" for an OpenSearch description…).</summary>
+/// <summary>A <c>&lt;link&gt;</c> a page's head carries (rel="search" for an OpenSearch description, rel="alternate" for a feed…).</summary>
 public sealed record HeadLink(string Rel, string MediaType, string Title, string Href);
 
 /// <summary>
-/// Links a module adds to the head of every page of the current tenant, without the theme knowing the module. It must
-/// not touch a database (error pages render the head too) and answers nothing where its module is disabled.
+/// Links a module adds to the heads of the current tenant's pages (every page, or those below an address: a content
+/// type's feeds), without the theme knowing the module: the one way pages announce feeds. It must not touch a database (error pages render the head too) and answers nothing where its module is disabled.
 /// </summary>
 public interface IHeadLinkSource
 {

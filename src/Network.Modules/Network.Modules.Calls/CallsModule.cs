@@ -16,6 +16,7 @@ using Network.Modules.Calls.Home;
 using Network.Modules.Calls.OpenData;
 using Network.Modules.Calls.Services;
 using Network.Modules.Content.Services;
+using Network.Modules.Content.Syndication;
 
 namespace Network.Modules.Calls;
 
@@ -37,6 +38,7 @@ public sealed class CallsModule : NetworkModule
     public override IReadOnlyList<Permission> Permissions => [ManageCalls, ReviewApplications];
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(CallsDbContext)];
     public override IReadOnlyList<NavigationItem> MainNavigation => [new("Appels à projets", "/appels", 40)];
+    public override IReadOnlyList<string> PrivatePaths => ["/candidatures/", "/appels/*/candidature"];
     public override IReadOnlyList<AdminMenuItem> AdminMenu =>
     [
         new("Appels à projets", "/admin/appels", ManageCalls.Name, 30),
@@ -54,7 +56,9 @@ public sealed class CallsModule : NetworkModule
         services.AddTenantDbContext<CallsDbContext>();
         services.AddSingleton<CallType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<CallType>());
+        services.AddContentFeed<CallFeed>();
         services.AddScoped<ApplicationAccess>();
+        services.AddSingleton<Network.Core.Navigation.ISiteMapContributor, CallResultsSiteMap>();
         services.AddScoped<CallRounds>();
         services.AddScoped<ReviewAdministration>();
         services.AddScoped<ReviewerDesk>();
@@ -74,6 +78,7 @@ public sealed class CallsModule : NetworkModule
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapContentFeed<CallFeed>();
         endpoints.MapMethods(CallsOpenData.CsvPath, [HttpMethods.Get, HttpMethods.Head],
             (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: true, catalog, tenant, tenants))
             .ExcludeFromDescription();

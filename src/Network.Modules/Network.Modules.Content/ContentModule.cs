@@ -12,6 +12,8 @@ using Network.Modules.Content.Lists;
 using Network.Modules.Content.Recipes;
 using Network.Modules.Content.Search;
 using Network.Modules.Content.Services;
+using Network.Modules.Content.Syndication;
+using Network.Core.Theming;
 using Network.Modules.Media;
 
 namespace Network.Modules.Content;
@@ -76,5 +78,8 @@ public sealed class ContentModule : NetworkModule
         services.AddSingleton<RecipeStepHandler, ContentStep>();
         services.AddScoped<ContentHomeData>();
         services.AddScoped<Editing.ContentEditorServices>();
+        services.AddSingleton<ContentFeedWriter>();
+        services.AddSingleton<IHeadLinkSource, ContentFeedHeadLinks>();
+        services.AddSingleton<Network.Core.Navigation.ISiteMapContributor, ContentSiteMap>();
     }
 }

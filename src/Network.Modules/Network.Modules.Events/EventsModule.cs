@@ -7,6 +7,7 @@ using Network.Core.Modules;
 using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
+using Network.Modules.Content.Syndication;
 using Network.Modules.Events.Data;
 using Network.Modules.Events.Home;
 using Network.Modules.Events.Recipes;
@@ -33,6 +34,7 @@ public sealed class EventsModule : NetworkModule
     public override IReadOnlyList<Type> TenantDbContexts => [typeof(EventsDbContext)];
     public override IReadOnlyList<AdminMenuItem> AdminMenu => [new("Événements", "/admin/evenements", ManageEvents.Name, 35)];
     public override IReadOnlyList<NavigationItem> MainNavigation => [new("Événements", "/evenements", 45)];
+    public override IReadOnlyList<string> PrivatePaths => ["/evenements/inscription/", "/evenements/*/inscription"];
 
     public override IReadOnlyList<HomeBlockType> HomeBlocks =>
     [
@@ -45,6 +47,7 @@ public sealed class EventsModule : NetworkModule
         services.AddTenantDbContext<EventsDbContext>();
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
+        services.AddContentFeed<EventFeed>();
         services.AddScoped<EventSetups>();
         services.AddScoped<EventCoordinatorDesk>();
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
@@ -72,5 +75,9 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        EventCalendarEndpoints.Map(endpoints);
+        endpoints.MapContentFeed<EventFeed>();
+    }
 }

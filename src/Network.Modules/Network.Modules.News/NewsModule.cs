@@ -8,6 +8,7 @@ using Network.Core.Tenancy;
 using Network.Modules.Content;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Services;
+using Network.Modules.Content.Syndication;
 using Network.Modules.News.Services;
 
 namespace Network.Modules.News;
@@ -34,17 +35,11 @@ public sealed class NewsModule : NetworkModule
     {
         services.AddSingleton<NewsType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<NewsType>());
-        services.AddSingleton<NewsFeed>();
+        services.AddContentFeed<NewsFeed>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        foreach (var format in new[] { NewsFeedFormat.Rss, NewsFeedFormat.Atom })
-        {
-            endpoints.MapMethods(NewsFeed.PathOf(format), [HttpMethods.Get, HttpMethods.Head],
-                    (HttpContext http, NewsFeed feed, ContentDbContext db, TenantContext tenantContext, TenantCatalog catalog, TenantUrls urls)
-                        => feed.AnswerAsync(http, format, db, tenantContext, catalog, urls))
-                .ExcludeFromDescription();
-        }
+        endpoints.MapContentFeed<NewsFeed>();
     }
 }

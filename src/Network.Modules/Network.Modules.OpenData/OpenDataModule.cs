@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
+using Network.Core.Navigation;
 
 namespace Network.Modules.OpenData;
 
@@ -13,4 +16,7 @@ public sealed class OpenDataModule : NetworkModule
     public override string Id => ModuleId;
     public override string Name => "Données ouvertes";
     public override string Description => "La page des jeux de données publiés par le site (/donnees), sous Licence Ouverte.";
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+        => services.AddSingleton<ISiteMapContributor, OpenDataSiteMap>();
 }

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
+using Network.Modules.Content.Syndication;
 using Network.Modules.Practices.Home;
 using Network.Modules.Practices.Services;
 
@@ -28,5 +30,8 @@ public sealed class PracticesModule : NetworkModule
     {
         services.AddSingleton<PracticeType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PracticeType>());
+        services.AddContentFeed<PracticeFeed>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapContentFeed<PracticeFeed>();
 }

@@ -30,6 +30,7 @@ public sealed class SearchModule : NetworkModule
     public static readonly Permission RebuildSearchIndex = new("RebuildSearchIndex", "Reconstruire l'index de recherche du réseau");
 
     public override string Id => ModuleId;
+    public override IReadOnlyList<string> PrivatePaths => ["/recherche"];
     public override string Name => "Recherche";
     public override string Description => "Recherche plein texte dans les projets, pratiques, appels et événements de toutes les régions.";
     public override IReadOnlyList<Permission> Permissions => [RebuildSearchIndex];

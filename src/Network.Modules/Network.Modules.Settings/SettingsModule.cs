@@ -30,5 +30,9 @@ public sealed class SettingsModule : NetworkModule
         services.AddSingleton<AccessibilityStatusCache>();
         services.AddScoped<IAccessibilityStatusSource, AccessibilityStatusSource>();
         services.AddSingleton<SafeMarkdown>();
+        services.AddOptions<SiteMapOptions>().Bind(configuration.GetSection(SiteMapOptions.Section));
+        services.AddScoped<SitePlan>();
     }
+
+    public override void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => SiteMapEndpoints.Map(endpoints);
 }

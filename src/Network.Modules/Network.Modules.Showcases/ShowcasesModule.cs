@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Funding;
@@ -5,6 +6,7 @@ using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
+using Network.Modules.Content.Syndication;
 using Network.Modules.Showcases.Home;
 using Network.Modules.Showcases.Services;
 
@@ -32,10 +34,13 @@ public sealed class ShowcasesModule : NetworkModule
     {
         services.AddSingleton<ShowcaseType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<ShowcaseType>());
+        services.AddContentFeed<ShowcaseFeed>();
         services.AddSingleton<ShowcaseRenderCache>();
         services.AddScoped<ShowcaseCatalog>();
         services.AddScoped<IFundedProjectDrafts, FundedProjectShowcases>();
         services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapContentFeed<ShowcaseFeed>();
 }

@@ -110,7 +110,7 @@ public sealed class CallPublicPagesTests(NetworkWebFactory factory) : IClassFixt
         Assert.EndsWith(".pdf", download.GetAttribute("href"));
         Assert.Equal($"/hauts-de-france/appels/{open.Item.Slug}/candidature", page.QuerySelector("#appel-deposer")!.GetAttribute("href"));
         Assert.Null(page.QuerySelector("#appel-resultats"));
-        var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var jsonLd = JsonDocument.Parse(page.MainJsonLd().TextContent).RootElement;
         Assert.Equal("GovernmentService", jsonLd.GetProperty("@type").GetString());
         Assert.Equal(open.Item.Title, jsonLd.GetProperty("name").GetString());
 

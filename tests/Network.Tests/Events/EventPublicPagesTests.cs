@@ -98,7 +98,7 @@ public sealed class EventPublicPagesTests(NetworkWebFactory factory) : IClassFix
         Assert.Equal($"/hauts-de-france/evenements/{e.Item.Slug}.ics", page.QuerySelector("#evenement-agenda")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("link[rel=alternate][type='text/calendar'][href='/hauts-de-france/evenements.ics']"));
 
-        var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var jsonLd = JsonDocument.Parse(page.MainJsonLd().TextContent).RootElement;
         Assert.Equal("Event", jsonLd.GetProperty("@type").GetString());
         Assert.Equal(e.Item.Title, jsonLd.GetProperty("name").GetString());
         Assert.Equal("https://schema.org/EventScheduled", jsonLd.GetProperty("eventStatus").GetString());
@@ -115,7 +115,7 @@ public sealed class EventPublicPagesTests(NetworkWebFactory factory) : IClassFix
         var full = await client.GetDocumentAsync($"/hauts-de-france/evenements/{e.Item.Slug}");
         Assert.Contains("Complet", full.QuerySelector("#evenement-etat")!.TextContent);
         Assert.Equal("S'inscrire sur la liste d'attente", full.QuerySelector("#evenement-inscription")!.TextContent.Trim());
-        Assert.Equal("https://schema.org/SoldOut", JsonDocument.Parse(full.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement
+        Assert.Equal("https://schema.org/SoldOut", JsonDocument.Parse(full.MainJsonLd().TextContent).RootElement
             .GetProperty("offers").GetProperty("availability").GetString());
     }
 
@@ -134,7 +134,7 @@ public sealed class EventPublicPagesTests(NetworkWebFactory factory) : IClassFix
         Assert.Contains("En ligne", page.QuerySelector("#evenement-lieu")!.TextContent);
         Assert.DoesNotContain("salle-secrete", await client.GetStringAsync($"/hauts-de-france/evenements/{later.Item.Slug}"));
         Assert.DoesNotContain("salle-secrete", await client.GetStringAsync($"/hauts-de-france/evenements/{later.Item.Slug}.ics"));
-        var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var jsonLd = JsonDocument.Parse(page.MainJsonLd().TextContent).RootElement;
         Assert.Equal("https://schema.org/OnlineEventAttendanceMode", jsonLd.GetProperty("eventAttendanceMode").GetString());
         Assert.Equal("VirtualLocation", jsonLd.GetProperty("location").GetProperty("@type").GetString());
         Assert.Equal("https://schema.org/PreOrder", jsonLd.GetProperty("offers").GetProperty("availability").GetString());
@@ -160,7 +160,7 @@ public sealed class EventPublicPagesTests(NetworkWebFactory factory) : IClassFix
         Assert.Contains("Annulé", page.QuerySelector("#evenement-etat")!.TextContent);
         Assert.Contains("Grève des transports", page.QuerySelector("#evenement-statut")!.TextContent);
         Assert.Null(page.QuerySelector("#evenement-inscription"));
-        var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var jsonLd = JsonDocument.Parse(page.MainJsonLd().TextContent).RootElement;
         Assert.Equal("https://schema.org/EventCancelled", jsonLd.GetProperty("eventStatus").GetString());
         var ics = IcsParser.Parse(await client.GetByteArrayAsync($"/hauts-de-france/evenements/{e.Item.Slug}.ics"));
         var vevent = Assert.Single(ics.All("VEVENT"));
@@ -174,7 +174,7 @@ public sealed class EventPublicPagesTests(NetworkWebFactory factory) : IClassFix
         await factory.ChangeSetupAsync(Hdf, postponed.Id, s => s.Status = EventStatus.Postponed);
         var postponedPage = await client.GetDocumentAsync($"/hauts-de-france/evenements/{postponed.Item.Slug}");
         Assert.Contains("Reporté", postponedPage.QuerySelector("#evenement-etat")!.TextContent);
-        Assert.Equal("https://schema.org/EventPostponed", JsonDocument.Parse(postponedPage.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement.GetProperty("eventStatus").GetString());
+        Assert.Equal("https://schema.org/EventPostponed", JsonDocument.Parse(postponedPage.MainJsonLd().TextContent).RootElement.GetProperty("eventStatus").GetString());
         Assert.Equal("TENTATIVE", Assert.Single(IcsParser.Parse(await client.GetByteArrayAsync($"/hauts-de-france/evenements/{postponed.Item.Slug}.ics")).All("VEVENT")).Single("STATUS").RawValue);
     }
 

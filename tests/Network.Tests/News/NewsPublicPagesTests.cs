@@ -56,7 +56,7 @@ public sealed class NewsPublicPagesTests(NetworkWebFactory factory) : IClassFixt
         Assert.Equal($"/hauts-de-france/actualites?mot-cle={tag}", page.QuerySelector("article .fr-tags-group a")!.GetAttribute("href"));
         Assert.Equal("Le chapô de l'actualité.", page.QuerySelector("meta[name='description']")!.GetAttribute("content"));
         Assert.NotNull(page.QuerySelector("link[rel='alternate'][type='application/rss+xml']"));
-        var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var jsonLd = JsonDocument.Parse(page.MainJsonLd().TextContent).RootElement;
         Assert.Equal("NewsArticle", jsonLd.GetProperty("@type").GetString());
         Assert.StartsWith("http", jsonLd.GetProperty("url").GetString());
 

@@ -113,7 +113,7 @@ public sealed class PracticePublicPagesTests(NetworkWebFactory factory) : IClass
         Assert.NotNull(page.QuerySelector("a[href='https://exemple.fr/guide']"));
         Assert.Contains(page.QuerySelectorAll(".fr-breadcrumb__link"), l => l.GetAttribute("href") == "/hauts-de-france/pratiques");
 
-        var json = page.QuerySelector("script[type='application/ld+json']")!.TextContent;
+        var json = page.MainJsonLd().TextContent;
         using var ld = JsonDocument.Parse(json);
         var root = ld.RootElement;
         Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());

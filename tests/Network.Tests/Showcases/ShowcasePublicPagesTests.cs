@@ -120,7 +120,7 @@ public sealed class ShowcasePublicPagesTests(NetworkWebFactory factory) : IClass
         Assert.Contains("Ville d'Amiens, CC BY", page.QuerySelector("figcaption")!.TextContent);
         Assert.Contains(related.Title, page.QuerySelector("#proches-titre")!.ParentElement!.TextContent);
 
-        var script = page.QuerySelector("script[type='application/ld+json']")!;
+        var script = page.MainJsonLd();
         using var json = JsonDocument.Parse(script.TextContent);
         var root = json.RootElement;
         Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());
@@ -218,7 +218,7 @@ public sealed class ShowcasePublicPagesTests(NetworkWebFactory factory) : IClass
             AssertInert(page, url);
         }
         var detail = HtmlForms.Parse(await (await client.GetAsync($"/hauts-de-france/projets/{item.Slug}")).Content.ReadAsStringAsync());
-        using var json = JsonDocument.Parse(detail.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        using var json = JsonDocument.Parse(detail.MainJsonLd().TextContent);
         Assert.Equal(item.Title, json.RootElement.GetProperty("name").GetString());
     }
 

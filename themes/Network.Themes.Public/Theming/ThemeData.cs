@@ -99,4 +99,31 @@ public static class Breadcrumbs
         else if (trail.Count > 1) trail[^1] = new(trail[^1].Key, null);
         return trail;
     }
+
+    /// <summary>
+    /// The trail as a schema.org <c>BreadcrumbList</c> (JSON-LD), every step with its absolute address (the current page's
+    /// own, without its query string). The default encoder escapes &lt;, &gt; and &amp;, so the JSON never closes its script element.
+    /// </summary>
+    public static string JsonLd(HttpContext context, IReadOnlyList<KeyValuePair<string, string?>> trail)
+    {
+        var origin = context.Request.Scheme + "://" + context.Request.Host.ToUriComponent();
+        var items = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < trail.Count; i++)
+        {
+            var (label, url) = trail[i];
+            items.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["@type"] = "ListItem",
+                ["position"] = i + 1,
+                ["name"] = label,
+                ["item"] = origin + (url ?? context.Request.PathBase + context.Request.Path),
+            });
+        }
+        return new System.Text.Json.Nodes.JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "BreadcrumbList",
+            ["itemListElement"] = items,
+        }.ToJsonString();
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Network.Core.Tenancy;
 using Network.Modules.Content.Data;
+using Network.Modules.Content.Syndication;
 using Network.Modules.News.Data;
 
 namespace Network.Modules.News.Services;
@@ -30,8 +31,8 @@ public static class NewsJsonLd
                 ["@type"] = "Organization",
                 ["name"] = tenant.OperatorName.Length > 0 ? tenant.OperatorName : tenant.SiteName,
             },
-            ["datePublished"] = NewsFeed.Rfc3339(item.PublishedUtc ?? item.CreatedUtc),
-            ["dateModified"] = NewsFeed.Rfc3339(item.UpdatedUtc),
+            ["datePublished"] = ContentFeedWriter.Rfc3339(item.PublishedUtc ?? item.CreatedUtc),
+            ["dateModified"] = ContentFeedWriter.Rfc3339(item.UpdatedUtc),
         };
         if (fields.Tags.Count > 0) article["keywords"] = string.Join(", ", fields.Tags);
         if (imageUrl is not null) article["image"] = imageUrl;

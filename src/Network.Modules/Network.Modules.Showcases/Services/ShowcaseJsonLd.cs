@@ -35,6 +35,7 @@ public static class ShowcaseJsonLd
             ["@context"] = "https://schema.org",
             ["@type"] = "CreativeWork",
             ["name"] = item.Title,
+            ["headline"] = item.Title.Length > 110 ? item.Title[..109] + "…" : item.Title,
             ["url"] = url,
             ["inLanguage"] = "fr",
         };

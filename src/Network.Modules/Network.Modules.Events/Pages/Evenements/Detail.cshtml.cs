@@ -57,7 +57,6 @@ public sealed class EventDetailModel(
         ViewData[ThemeViewData.Description] = item.Summary;
         if (imageUrl is not null) ViewData[ThemeViewData.SocialImage] = imageUrl;
         ViewData[ThemeViewData.BreadcrumbParents] = new[] { new KeyValuePair<string, string>("Événements", type.PublicPath) };
-        ViewData[ThemeViewData.FeedLinks] = new[] { EventCalendarEndpoints.FeedLink(Request.PathBase.Value ?? "", tenant) };
         return Page();
     }
 }

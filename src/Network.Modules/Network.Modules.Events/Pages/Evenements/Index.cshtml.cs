@@ -53,7 +53,6 @@ public sealed class EventListModel(EventCatalog catalog, TenantContext tenantCon
         PastTotal = pastPage.Total;
         Pagination = ContentListView.Pagination(pastPage, urls);
         ViewData["FeedUrl"] = (Request.PathBase.Value ?? "") + EventCalendarEndpoints.FeedPath;
-        ViewData[ThemeViewData.FeedLinks] = new[] { EventCalendarEndpoints.FeedLink(Request.PathBase.Value ?? "", tenantContext.Required) };
         return Page();
     }
 }

@@ -42,7 +42,6 @@ public sealed class NewsDetailModel(ContentPublicLookup lookup, ContentDbContext
         JsonLd = NewsJsonLd.Build(Item, Fields, tenant, urls.Absolute(tenant, type.PublicUrl(Item.Slug)), imageUrl);
         ViewData[ThemeViewData.Description] = Item.Summary;
         if (imageUrl is not null) ViewData[ThemeViewData.SocialImage] = imageUrl;
-        ViewData[ThemeViewData.FeedLinks] = NewsFeedLinks.For(Request.PathBase.Value ?? "", tenant);
         return Page();
     }
 }

@@ -53,6 +53,5 @@ public sealed class NewsListModel(ContentDbContext db, ContentListCache cache, N
 
         var tag = query.Filters.GetValueOrDefault(NewsType.TagFacet);
         if (!string.IsNullOrEmpty(tag)) TagLabel = tagLabels.GetValueOrDefault(tag) ?? tag;
-        ViewData[ThemeViewData.FeedLinks] = NewsFeedLinks.For(Request.PathBase.Value ?? "", tenant, tag, TagLabel);
     }
 }
