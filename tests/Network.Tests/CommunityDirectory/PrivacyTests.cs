@@ -29,7 +29,13 @@ public sealed class PrivacyTests(NetworkWebFactory factory) : IClassFixture<Netw
         Assert.DoesNotContain(hiddenName, (await client.GetDocumentAsync($"/{Hdf}/annuaire/membres?competence=secretissime")).DocumentElement.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{Hdf}/annuaire/membres/{privateProfile.Key}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{Hdf}/annuaire/membres/{publicProfile.Key}")).StatusCode);
-        foreach (var path in new[] { $"/{Hdf}/recherche?q={Uri.EscapeDataString(hiddenName)}", $"/{Hdf}/recherche.json?q={Uri.EscapeDataString(hiddenName)}", $"/{Hdf}/plan-du-site", "/annuaire/membres", $"/{Hdf}/annuaire" })
+        // Search: nothing found, here or on the hub (the page repeats the query, so the results are read).
+        foreach (var path in new[] { $"/{Hdf}/recherche.json?q={Uri.EscapeDataString(hiddenName)}", $"/recherche.json?q={Uri.EscapeDataString(hiddenName)}" })
+        {
+            using var found = JsonDocument.Parse(await client.GetStringAsync(path));
+            Assert.Equal(0, found.RootElement.GetProperty("total").GetInt32());
+        }
+        foreach (var path in new[] { $"/{Hdf}/plan-du-site", "/annuaire/membres", $"/{Hdf}/annuaire" })
         {
             var response = await client.GetAsync(path);
             Assert.DoesNotContain(hiddenName, await response.Content.ReadAsStringAsync());
