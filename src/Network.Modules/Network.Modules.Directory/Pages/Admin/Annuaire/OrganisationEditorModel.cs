@@ -94,17 +94,8 @@ public sealed class OrganisationEditorModel(ContentEditorServices services, Orga
 
     private async Task LoadVocabulariesAsync(OrganisationFields stored, CancellationToken cancellationToken)
     {
-        var domains = await vocabularies.GetAsync(Vocabularies.Domains, cancellationToken);
-        var technologies = await vocabularies.GetAsync(Vocabularies.Technologies, cancellationToken);
-        DomainOptions = [.. domains.Select(t => (t.Value, t.Label)), .. stored.Domains.Where(v => domains.All(t => t.Value != v)).Select(v => (v, v))];
-        TechnologyOptions = [.. technologies.Select(t => (t.Value, t.Label)), .. stored.Technologies.Where(v => technologies.All(t => t.Value != v)).Select(v => (v, v))];
-    }
-
-    private List<string> Chosen(List<string> posted, IReadOnlyList<(string Value, string Label)> options, string key, string message)
-    {
-        var values = posted.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (values.Any(v => options.All(o => o.Value != v))) AddError(key, message);
-        return values.Where(v => options.Any(o => o.Value == v)).ToList();
+        DomainOptions = await VocabularyOptionsAsync(vocabularies, Vocabularies.Domains, stored.Domains, cancellationToken);
+        TechnologyOptions = await VocabularyOptionsAsync(vocabularies, Vocabularies.Technologies, stored.Technologies, cancellationToken);
     }
 
     private static string Line(string? text) => (text ?? "").Trim();
