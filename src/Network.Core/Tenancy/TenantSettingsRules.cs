@@ -30,10 +30,22 @@ public static class TenantSettingsRules
 /// <summary>SIRET: 14 digits with a Luhn key (La Poste's establishments are the documented exception).</summary>
 public static class Siret
 {
-    public static bool IsValid(string value)
+    /// <summary>La Poste's SIREN: its establishments' SIRETs fail the Luhn check, so INSEE checks their digit sum instead.</summary>
+    public const string LaPosteSiren = "356000000";
+
+    /// <summary>What people type, without spaces, dots and dashes ("732 829 320 00074" → "73282932000074"), upper-cased.</summary>
+    public static string Normalize(string? value)
+        => new string((value ?? "").Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-' and not '\u202F').ToArray()).ToUpperInvariant();
+
+    /// <summary>
+    /// 14 digits (spaces allowed) whose Luhn checksum holds, or a La Poste establishment whose digit sum is a multiple
+    /// of 5 (INSEE's rule for La Poste's many establishments; its head office, 356 000 000 00048, passes Luhn).
+    /// </summary>
+    public static bool IsValid(string? value)
     {
-        var digits = value.Replace(" ", "", StringComparison.Ordinal);
+        var digits = (value ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (digits.Length != 14 || !digits.All(char.IsAsciiDigit)) return false;
+        if (digits.StartsWith(LaPosteSiren, StringComparison.Ordinal) && digits.Sum(c => c - '0') % 5 == 0) return true;
         var sum = 0;
         for (var i = 0; i < 14; i++)
         {
@@ -41,7 +53,10 @@ public static class Siret
             if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
             sum += d;
         }
-        // La Poste's establishments (SIREN 356000000) may fail Luhn; INSEE accepts them when the digit sum is a multiple of 5.
-        return sum % 10 == 0 || (digits.StartsWith("356000000", StringComparison.Ordinal) && digits.Sum(c => c - '0') % 5 == 0);
+        return sum % 10 == 0;
     }
+
+    /// <summary>"73282932000074" → "732 829 320 00074", as the INSEE shows it.</summary>
+    public static string Format(string siret)
+        => siret.Length == 14 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{siret[..3]} {siret[3..6]} {siret[6..9]} {siret[9..]}") : siret;
 }

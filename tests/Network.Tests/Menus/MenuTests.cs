@@ -85,10 +85,10 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
         await ResetAsync("nouvelle-aquitaine");
         var draft = await DraftAsync("nouvelle-aquitaine");
         Assert.False(draft.IsCustom);
-        Assert.Equal(["Actualités", "Projets", "Pratiques", "Appels à projets", "Événements"], TopLabels(draft));
+        Assert.Equal(["Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Annuaire"], TopLabels(draft));
         Assert.All(draft.Entries, e => Assert.True(e.Id < 0));
         var page = await HeaderAsync(factory.CreateClient(), "/nouvelle-aquitaine/");
-        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements"], NavTexts(page));
+        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Annuaire"], NavTexts(page));
 
         var coordinator = await factory.PersonAsync("nouvelle-aquitaine", "Coordinator", "Menu Défaut");
         var client = await coordinator.ClientAsync(factory);
@@ -99,10 +99,10 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         draft = await DraftAsync("nouvelle-aquitaine");
         Assert.True(draft.IsCustom);
-        Assert.Equal(["Actualités", "Pratiques", "Projets", "Appels à projets", "Événements"], TopLabels(draft));
+        Assert.Equal(["Actualités", "Pratiques", "Projets", "Appels à projets", "Événements", "Annuaire"], TopLabels(draft));
         Assert.All(draft.Entries, e => Assert.True(e.Id > 0));
         page = await HeaderAsync(factory.CreateClient(), "/nouvelle-aquitaine/");
-        Assert.Equal(["Accueil", "Actualités", "Pratiques", "Projets", "Appels à projets", "Événements"], NavTexts(page));
+        Assert.Equal(["Accueil", "Actualités", "Pratiques", "Projets", "Appels à projets", "Événements", "Annuaire"], NavTexts(page));
         // Accounts without the permission cannot edit.
         var member = await factory.PersonAsync("nouvelle-aquitaine", "Contributor", "Menu Contributeur");
         var forbidden = await (await member.ClientAsync(factory)).GetAsync("/nouvelle-aquitaine/admin/menu");
@@ -123,23 +123,24 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var draft = await DraftAsync();
         Assert.True(draft.IsCustom);
-        var pageEntry = draft.Entries[5];
+        var pageEntry = draft.Entries[6];
         Assert.Equal(MenuEntryKind.Page, pageEntry.Kind);
         Assert.StartsWith("À propos du réseau", pageEntry.DisplayLabel);
-        var external = draft.Entries[6];
+        var external = draft.Entries[7];
 
         // Nest a path entry under the page entry, then the external link under it too, then take it out again.
         added = await client.SubmitFormAsync(Admin, "#add-form", Fields(("kind", "path"), ("path", "/contact"), ("label", "Nous contacter"), ("labelEn", "Contact us"), ("parentId", pageEntry.Id.ToString())));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, $"#indent-{external.Id}", Fields())).StatusCode);
         draft = await DraftAsync();
-        Assert.Equal(6, draft.Entries.Count);
-        Assert.Equal(["Nous contacter", "Ministère"], draft.Entries[5].Children.Select(c => c.DisplayLabel));
+        Assert.Equal(7, draft.Entries.Count);
+        Assert.Equal(["Nous contacter", "Ministère"], draft.Entries[6].Children.Select(c => c.DisplayLabel));
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, $"#outdent-{external.Id}", Fields())).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, $"#move-up-{pageEntry.Id}", Fields())).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, $"#move-up-{pageEntry.Id}", Fields())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, $"#move-up-{pageEntry.Id}", Fields())).StatusCode);
         draft = await DraftAsync();
-        Assert.Equal(["Actualités", "Projets", "Pratiques", pageEntry.DisplayLabel, "Appels à projets", "Événements", "Ministère"], TopLabels(draft));
+        Assert.Equal(["Actualités", "Projets", "Pratiques", pageEntry.DisplayLabel, "Appels à projets", "Événements", "Annuaire", "Ministère"], TopLabels(draft));
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, $"#move-down-{draft.Entries[0].Id}", Fields())).StatusCode);
         Assert.Equal(["Projets", "Actualités"], TopLabels(await DraftAsync()).Take(2));
 
@@ -149,7 +150,7 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
         var edited = await client.SubmitFormAsync($"{Admin}?modifier={pageEntry.Id}", "#edit-form", Fields(("pageId", pageId.ToString()), ("label", "À propos"), ("labelEn", "About us")));
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var header = await HeaderAsync(factory.CreateClient());
-        Assert.Equal(["Accueil", "Projets", "Actualités", "Pratiques", "À propos", "Appels à projets", "Événements", "Ministère"], NavTexts(header));
+        Assert.Equal(["Accueil", "Projets", "Actualités", "Pratiques", "À propos", "Appels à projets", "Événements", "Annuaire", "Ministère"], NavTexts(header));
         var submenu = header.QuerySelector("#navigation-principale button.fr-nav__btn")!;
         Assert.Equal("À propos", submenu.TextContent.Trim());
         var submenuLinks = header.QuerySelectorAll($"#{submenu.GetAttribute("aria-controls")} a").ToList();
@@ -164,17 +165,17 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
         // (The News module's own English label is its business; the rest is checked.)
         var englishTexts = NavTexts(englishHeader);
         Assert.Equal(["Home", "Projects"], englishTexts.Take(2));
-        Assert.Equal(["Practices", "About us", "Calls for projects", "Events", "Ministère"], englishTexts.Skip(3));
+        Assert.Equal(["Practices", "About us", "Calls for projects", "Events", "Directory", "Ministère"], englishTexts.Skip(3));
         Assert.Contains("Contact us", englishHeader.GetElementById("navigation-principale")!.TextContent);
 
         // Delete the submenu with its entry, then go back to the default menu.
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, $"#delete-{pageEntry.Id}", Fields())).StatusCode);
         draft = await DraftAsync();
-        Assert.Equal(["Projets", "Actualités", "Pratiques", "Appels à projets", "Événements", "Ministère"], TopLabels(draft));
+        Assert.Equal(["Projets", "Actualités", "Pratiques", "Appels à projets", "Événements", "Annuaire", "Ministère"], TopLabels(draft));
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(Admin, "#reset-form", Fields())).StatusCode);
         draft = await DraftAsync();
         Assert.False(draft.IsCustom);
-        Assert.Equal(["Actualités", "Projets", "Pratiques", "Appels à projets", "Événements"], TopLabels(draft));
+        Assert.Equal(["Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Annuaire"], TopLabels(draft));
     }
 
     [Fact]
@@ -193,20 +194,20 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
             return 0;
         });
         var header = await HeaderAsync(factory.CreateClient());
-        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Découvrir"], NavTexts(header));
+        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Annuaire", "Découvrir"], NavTexts(header));
 
         // Disabling Practices removes its entry at once; enabling it brings it back.
         await factory.Service<TenantManager>().DisableFeatureAsync(Region, "Practices");
         try
         {
-            Assert.Equal(["Accueil", "Actualités", "Projets", "Appels à projets", "Événements", "Découvrir"], NavTexts(await HeaderAsync(factory.CreateClient())));
+            Assert.Equal(["Accueil", "Actualités", "Projets", "Appels à projets", "Événements", "Annuaire", "Découvrir"], NavTexts(await HeaderAsync(factory.CreateClient())));
             Assert.Contains((await DraftAsync()).Entries, e => e.DisplayLabel == "Pratiques" && e.Hidden != null);
         }
         finally
         {
             await factory.Service<TenantManager>().EnableFeatureAsync(Region, "Practices");
         }
-        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Découvrir"], NavTexts(await HeaderAsync(factory.CreateClient())));
+        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Annuaire", "Découvrir"], NavTexts(await HeaderAsync(factory.CreateClient())));
 
         // Archiving the group's only page empties the group, which vanishes; the editor says why.
         await InRegion(async sp =>
@@ -217,7 +218,7 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
             Assert.True(archived.Succeeded, string.Join("; ", archived.Errors));
             return 0;
         });
-        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements"], NavTexts(await HeaderAsync(factory.CreateClient())));
+        Assert.Equal(["Accueil", "Actualités", "Projets", "Pratiques", "Appels à projets", "Événements", "Annuaire"], NavTexts(await HeaderAsync(factory.CreateClient())));
         var group = (await DraftAsync()).Entries.Single(e => e.DisplayLabel == "Découvrir");
         Assert.Equal("son sous-menu est vide", group.Hidden);
         Assert.Equal("la page n'est plus publiée", group.Children.Single().Hidden);
@@ -304,7 +305,7 @@ public sealed class MenuTests(MenuWebFactory factory) : IClassFixture<MenuWebFac
             .AddAsync(draft.Version, new MenuEntryInput(MenuEntryKind.Path, Path: $"/concurrent-{i}", Label: $"Concurrent {i}"), null))));
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(results, r => r.Error == MenuChange.StaleMessage);
-        Assert.Equal(6, (await DraftAsync()).Count);
+        Assert.Equal(7, (await DraftAsync()).Count);
     }
 
     [Fact]

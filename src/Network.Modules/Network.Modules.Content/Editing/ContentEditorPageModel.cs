@@ -86,6 +86,29 @@ public abstract class ContentEditorPageModel<TType, TFields>(ContentEditorServic
         ModelState.AddModelError(key, message);
     }
 
+    /// <summary>
+    /// The posted values of a vocabulary field (domains, technologies) that <paramref name="options"/> offers, trimmed and
+    /// distinct; any other value is dropped and reported under <paramref name="key"/> with <paramref name="message"/>.
+    /// </summary>
+    protected List<string> Chosen(List<string> posted, IReadOnlyList<(string Value, string Label)> options, string key, string message)
+    {
+        var values = posted.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (values.Any(v => options.All(o => o.Value != v))) AddError(key, message);
+        return values.Where(v => options.Any(o => o.Value == v)).ToList();
+    }
+
+    /// <summary>
+    /// A vocabulary's terms as the editor's options; values the item already has stay offered even if a coordinator has
+    /// since removed them from the vocabulary.
+    /// </summary>
+    protected static async Task<IReadOnlyList<(string Value, string Label)>> VocabularyOptionsAsync(
+        VocabularyService vocabularies, string vocabulary, IEnumerable<string> kept, CancellationToken cancellationToken)
+    {
+        var list = (await vocabularies.GetAsync(vocabulary, cancellationToken)).Select(t => (t.Value, t.Label)).ToList();
+        list.AddRange(kept.Where(v => list.All(t => t.Value != v)).Distinct(StringComparer.Ordinal).Select(v => (v, v)));
+        return list;
+    }
+
     /// <summary>The address of the editor of an item, inside the tenant.</summary>
     protected string EditorUrl(int id, string? notice = null)
         => (Request.PathBase.Value ?? "") + type.EditUrl(id) + (notice is null ? "" : "?" + notice + "=1");

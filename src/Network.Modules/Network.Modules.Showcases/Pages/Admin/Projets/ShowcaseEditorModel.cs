@@ -217,25 +217,8 @@ public sealed class ShowcaseEditorModel(ContentEditorServices services, Showcase
 
     private async Task LoadVocabulariesAsync(ShowcaseFields stored, CancellationToken cancellationToken)
     {
-        var domains = await vocabularies.GetAsync(Vocabularies.Domains, cancellationToken);
-        var technologies = await vocabularies.GetAsync(Vocabularies.Technologies, cancellationToken);
-        // Values the item already has stay offered even if a coordinator has since removed them from the vocabulary.
-        DomainOptions = Options(domains.Select(t => (t.Value, t.Label)), stored.Domains);
-        TechnologyOptions = Options(technologies.Select(t => (t.Value, t.Label)), stored.Technologies);
-
-        static IReadOnlyList<(string, string)> Options(IEnumerable<(string Value, string Label)> terms, IEnumerable<string> kept)
-        {
-            var list = terms.ToList();
-            list.AddRange(kept.Where(v => list.All(t => t.Value != v)).Select(v => (v, v)));
-            return list;
-        }
-    }
-
-    private List<string> Chosen(List<string> posted, IReadOnlyList<(string Value, string Label)> options, string key, string message)
-    {
-        var values = posted.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (values.Any(v => options.All(o => o.Value != v))) AddError(key, message);
-        return values.Where(v => options.Any(o => o.Value == v)).ToList();
+        DomainOptions = await VocabularyOptionsAsync(vocabularies, Vocabularies.Domains, stored.Domains, cancellationToken);
+        TechnologyOptions = await VocabularyOptionsAsync(vocabularies, Vocabularies.Technologies, stored.Technologies, cancellationToken);
     }
 
     private DateOnly? Date(string? text, string key)
