@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Api;
 using Network.Core.Modules;
+using Network.Modules.Practices.Api;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
 using Network.Modules.Practices.Home;
@@ -28,5 +30,6 @@ public sealed class PracticesModule : NetworkModule
     {
         services.AddSingleton<PracticeType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PracticeType>());
+        services.AddSingleton<IApiResource, PracticeApiResource>();
     }
 }

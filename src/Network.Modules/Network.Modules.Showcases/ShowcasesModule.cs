@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Api;
 using Network.Core.Funding;
+using Network.Modules.Showcases.Api;
 using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Modules.Content;
@@ -34,6 +36,7 @@ public sealed class ShowcasesModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<ShowcaseType>());
         services.AddSingleton<ShowcaseRenderCache>();
         services.AddScoped<ShowcaseCatalog>();
+        services.AddSingleton<IApiResource, ShowcaseApiResource>();
         services.AddScoped<IFundedProjectDrafts, FundedProjectShowcases>();
         services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
