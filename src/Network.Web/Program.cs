@@ -1,5 +1,6 @@
 using Network.Core.Hosting;
 using Network.Modules.Accounts;
+using Network.Modules.Api;
 using Network.Modules.Calls;
 using Network.Modules.Directory;
 using Network.Modules.Events;
@@ -22,7 +23,7 @@ builder.AddNetwork(
     [
         new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
         new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(), new CallsModule(), new EventsModule(),
-        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(), new OpenDataModule(), new DirectoryModule(),
+        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(), new OpenDataModule(), new DirectoryModule(), new ApiModule(),
     ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
 

@@ -133,6 +133,8 @@ public static class NetworkHost
             };
         });
         services.AddProblemDetails();
+        // Policies are the modules' (the API opens its GET endpoints to every origin); none applies elsewhere.
+        services.AddCors();
 
         foreach (var module in modules.Modules)
         {
@@ -155,6 +157,7 @@ public static class NetworkHost
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCors();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Api;
 using Network.Core.Data;
+using Network.Modules.Calls.Api;
 using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.OpenData;
@@ -71,6 +73,8 @@ public sealed class CallsModule : NetworkModule
         services.AddScoped<CallResultsPublisher>();
         services.AddScoped<CallResults>();
         services.AddScoped<SubventionsDataset>();
+        services.AddSingleton<IApiResource, CallApiResource>();
+        services.AddSingleton<IApiResource, AwardApiResource>();
         services.AddSingleton<ICliCommand, CallsBenchSeedCommand>();
         services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
         services.AddSingleton<RecipeStepHandler, CallsStep>();

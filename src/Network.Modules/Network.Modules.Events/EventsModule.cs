@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Api;
 using Network.Core.Data;
+using Network.Modules.Events.Api;
 using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Core.Recipes;
@@ -48,6 +50,7 @@ public sealed class EventsModule : NetworkModule
         services.AddSingleton<EventType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<EventType>());
         services.AddContentFeed<EventFeed>();
+        services.AddSingleton<IApiResource, EventApiResource>();
         services.AddScoped<EventSetups>();
         services.AddScoped<EventCoordinatorDesk>();
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));

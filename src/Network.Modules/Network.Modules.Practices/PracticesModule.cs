@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Api;
 using Network.Core.Modules;
+using Network.Modules.Practices.Api;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Syndication;
@@ -31,6 +33,7 @@ public sealed class PracticesModule : NetworkModule
         services.AddSingleton<PracticeType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PracticeType>());
         services.AddContentFeed<PracticeFeed>();
+        services.AddSingleton<IApiResource, PracticeApiResource>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapContentFeed<PracticeFeed>();

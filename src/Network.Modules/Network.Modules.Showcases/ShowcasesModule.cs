@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Core.Api;
 using Network.Core.Funding;
+using Network.Modules.Showcases.Api;
 using Network.Core.Hosting;
 using Network.Core.Modules;
 using Network.Modules.Content;
@@ -37,6 +39,7 @@ public sealed class ShowcasesModule : NetworkModule
         services.AddContentFeed<ShowcaseFeed>();
         services.AddSingleton<ShowcaseRenderCache>();
         services.AddScoped<ShowcaseCatalog>();
+        services.AddSingleton<IApiResource, ShowcaseApiResource>();
         services.AddScoped<IFundedProjectDrafts, FundedProjectShowcases>();
         services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();

@@ -35,6 +35,8 @@ public class NetworkWebFactory : WebApplicationFactory<Program>
         // (the rate-limit tests lower them through Settings).
         foreach (var policy in new[] { "SignIn", "SignUp", "PasswordReset" })
             builder.UseSetting($"Accounts:RateLimits:{policy}:PermitLimit", "100000");
+        // Likewise for the public API's limit per client (ApiRateLimitTests lowers it).
+        builder.UseSetting("Api:RateLimit:PermitLimit", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -18,7 +18,8 @@ public sealed record FacetCount(string Value, int Count);
 /// <summary>Filters, counts, sorts and pages a snapshot. Counts of a facet ignore that facet's own filter, so every choice shows what it would give.</summary>
 public static class ContentListEngine
 {
-    public const int MaxPageSize = 60;
+    /// <summary>The largest page any list asks for (the API caps its page size here).</summary>
+    public const int MaxPageSize = 100;
 
     /// <param name="facetNames">The facets to count (in display order).</param>
     public static ContentListPage Run(ContentSnapshot snapshot, ContentListQuery query, IReadOnlyList<string> facetNames)
