@@ -34,7 +34,7 @@ public sealed class CommentBadInputTests(NetworkWebFactory factory) : IClassFixt
         var (_, client) = await factory.MemberAsync();
         var response = await client.CommentAsync(Hdf, item, body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var page = HtmlForms.Parse(await response.BodyAsync());
+        var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains(message, page.QuerySelector("#commentaire-erreurs")!.TextContent);
         Assert.Contains(message, page.QuerySelector("#champ-body-erreur")!.TextContent);
         if (body.Trim().Length > 0) Assert.Equal(body.Replace("\r\n", "\n"), page.QuerySelector("#champ-body")!.TextContent);
@@ -54,7 +54,7 @@ public sealed class CommentBadInputTests(NetworkWebFactory factory) : IClassFixt
         for (var i = 0; i < 5; i++) CommentIdFrom(await client.CommentAsync(Hdf, item, $"Commentaire numéro {i}."));
         var sixth = await client.CommentAsync(Hdf, item, "Un de trop.");
         Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
-        Assert.Contains("patientez quelques minutes", await sixth.BodyAsync());
+        Assert.Contains("patientez quelques minutes", await sixth.TextAsync());
         Assert.Equal(5, (await factory.CommentsAsync(Hdf, item.Id)).Count);
         // Someone else is not affected.
         var (_, other) = await factory.MemberAsync();
@@ -81,8 +81,9 @@ public sealed class CommentBadInputTests(NetworkWebFactory factory) : IClassFixt
         }).ToList();
         var ids = (await Task.WhenAll(posts)).Select(CommentIdFrom).Distinct().ToList();
         Assert.Single(ids);
-        Assert.Equal(2, (await factory.CommentsAsync(Hdf, item.Id)).Count);
-        Assert.Equal(2, (await factory.OutboxForAsync(author.Email)).Count);
+        var all = await factory.CommentsAsync(Hdf, item.Id);
+        Assert.True(all.Count == 2, string.Join(" | ", all.Select(c => $"{c.Id} {c.AuthorId} {c.SubmissionKey} {c.Body}")));
+        Assert.Equal(2, (await factory.CommentMailsAsync(author.Email)).Count);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class CommentBadInputTests(NetworkWebFactory factory) : IClassFixt
         {
             var response = await PostAsync(client, item, Fields(id, "Sur un contenu introuvable."));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Contains("Ce contenu n'existe pas ou n'accepte pas de commentaires.", await response.BodyAsync());
+            Assert.Contains("Ce contenu n'existe pas ou n'accepte pas de commentaires.", await response.TextAsync());
         }
         // A reply whose parent is a comment of another item, or of another tenant.
         var (elsewhere, _) = await factory.PracticeByAsync();

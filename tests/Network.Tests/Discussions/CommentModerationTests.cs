@@ -34,7 +34,7 @@ public sealed class CommentModerationTests(NetworkWebFactory factory) : IClassFi
         Assert.Contains("En attente de validation", own.QuerySelector($"#commentaire-{id}")!.TextContent);
         Assert.Null((await factory.CreateBrowserClient().GetDocumentAsync(PagePath(Na, item))).QuerySelector($"#commentaire-{id}"));
         Assert.Contains("Commentaires (0)", own.QuerySelector("#commentaires-titre")!.TextContent);
-        Assert.Empty(await factory.OutboxForAsync(author.Email));
+        Assert.Empty(await factory.CommentMailsAsync(author.Email));
 
         // It waits in the queue; the coordinator publishes it.
         var queue = await admin.GetDocumentAsync($"/{Na}/admin/commentaires");
@@ -43,8 +43,8 @@ public sealed class CommentModerationTests(NetworkWebFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(CommentStatus.Published, (await factory.CommentAsync(Na, id))!.Status);
         Assert.NotNull((await factory.CreateBrowserClient().GetDocumentAsync(PagePath(Na, item))).QuerySelector($"#commentaire-{id}"));
-        Assert.Single(await factory.OutboxForAsync(author.Email));
-        Assert.Empty(await factory.OutboxForAsync(member.Email));
+        Assert.Single(await factory.CommentMailsAsync(author.Email));
+        Assert.Empty(await factory.CommentMailsAsync(member.Email));
 
         // The log names the decision; a second click on the stale form changes nothing and mails nobody again.
         var log = await admin.GetDocumentAsync($"/{Na}/admin/commentaires");
@@ -55,14 +55,14 @@ public sealed class CommentModerationTests(NetworkWebFactory factory) : IClassFi
             ["commentId"] = id.ToString(), ["version"] = "1", ["decision"] = "approve",
         });
         Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
-        Assert.Single(await factory.OutboxForAsync(author.Email));
+        Assert.Single(await factory.CommentMailsAsync(author.Email));
 
         // A pending comment can be refused: it never shows.
         var refusedId = CommentIdFrom(await client.CommentAsync(Na, item, "Un autre à relire."));
         await admin.SubmitFormAsync($"/{Na}/admin/commentaires", $"#moderation-{refusedId} form", new Dictionary<string, string> { ["decision"] = "reject" });
         Assert.Equal(CommentStatus.Rejected, (await factory.CommentAsync(Na, refusedId))!.Status);
         Assert.Null((await client.GetDocumentAsync(PagePath(Na, item))).QuerySelector($"#commentaire-{refusedId}"));
-        Assert.Single(await factory.OutboxForAsync(author.Email));
+        Assert.Single(await factory.CommentMailsAsync(author.Email));
 
         await factory.SettingsAsync(Na, preModeration: false);
     }
@@ -81,7 +81,7 @@ public sealed class CommentModerationTests(NetworkWebFactory factory) : IClassFi
         // No reason: refused with the message next to the field.
         var noReason = await first.SubmitFormAsync(reportPage, "#signalement", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.Contains("Indiquez pourquoi vous signalez ce commentaire.", await noReason.BodyAsync());
+        Assert.Contains("Indiquez pourquoi vous signalez ce commentaire.", await noReason.TextAsync());
         var otherWithoutDetails = await first.SubmitFormAsync(reportPage, "#signalement", new Dictionary<string, string> { ["Reason"] = "autre" });
         Assert.Equal(HttpStatusCode.BadRequest, otherWithoutDetails.StatusCode);
         // Its author cannot report it.
@@ -92,7 +92,7 @@ public sealed class CommentModerationTests(NetworkWebFactory factory) : IClassFi
         // The same person again counts once.
         var again = await first.SubmitFormAsync(reportPage, "#signalement", new Dictionary<string, string> { ["Reason"] = "indesirable" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("déjà signalé", await again.BodyAsync());
+        Assert.Contains("déjà signalé", await again.TextAsync());
         Assert.Equal(CommentStatus.Published, (await factory.CommentAsync(Hdf, id))!.Status);
 
         await second.SubmitFormAsync(reportPage, "#signalement", new Dictionary<string, string> { ["Reason"] = "autre", ["Details"] = "Attaque personnelle." });
@@ -161,7 +161,7 @@ public sealed class CommentModerationTests(NetworkWebFactory factory) : IClassFi
         {
             var response = await admin.SubmitFormAsync(url, "#settings-form", new Dictionary<string, string> { ["Mode"] = "apres", ["Threshold"] = bad });
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("Indiquez un nombre entier entre 1 et 50.", await response.BodyAsync());
+            Assert.Contains("Indiquez un nombre entier entre 1 et 50.", await response.TextAsync());
         }
         var noMode = await admin.SubmitFormAsync(url, "#settings-form", new Dictionary<string, string> { ["Mode"] = "parfois", ["Threshold"] = "3" });
         Assert.Equal(HttpStatusCode.BadRequest, noMode.StatusCode);

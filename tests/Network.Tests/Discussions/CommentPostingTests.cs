@@ -34,26 +34,26 @@ public sealed class CommentPostingTests(NetworkWebFactory factory) : IClassFixtu
         Assert.Contains("Commentaires (1)", page.QuerySelector("#commentaires-titre")!.TextContent);
         Assert.Contains("Connectez-vous pour commenter", page.Body!.TextContent);
 
-        var toAuthor = Assert.Single(await factory.OutboxForAsync(author.Email));
+        var toAuthor = Assert.Single(await factory.CommentMailsAsync(author.Email));
         Assert.Equal($"New comment on “{item.Title}”", toAuthor.Subject);
         Assert.Contains("Inès Premier commented", toAuthor.TextBody);
         Assert.Contains($"/{Hdf}/pratiques/{item.Slug}#commentaire-{commentId}", toAuthor.TextBody);
-        Assert.Empty(await factory.OutboxForAsync(first.Email));
+        Assert.Empty(await factory.CommentMailsAsync(first.Email));
 
         // A reply tells the comment's author and the item's author, once each.
         var reply = CommentIdFrom(await secondClient.CommentAsync(Hdf, item, "Je confirme, nous avons fait de même.", parentId: commentId));
-        var toFirst = Assert.Single(await factory.OutboxForAsync(first.Email));
+        var toFirst = Assert.Single(await factory.CommentMailsAsync(first.Email));
         Assert.Equal($"Nouvelle réponse à votre commentaire sur « {item.Title} »", toFirst.Subject);
         Assert.Contains($"#commentaire-{reply}", toFirst.TextBody);
-        Assert.Equal(2, (await factory.OutboxForAsync(author.Email)).Count);
+        Assert.Equal(2, (await factory.CommentMailsAsync(author.Email)).Count);
 
         // The author commenting on their own practice, or replying to themselves, mails nobody.
         var authorClient = await author.ClientAsync(factory);
         var own = CommentIdFrom(await authorClient.CommentAsync(Hdf, item, "Merci à vous deux."));
-        Assert.Equal(2, (await factory.OutboxForAsync(author.Email)).Count);
+        Assert.Equal(2, (await factory.CommentMailsAsync(author.Email)).Count);
         CommentIdFrom(await authorClient.CommentAsync(Hdf, item, "Et une précision.", parentId: own));
-        Assert.Equal(2, (await factory.OutboxForAsync(author.Email)).Count);
-        Assert.Empty(await factory.OutboxForAsync(second.Email));
+        Assert.Equal(2, (await factory.CommentMailsAsync(author.Email)).Count);
+        Assert.Empty(await factory.CommentMailsAsync(second.Email));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class CommentPostingTests(NetworkWebFactory factory) : IClassFixtu
             ["ItemId"] = item.Id.ToString(), ["ParentId"] = reply.ToString(), ["Body"] = "Troisième niveau ?", ["SubmissionKey"] = Guid.NewGuid().ToString("N"),
         });
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Contains("On ne peut répondre qu'à un commentaire, pas à une réponse.", await forged.BodyAsync());
+        Assert.Contains("On ne peut répondre qu'à un commentaire, pas à une réponse.", await forged.TextAsync());
         Assert.Equal(2, (await factory.CommentsAsync(Hdf, item.Id)).Count);
     }
 
@@ -161,6 +161,7 @@ public sealed class CommentPostingTests(NetworkWebFactory factory) : IClassFixtu
 
         // A region's practice copied to the hub: its copy takes no comment (the hub links to the region's page).
         var (practice, _) = await factory.PracticeByAsync();
+        await factory.DrainAsync(Hdf);
         var copy = await factory.HubCopyAsync(Hdf, practice.Id);
         Assert.NotNull(copy);
         var hubMember = await factory.PersonAsync("network", "Member", "Membre national");

@@ -86,5 +86,12 @@ public static class DiscussionsTestKit
             return true;
         });
 
+    /// <summary>The comment mails queued for <paramref name="email"/> (not the workflow's "published" mail of their practice).</summary>
+    public static async Task<List<Network.Modules.Mail.Data.OutboxMessage>> CommentMailsAsync(this NetworkWebFactory factory, string email)
+        => (await Network.Tests.Accounts.AccountTestKit.OutboxForAsync(factory, email)).Where(m => m.Subject.Contains("omment")).ToList();
+
+    /// <summary>The visible text of an HTML answer (entities decoded).</summary>
+    public static async Task<string> TextAsync(this HttpResponseMessage response) => HtmlForms.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent;
+
     public static async Task<string> PageTextAsync(this HttpClient client, string path) => (await client.GetDocumentAsync(path)).Body!.TextContent;
 }
