@@ -45,7 +45,7 @@ public sealed class DiscussionsBrowserTests(BrowserFixture browser)
         await report.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
         await browser.AssertAccessibleAsync(page, "commentaire-signalement");
-        await page.CheckAsync("#raison-hors-sujet");
+        await page.ClickAsync("label[for=raison-hors-sujet]");
         await page.ClickAsync("#signalement button[type=submit]");
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Contains("signalement a été transmis", await page.InnerTextAsync("#commentaires"));
