@@ -5,6 +5,7 @@ using Network.Modules.Calls;
 using Network.Modules.Directory;
 using Network.Modules.Events;
 using Network.Modules.Content;
+using Network.Modules.Discussions;
 using Network.Modules.Home;
 using Network.Modules.Mail;
 using Network.Modules.Media;
@@ -23,7 +24,7 @@ builder.AddNetwork(
     [
         new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
         new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(), new CallsModule(), new EventsModule(),
-        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(), new OpenDataModule(), new DirectoryModule(), new ApiModule(),
+        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(), new OpenDataModule(), new DirectoryModule(), new ApiModule(), new DiscussionsModule(),
     ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
 

@@ -34,10 +34,15 @@ public sealed class SafeMarkdown
     /// <param name="externalNotice">Text read by screen readers after a link to another site (localized by the caller).</param>
     /// <param name="topLevel">The highest heading level the text may use: 2 for a page's body, 3 for a section under the page's own h2.</param>
     /// <param name="anchorPrefix">Prefix of the heading anchors, to keep them unique when a page renders several texts.</param>
-    public IHtmlContent Render(string? markdown, string pathBase, string externalNotice = "site externe", int topLevel = 2, string anchorPrefix = "")
+    /// <param name="restricted">
+    /// For what members write under a page (comments): headings become plain paragraphs, images are dropped, and
+    /// links carry rel="nofollow ugc" so that posting links earns nothing with search engines.
+    /// </param>
+    public IHtmlContent Render(string? markdown, string pathBase, string externalNotice = "site externe", int topLevel = 2, string anchorPrefix = "", bool restricted = false)
     {
         var document = Markdown.Parse(markdown ?? "", _pipeline);
         topLevel = Math.Clamp(topLevel, 2, 6);
+        if (restricted) FlattenHeadings(document);
 
         // The page title is the only h1: Markdown headings start at h2 (or lower, under a section). Each gets a stable anchor.
         var anchors = new HashSet<string>(StringComparer.Ordinal);
@@ -54,19 +59,19 @@ public sealed class SafeMarkdown
 
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (!IsSafe(link.Url, link.IsImage))
+            if (!IsSafe(link.Url, link.IsImage) || (restricted && link.IsImage))
             {
                 Unwrap(link);
                 continue;
             }
             if (IsSiteLink(link.Url!)) link.Url = pathBase + link.Url;
-            else if (!link.IsImage && IsExternal(link.Url!)) MarkExternal(link, externalNotice);
+            else if (!link.IsImage && IsExternal(link.Url!)) MarkExternal(link, externalNotice, restricted);
         }
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
             var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
             if (!IsSafe(url, false)) autolink.ReplaceBy(new LiteralInline(autolink.Url));
-            else if (IsExternal(url)) MarkExternal(autolink, externalNotice);
+            else if (IsExternal(url)) MarkExternal(autolink, externalNotice, restricted);
         }
 
         using var writer = new StringWriter();
@@ -96,12 +101,35 @@ public sealed class SafeMarkdown
     private static bool IsExternal(string url)
         => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>How many links (written or bare addresses) a Markdown text holds, as the renderer would see them.</summary>
+    public static int CountLinks(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return 0;
+        var document = Markdown.Parse(markdown, PlainTextPipeline);
+        return document.Descendants<LinkInline>().Count(l => !l.IsImage) + document.Descendants<AutolinkInline>().Count();
+    }
+
+    /// <summary>Headings become paragraphs with the same text (restricted texts have no outline of their own).</summary>
+    private static void FlattenHeadings(MarkdownDocument document)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>().ToList())
+        {
+            var parent = heading.Parent!;
+            var inline = heading.Inline;
+            heading.Inline = null;
+            var paragraph = new ParagraphBlock { Inline = inline };
+            var index = parent.IndexOf(heading);
+            parent.RemoveAt(index);
+            parent.Insert(index, paragraph);
+        }
+    }
+
     /// <summary>Links to other sites open in a new window, say so to screen readers, and pass no referrer.</summary>
-    private static void MarkExternal(Inline link, string notice)
+    private static void MarkExternal(Inline link, string notice, bool restricted = false)
     {
         var attributes = link.GetAttributes();
         attributes.AddProperty("target", "_blank");
-        attributes.AddProperty("rel", "noopener noreferrer external");
+        attributes.AddProperty("rel", restricted ? "noopener noreferrer external nofollow ugc" : "noopener noreferrer external");
         attributes.AddProperty("title", notice);
         attributes.AddClass("external-link");
     }

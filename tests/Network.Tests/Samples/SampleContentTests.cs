@@ -9,6 +9,7 @@ using Network.Modules.Media.Services;
 using Network.Tests.Content;
 using Network.Tests.Home;
 using Network.Tests.Infrastructure;
+using Network.Tests.Accounts;
 using Xunit.Abstractions;
 
 namespace Network.Tests.Samples;
@@ -36,6 +37,29 @@ public sealed class SampleContentTests(SampleContentWebFactory factory) : IClass
         var recipe = factory.Service<RecipeReader>().Load("region", new Dictionary<string, string> { ["Name"] = region, ["DisplayName"] = region });
         Assert.Contains(recipe.Steps, s => s["name"]!.GetValue<string>() == "Content");
         Assert.True(File.Exists(Path.Combine(factory.Service<RecipeReader>().RecipesFolder, "content", region + ".content.json")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Regions))]
+    public async Task Sample_practices_have_comments_replies_and_useful_marks_by_sample_members(string region)
+    {
+        var (comments, marks) = await factory.InTenantAsync(region, async sp =>
+        {
+            var db = sp.GetRequiredService<Network.Modules.Discussions.Data.DiscussionsDbContext>();
+            return (await db.Comments.AsNoTracking().ToListAsync(), await db.UsefulMarks.AsNoTracking().CountAsync());
+        });
+        Assert.True(comments.Count >= 4);
+        Assert.Contains(comments, c => c.ParentId is not null);
+        Assert.All(comments, c => Assert.Equal(Network.Modules.Discussions.Data.CommentStatus.Published, c.Status));
+        Assert.True(marks >= 3);
+        var authors = await factory.WithAccountsAsync(db => db.Users.AsNoTracking().Where(u => u.Email!.EndsWith("@exemple.invalid")).ToListAsync());
+        Assert.All(comments, c => Assert.Contains(authors, a => a.Id == c.AuthorId && !a.EmailConfirmed && a.PasswordHash == null));
+
+        var items = await ItemsAsync(region);
+        var commented = items.First(i => i.Id == comments[0].ItemId);
+        var page = Network.Tests.Infrastructure.HtmlForms.Parse(await factory.CreateClient().GetStringAsync($"/{region}/pratiques/{commented.Slug}"));
+        Assert.NotNull(page.QuerySelector($"#commentaire-{comments[0].Id}"));
+        Assert.Contains("ont trouvé ce retour utile", page.QuerySelector("#utile")!.TextContent);
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class RecipeValidationTests(NetworkWebFactory factory) : IClassFix
 
     [Theory]
     [InlineData("network", new[] { "Feature", "Settings", "Roles", "Vocabularies", "Menu", "HomeLayout" })]
-    [InlineData("region", new[] { "Feature", "Settings", "Roles", "Vocabularies", "Content", "Content", "Content", "Calls", "Events", "Content", "Directory", "Menu", "HomeLayout" })]
+    [InlineData("region", new[] { "Feature", "Settings", "Roles", "Vocabularies", "Content", "Content", "Content", "Calls", "Events", "Content", "Directory", "Comments", "Menu", "HomeLayout" })]
     public void Shipped_recipes_are_valid(string name, string[] steps)
     {
         var recipe = factory.Service<RecipeReader>().Load(name, Parameters);

@@ -99,8 +99,22 @@ public abstract class ContentTypeDefinition
     /// </summary>
     public virtual string SearchTextOf(object fields) => "";
 
+    /// <summary>
+    /// What signed-in members may add under the type's published items where a discussion module is enabled: nothing,
+    /// comments, or comments and "useful" marks. Types opt in; the default is none.
+    /// </summary>
+    public virtual ContentDiscussion Discussion => ContentDiscussion.None;
+
     /// <summary>Whether the type lets <paramref name="action"/> happen to this item at all (legal pages are never archived nor deleted).</summary>
     public virtual bool Allows(ContentItem item, Workflow.ContentAction action) => true;
+}
+
+/// <summary>What members may add under a type's published items (see <see cref="ContentTypeDefinition.Discussion"/>).</summary>
+public enum ContentDiscussion
+{
+    None = 0,
+    Comments = 1,
+    CommentsAndUsefulMarks = 2,
 }
 
 /// <summary>A content type whose own fields are <typeparamref name="TFields"/>, serialized as JSON in the item.</summary>

@@ -42,6 +42,9 @@ public sealed class PracticeType : ContentType<PracticeFields>
     public override string AdminPath => "/admin/pratiques";
     public override int Order => 20;
 
+    /// <summary>Members discuss a practice and say it was useful to them.</summary>
+    public override ContentDiscussion Discussion => ContentDiscussion.CommentsAndUsefulMarks;
+
     public override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>
     {
         ["context"] = "Contexte",

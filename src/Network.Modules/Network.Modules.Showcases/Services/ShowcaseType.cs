@@ -32,6 +32,7 @@ public sealed partial class ShowcaseType : ContentType<ShowcaseFields>
     public override string PluralName => "Projets";
     public override string PublicPath => "/projets";
     public override string AdminPath => "/admin/projets";
+    public override ContentDiscussion Discussion => ContentDiscussion.Comments;
 
     /// <summary>The facets of the public lists, in display order ("region" exists only on the hub's copies).</summary>
     public static class FacetNames
