@@ -12,7 +12,7 @@ public static class FollowsTestKit
 {
     public const string Hdf = "hauts-de-france";
     public const string Na = "nouvelle-aquitaine";
-    public const string Hub = TenantRecord.HubName;
+    public const string HubTenant = TenantRecord.HubName;
 
     /// <summary>Makes <paramref name="userId"/> follow a topic directly (the forms are tested on their own).</summary>
     public static async Task FollowAsync(this NetworkWebFactory factory, string userId, string kind, string tenant, string key, FollowDelivery delivery)

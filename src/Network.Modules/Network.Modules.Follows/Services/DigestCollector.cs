@@ -30,12 +30,13 @@ public sealed record DigestWeek(string Key, DateTime FromUtc, DateTime ToUtc, Da
 
 /// <summary>
 /// Reads what happened in one tenant for a digest week, once for all members: showcases and practices published during
-/// the week, calls opening (from the week's start to seven days after its end) or closing within 14 days, events of the
+/// the week, calls opening (since the week's start or within the next 7 days) or closing within 14 days, events of the
 /// next 30 days with seats left (from the Events catalog, so seats are the ones the public sees). Each entry comes with
 /// the topics (<see cref="ItemTopics"/>) it belongs to.
 /// </summary>
 public sealed class DigestCollector(ContentDbContext content, ContentTypeRegistry types, TenantUrls urls, IServiceProvider services)
 {
+    public static readonly TimeSpan OpeningSoon = TimeSpan.FromDays(7);
     public static readonly TimeSpan ClosingSoon = TimeSpan.FromDays(14);
     public static readonly TimeSpan EventsAhead = TimeSpan.FromDays(30);
 
@@ -71,7 +72,7 @@ public sealed class DigestCollector(ContentDbContext content, ContentTypeRegistr
             var fields = card.FieldsAs<CallFields>();
             var state = states.GetValueOrDefault(card.Item.Id);
             DigestEntry? entry = null;
-            if (fields.OpensUtc >= week.FromUtc && fields.OpensUtc < week.ToUtc.AddDays(7) && state is CallState.Upcoming or CallState.Open)
+            if (fields.OpensUtc >= week.FromUtc && fields.OpensUtc < week.NowUtc + OpeningSoon && state is CallState.Upcoming or CallState.Open)
                 entry = new(tenant.Name, DigestSection.CallsOpening, card.Item.Id, card.Item.Title, Url(tenant, type, card.Item.Slug), fields.OpensUtc);
             else if (state == CallState.Open && fields.ClosesUtc < week.NowUtc + ClosingSoon)
                 entry = new(tenant.Name, DigestSection.CallsClosing, card.Item.Id, card.Item.Title, Url(tenant, type, card.Item.Slug), fields.ClosesUtc);

@@ -16,7 +16,8 @@ namespace Network.Modules.Follows.Pages.Desabonnement;
 /// 404; doing it twice is harmless.
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
+// After the site-wide AutoValidateAntiforgeryToken convention (same order: the later one wins), so this one applies.
+[IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class UnsubscribeModel(UnsubscribeTokens tokens, FollowDesk desk, FollowsDbContext db, IStringLocalizer T) : PageModel
 {
     public string Token { get; private set; } = "";
