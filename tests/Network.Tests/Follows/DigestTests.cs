@@ -146,7 +146,7 @@ public sealed class DigestTests : IDisposable
             Assert.True(text.IndexOf(otherTitle, StringComparison.Ordinal) > text.IndexOf("== Nouvelle-Aquitaine ==", StringComparison.Ordinal));
             Assert.Contains("/desabonnement/", text);
             var headers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(digest.HeadersJson!)!;
-            Assert.Matches("^<http://[^>]+/desabonnement/[^>]+>$", headers["List-Unsubscribe"]);
+            Assert.Matches("^<https?://[^>]+/desabonnement/[^>]+>$", headers["List-Unsubscribe"]);
             Assert.Equal("List-Unsubscribe=One-Click", headers["List-Unsubscribe-Post"]);
 
             var englishDigest = Assert.Single(await first.DigestsForAsync(englishEmail));
