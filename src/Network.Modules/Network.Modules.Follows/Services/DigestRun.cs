@@ -7,7 +7,6 @@ using Network.Core.Data;
 using Network.Core.Localization;
 using Network.Core.Mail;
 using Network.Core.Tenancy;
-using Network.Modules.Accounts.Data;
 using Network.Modules.Accounts.Services;
 using Network.Modules.Follows.Data;
 using Network.Modules.Mail.Composition;
@@ -104,7 +103,7 @@ public sealed class DigestRun(
         var follows = await db.Follows.AsNoTracking()
             .Where(f => batch.Contains(f.UserId) && f.Delivery == FollowDelivery.Weekly && codes.Contains(f.Topic))
             .Select(f => new { f.UserId, f.Topic }).ToListAsync(cancellationToken);
-        var accounts = await FollowerAccounts.ReadAsync(services.GetRequiredService<AccountsDbContext>(), batch, clock.GetUtcNow(), cancellationToken);
+        var accounts = await services.GetRequiredService<TenantMembers>().FindManyAsync(batch, cancellationToken);
         var mails = new List<(string UserId, int Count, OutgoingMail Mail)>();
         foreach (var member in follows.GroupBy(f => f.UserId, StringComparer.Ordinal))
         {

@@ -4,7 +4,6 @@ using Network.Core.Data;
 using Network.Core.Localization;
 using Network.Core.Mail;
 using Network.Core.Tenancy;
-using Network.Modules.Accounts.Data;
 using Network.Modules.Accounts.Services;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Feed;
@@ -41,7 +40,7 @@ public sealed class FollowNotificationConsumer(MailComposer composer, Localizati
             .Where(i => ids.Contains(i.Id) && i.OriginTenant == null && i.Status == ContentStatus.Published).ToListAsync(cancellationToken);
         if (items.Count == 0) return;
         var db = tenantScope.GetRequiredService<FollowsDbContext>();
-        var accounts = tenantScope.GetRequiredService<AccountsDbContext>();
+        var accounts = tenantScope.GetRequiredService<TenantMembers>();
         var outbox = tenantScope.GetRequiredService<IMailOutbox>();
         var session = tenantScope.GetRequiredService<DatabaseSession>();
         var hub = tenants.Hub;
@@ -59,7 +58,7 @@ public sealed class FollowNotificationConsumer(MailComposer composer, Localizati
             var byMember = followers.GroupBy(f => f.UserId, StringComparer.Ordinal).Select(g => (UserId: g.Key, FollowId: g.Min(f => f.Id))).OrderBy(f => f.UserId, StringComparer.Ordinal).ToList();
             foreach (var chunk in byMember.Chunk(Chunk))
             {
-                var members = await FollowerAccounts.ReadAsync(accounts, chunk.Select(c => c.UserId).ToList(), clock.GetUtcNow(), cancellationToken);
+                var members = await accounts.FindManyAsync(chunk.Select(c => c.UserId).ToList(), cancellationToken);
                 if (members.Count == 0) continue;
                 var now = clock.GetUtcNow().UtcDateTime;
                 await using var transaction = await session.BeginHostTransactionAsync(cancellationToken);
