@@ -14,6 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MEMBERS="${1:-50000}"
 PORT="${PORT:-5099}"
 MAX_SECONDS="${MAX_SECONDS:-3600}"
+export START_SECONDS="${START_SECONDS:-300}"
 WORK="$(mktemp -d /tmp/reseau-bench-digest.XXXXXX)"
 # shellcheck source=bench/site.sh
 source "$ROOT/bench/site.sh"
