@@ -11,6 +11,7 @@ using Network.Modules.Mail;
 using Network.Modules.Media;
 using Network.Modules.Menus;
 using Network.Modules.News;
+using Network.Modules.Follows;
 using Network.Modules.OpenData;
 using Network.Modules.Pages;
 using Network.Modules.Practices;
@@ -24,7 +25,7 @@ builder.AddNetwork(
     [
         new SettingsModule(), new MailModule(), new AccountsModule(), new TenantsModule(),
         new MediaModule(), new ContentModule(), new ShowcasesModule(), new PracticesModule(), new CallsModule(), new EventsModule(),
-        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(), new OpenDataModule(), new DirectoryModule(), new ApiModule(), new DiscussionsModule(),
+        new PagesModule(), new NewsModule(), new MenusModule(), new HomeModule(), new SearchModule(), new OpenDataModule(), new DirectoryModule(), new ApiModule(), new DiscussionsModule(), new FollowsModule(),
     ],
     [typeof(Network.Themes.Public.PublicTheme).Assembly, typeof(Network.Themes.Admin.AdminTheme).Assembly]);
 

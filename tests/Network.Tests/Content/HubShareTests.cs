@@ -145,7 +145,7 @@ public sealed class HubShareTests(ContentWebFactory factory) : IClassFixture<Con
         await manager.SetStateAsync("bretagne", TenantState.Running);
         Assert.Equal(1, await HubCountAsync(tag));
 
-        foreach (var module in new[] { "Discussions", "Directory", "Menus", "Pages", "News", "Events", "Calls", "Practices", "Showcases", "Content" })
+        foreach (var module in new[] { "Follows", "Discussions", "Directory", "Menus", "Pages", "News", "Events", "Calls", "Practices", "Showcases", "Content" })
             await manager.DisableFeatureAsync("bretagne", module);
         Assert.Equal(0, await HubCountAsync(tag));
         await manager.EnableFeatureAsync("bretagne", "Content");

@@ -33,7 +33,7 @@ public sealed class HomeComposerTests(NetworkWebFactory factory) : IClassFixture
         var hubComposer = await (await factory.CoordinatorAsync("network")).GetDocumentAsync(Composer(""));
         Assert.Equal(["hero", "presentation", "calls-open", "events-upcoming", "showcases-featured", "news-latest", "showcases-latest", "practices-latest", "key-figures", "regions"], DraftKeys(hubComposer));
         var regionComposer = await (await factory.CoordinatorAsync("nouvelle-aquitaine")).GetDocumentAsync(Composer("/nouvelle-aquitaine"));
-        Assert.Equal(["hero", "presentation", "calls-open", "events-upcoming", "showcases-featured", "news-latest", "showcases-latest", "practices-latest", "key-figures"], DraftKeys(regionComposer));
+        Assert.Equal(["hero", "presentation", "calls-open", "events-upcoming", "showcases-featured", "news-latest", "showcases-latest", "practices-latest", "key-figures", "follow-region"], DraftKeys(regionComposer));
         var choices = regionComposer.QuerySelectorAll("input[name=type]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("text", choices);
         Assert.DoesNotContain("regions", choices);

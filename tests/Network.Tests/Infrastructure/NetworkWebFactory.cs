@@ -31,6 +31,8 @@ public class NetworkWebFactory : WebApplicationFactory<Program>
         // Sample showcases and practices (and their generated images) would lengthen every host's first run;
         // the tests about them turn them back on through Settings.
         builder.UseSetting("Network:SampleContent", "false");
+        // The weekly digest job would send at start-up; the follows tests run the digest themselves.
+        builder.UseSetting("Follows:DigestJobEnabled", "false");
         // Every test of a class shares one client address: keep the account forms' rate limits out of the way
         // (the rate-limit tests lower them through Settings).
         foreach (var policy in new[] { "SignIn", "SignUp", "PasswordReset" })

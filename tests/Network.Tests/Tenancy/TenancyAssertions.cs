@@ -39,7 +39,7 @@ public static class TenancyAssertions
         => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "admin-id"), new Claim(ClaimTypes.Role, NetworkRoles.Administrator)], "Test"));
 
     /// <summary>The content modules of the recipes, dependants first: they need Accounts, Mail and Media.</summary>
-    public static readonly string[] ContentModules = ["Discussions", "Directory", "Menus", "Pages", "News", "Events", "Calls", "Practices", "Showcases", "Content"];
+    public static readonly string[] ContentModules = ["Follows", "Discussions", "Directory", "Menus", "Pages", "News", "Events", "Calls", "Practices", "Showcases", "Content"];
 
     /// <summary>Disables the content modules (dependants first), so a test can switch Accounts or Mail on its own.</summary>
     public static async Task DisableContentModulesAsync(this TenantManager manager, string tenant)

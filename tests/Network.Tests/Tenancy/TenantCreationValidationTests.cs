@@ -153,7 +153,7 @@ public sealed class TenantCreationValidationTests(NetworkWebFactory factory) : I
         var tenant = await Manager.CreateAsync(Region("bretagne", "Bretagne", hosts: ["culture.bretagne.test"]));
         Assert.Equal(TenantState.Running, tenant.State);
         Assert.Equal("/bretagne", tenant.PathBase);
-        Assert.True(tenant.Features.SetEquals(["Settings", "Mail", "Accounts", "Media", "Content", "Showcases", "Practices", "Calls", "Events", "Pages", "News", "Menus", "Home", "Search", "OpenData", "Directory", "Api", "Discussions"]));
+        Assert.True(tenant.Features.SetEquals(["Settings", "Mail", "Accounts", "Media", "Content", "Showcases", "Practices", "Calls", "Events", "Pages", "News", "Menus", "Home", "Search", "OpenData", "Directory", "Api", "Discussions", "Follows"]));
         Assert.Equal(["Préfet", "de la région", "Bretagne"], tenant.BlocMarqueLines);
         Assert.Equal("Culture et numérique en Bretagne", tenant.SiteName);
         Assert.Equal(["culture.bretagne.test"], tenant.Hosts);

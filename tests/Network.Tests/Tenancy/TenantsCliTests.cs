@@ -114,7 +114,7 @@ public sealed class TenantsCliTests(RecipeTestFactory factory) : IClassFixture<R
 
         // Dependants first whatever the order given, so all go (the content modules need Accounts and Mail too).
         var (code, output, _) = await RunAsync("tenants", "features", "--name", "pays-de-la-loire", "--disable", "Mail", "--disable", "Accounts", "--disable", "Discussions",
-            "--disable", "Content", "--disable", "Showcases", "--disable", "Practices", "--disable", "Calls", "--disable", "Events", "--disable", "Directory", "--disable", "Pages", "--disable", "News", "--disable", "Menus");
+            "--disable", "Content", "--disable", "Showcases", "--disable", "Practices", "--disable", "Calls", "--disable", "Events", "--disable", "Directory", "--disable", "Pages", "--disable", "News", "--disable", "Menus", "--disable", "Follows");
         Assert.Equal(0, code);
         Assert.Contains("Module désactivé : Accounts.", output);
         Assert.Contains("[ ]     Mail", output);

@@ -41,6 +41,15 @@ public sealed class TenantMembers(AccountsDbContext accounts, TenantRolesDbConte
         return user is { EmailConfirmed: true, Email: not null } ? ToMember(user) : null;
     }
 
+    /// <summary>The accounts among <paramref name="userIds"/> that can receive mail (address confirmed, not locked), by id: one query for a batch of followers.</summary>
+    public async Task<IReadOnlyDictionary<string, TenantMember>> FindManyAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        if (userIds.Count == 0) return new Dictionary<string, TenantMember>();
+        var users = await accounts.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.EmailConfirmed && u.Email != null).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return users.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now).ToDictionary(u => u.Id, ToMember, StringComparer.Ordinal);
+    }
+
     private static TenantMember ToMember(NetworkUser user)
         => new(user.Id, user.Email!, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email! : user.DisplayName, user.PreferredCulture);
 }

@@ -27,6 +27,8 @@ public sealed class MailDraft
     private string? _subject;
     private string? _heading;
     private string? _replyTo;
+    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+    private bool _bulk;
 
     internal MailDraft(TenantInfo tenant, string to, string? toName, CultureInfo culture, LocalizationCatalog localization, TenantUrls urls)
     {
@@ -54,6 +56,34 @@ public sealed class MailDraft
     public MailDraft ReplyTo(string address)
     {
         _replyTo = address.Trim();
+        return this;
+    }
+
+    /// <summary>Adds a header field (List-Unsubscribe); the outbox refuses the ones it writes itself.</summary>
+    public MailDraft Header(string name, string value)
+    {
+        _headers[name] = value;
+        return this;
+    }
+
+    /// <summary>Marks the message as bulk mail (a digest): it is sent after every due transactional message.</summary>
+    public MailDraft Bulk()
+    {
+        _bulk = true;
+        return this;
+    }
+
+    /// <summary>A sub-heading of the body (a digest's "Hauts-de-France", "Nouveaux projets").</summary>
+    public MailDraft Section(string text, params object?[] args)
+    {
+        _blocks.Add(("== " + Format(text, args) + " ==", $"<h2>{FormatHtml(text, args)}</h2>"));
+        return this;
+    }
+
+    /// <summary>A link whose text is a value (an item's title, not translated) to an absolute URL (another tenant's page).</summary>
+    public MailDraft LinkTo(string text, string absoluteUrl)
+    {
+        _blocks.Add((text + "\n" + absoluteUrl, $"<p><a href=\"{Html.Encode(absoluteUrl)}\">{Html.Encode(text)}</a></p>"));
         return this;
     }
 
@@ -119,7 +149,8 @@ public sealed class MailDraft
             html.Append(' ').Append(string.Format(Culture, Html.Encode(Translate(noReply)), $"<a href=\"mailto:{contact}\">{contact}</a>"));
         }
         html.Append("</p>\n</body>\n</html>\n");
-        return new OutgoingMail(_to, subject, text.ToString(), html.ToString(), _tenant.Name, _toName, _replyTo);
+        return new OutgoingMail(_to, subject, text.ToString(), html.ToString(), _tenant.Name, _toName, _replyTo,
+            Headers: _headers.Count > 0 ? new Dictionary<string, string>(_headers) : null, Bulk: _bulk);
     }
 
     private string Translate(string text) => _localization.Translate(text, Culture) ?? text;

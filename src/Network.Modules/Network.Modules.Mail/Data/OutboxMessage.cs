@@ -22,6 +22,13 @@ public sealed class OutboxMessage
     /// <summary>Reply-To address (a contact form's sender), or null.</summary>
     public string? ReplyTo { get; set; }
     public string Subject { get; set; } = "";
+
+    /// <summary>Extra header fields as a JSON object (a digest's List-Unsubscribe), or null.</summary>
+    public string? HeadersJson { get; set; }
+
+    /// <summary>0 for transactional mail, 1 for bulk mail (digests): due messages are sent lowest priority value first.</summary>
+    public int Priority { get; set; }
+
     public string TextBody { get; set; } = "";
     public string HtmlBody { get; set; } = "";
     public DateTime CreatedUtc { get; set; }

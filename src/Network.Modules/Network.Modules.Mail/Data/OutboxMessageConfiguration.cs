@@ -25,6 +25,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.MessageId).IsUnique();
         // The worker's query: due messages (NextAttemptUtc is null once sent or given up).
         builder.HasIndex(m => m.NextAttemptUtc);
+        // The same query in sending order: transactional mail before bulk mail; only pending rows, so the sent history
+        // is never walked through.
+        builder.HasIndex(m => new { m.Priority, m.NextAttemptUtc }).HasDatabaseName("IX_OutboxMessages_Priority_Due").HasFilter("\"NextAttemptUtc\" IS NOT NULL");
         // Purge of old sent messages.
         builder.HasIndex(m => m.SentUtc);
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);

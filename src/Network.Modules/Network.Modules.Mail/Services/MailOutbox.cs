@@ -41,6 +41,8 @@ public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOu
             ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : mail.ToName,
             ReplyTo = mail.ReplyTo,
             Subject = mail.Subject,
+            HeadersJson = mail.Headers is { Count: > 0 } headers ? System.Text.Json.JsonSerializer.Serialize(headers) : null,
+            Priority = mail.Bulk ? 1 : 0,
             TextBody = mail.TextBody,
             HtmlBody = mail.HtmlBody,
             CreatedUtc = now,

@@ -10,11 +10,15 @@ namespace Network.Modules.Mail.Services;
 /// </summary>
 public sealed class MailOutboxStore(MailDbContext db)
 {
-    /// <summary>Ids of messages due at <paramref name="now"/> and not leased by a worker, oldest due first.</summary>
+    /// <summary>
+    /// Ids of messages due at <paramref name="now"/> and not leased by a worker: transactional ones first, then bulk
+    /// ones (<see cref="OutboxMessage.Priority"/>), oldest due first in each. The worker asks again after every batch,
+    /// so a password reset queued behind 50,000 digests waits for one batch at most.
+    /// </summary>
     public async Task<IReadOnlyList<long>> FindDueAsync(DateTime now, int max, CancellationToken cancellationToken = default)
         => await db.OutboxMessages.AsNoTracking()
             .Where(m => m.NextAttemptUtc != null && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-            .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)
+            .OrderBy(m => m.Priority).ThenBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)
             .Select(m => m.Id).Take(max).ToListAsync(cancellationToken);
 
     /// <summary>When the next pending message becomes due (null when nothing waits).</summary>

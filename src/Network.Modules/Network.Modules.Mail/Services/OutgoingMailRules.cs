@@ -11,6 +11,15 @@ namespace Network.Modules.Mail.Services;
 /// </summary>
 public static class OutgoingMailRules
 {
+    public const int MaxHeaderValueLength = 2000;
+
+    /// <summary>Headers the outbox and the transport write: a message's extra headers may not replace them.</summary>
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "From", "Sender", "To", "Cc", "Bcc", "Reply-To", "Subject", "Date", "Message-ID", "Return-Path", "MIME-Version",
+        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Auto-Submitted",
+    };
+
     public static void Validate(OutgoingMail mail)
     {
         ArgumentNullException.ThrowIfNull(mail);
@@ -27,6 +36,13 @@ public static class OutgoingMailRules
             throw new ArgumentException("A message needs both a plain-text and an HTML body.", nameof(mail));
         if (string.IsNullOrWhiteSpace(mail.TenantName) || mail.TenantName.Length > 63)
             throw new ArgumentException("The message must name the tenant it is sent for.", nameof(mail));
+        foreach (var (headerName, headerValue) in mail.Headers ?? new Dictionary<string, string>())
+        {
+            if (!IsHeaderName(headerName) || ReservedHeaders.Contains(headerName))
+                throw new ArgumentException($"« {headerName} » is not a header a message may add.", nameof(mail));
+            if (string.IsNullOrWhiteSpace(headerValue) || HasControlCharacters(headerValue) || headerValue.Length > MaxHeaderValueLength)
+                throw new ArgumentException($"The header « {headerName} » must be one line of 1 to {MaxHeaderValueLength} characters.", nameof(mail));
+        }
         foreach (var attachment in mail.Attachments ?? [])
         {
             if (string.IsNullOrWhiteSpace(attachment.FileName) || HasControlCharacters(attachment.FileName) || attachment.FileName.Length > OutboxAttachmentConfiguration.MaxFileNameLength
@@ -42,6 +58,9 @@ public static class OutgoingMailRules
     /// <summary>One bare e-mail address, nothing around it (no display name, no control characters).</summary>
     public static bool IsRecipientAddress(string to)
         => !HasControlCharacters(to) && MailAddress.TryCreate(to, out var address) && address.Address == to && address.DisplayName.Length == 0;
+
+    private static bool IsHeaderName(string name)
+        => name.Length is > 0 and <= 76 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static bool IsMimeType(string value)
     {

@@ -31,6 +31,10 @@ public sealed class OutboxMailMessageFactory(IOptions<MailOptions> options, Tena
         mail.Headers["Message-ID"] = "<" + message.MessageId + ">";
         // RFC 3834: tells vacation responders not to answer a no-reply address.
         mail.Headers["Auto-Submitted"] = "auto-generated";
+        // Checked at enqueue time (OutgoingMailRules): never a header the factory writes itself.
+        if (message.HeadersJson is { Length: > 0 } headersJson)
+            foreach (var (name, value) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(headersJson) ?? [])
+                mail.Headers[name] = value;
 
         var text = AlternateView.CreateAlternateViewFromString(message.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain);
         text.TransferEncoding = textEncoding;
