@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
 using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.OpenData;
 using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
 using Network.Modules.Events.Home;
+using Network.Modules.Events.OpenData;
 using Network.Modules.Events.Recipes;
 using Network.Modules.Events.Services;
 
@@ -69,7 +71,12 @@ public sealed class EventsModule : NetworkModule
         services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
         services.AddSingleton<RecipeStepHandler, EventsStep>();
         services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
+        services.AddOpenDataset<EventsOpenData>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => EventCalendarEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        EventCalendarEndpoints.Map(endpoints);
+        endpoints.MapOpenDataset<EventsOpenData>(EventsOpenData.Definition);
+    }
 }

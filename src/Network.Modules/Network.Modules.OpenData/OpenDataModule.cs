@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
+using Network.Modules.OpenData.Services;
 
 namespace Network.Modules.OpenData;
 
 /// <summary>
-/// The open data page <c>/donnees</c>: every dataset (<see cref="Network.Core.OpenData.IOpenDatasetSource"/>) of the
-/// modules the tenant has enabled, with its formats, schema and licence. Each module serves its own files.
+/// The open data pages: <c>/donnees</c> lists every dataset (<see cref="Network.Core.OpenData.IOpenDatasetSource"/>) of the
+/// modules the tenant has enabled, <c>/donnees/{id}</c> describes one (columns, formats, licence, update date), and
+/// <c>/donnees/catalogue.jsonld</c> is their DCAT catalog. Each module serves its own files.
 /// </summary>
 public sealed class OpenDataModule : NetworkModule
 {
@@ -13,4 +18,8 @@ public sealed class OpenDataModule : NetworkModule
     public override string Id => ModuleId;
     public override string Name => "Données ouvertes";
     public override string Description => "La page des jeux de données publiés par le site (/donnees), sous Licence Ouverte.";
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<OpenDataCatalog>();
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => DcatCatalog.Map(endpoints);
 }

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Modules;
+using Network.Core.OpenData;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
 using Network.Modules.Practices.Home;
+using Network.Modules.Practices.OpenData;
 using Network.Modules.Practices.Services;
 
 namespace Network.Modules.Practices;
@@ -11,7 +14,9 @@ namespace Network.Modules.Practices;
 /// <summary>Practice reports (retours d'expérience): a content type on the shared workflow, its editor and its public pages.</summary>
 public sealed class PracticesModule : NetworkModule
 {
-    public override string Id => "Practices";
+    public const string ModuleId = "Practices";
+
+    public override string Id => ModuleId;
     public override string Name => "Retours d'expérience";
     public override string Description => "Retours d'expérience structurés des professionnels.";
     public override IReadOnlyList<string> Dependencies => ["Content", "Media"];
@@ -28,5 +33,8 @@ public sealed class PracticesModule : NetworkModule
     {
         services.AddSingleton<PracticeType>();
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PracticeType>());
+        services.AddOpenDataset<PracticesOpenData>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOpenDataset<PracticesOpenData>(PracticesOpenData.Definition);
 }

@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Funding;
 using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.OpenData;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
 using Network.Modules.Showcases.Home;
+using Network.Modules.Showcases.OpenData;
 using Network.Modules.Showcases.Services;
 
 namespace Network.Modules.Showcases;
@@ -13,7 +16,9 @@ namespace Network.Modules.Showcases;
 /// <summary>Showcases of funded digital innovation projects: the content type, its editor, its public list and pages.</summary>
 public sealed class ShowcasesModule : NetworkModule
 {
-    public override string Id => "Showcases";
+    public const string ModuleId = "Showcases";
+
+    public override string Id => ModuleId;
     public override string Name => "Projets";
     public override string Description => "Vitrine des projets d'innovation numérique financés.";
     public override IReadOnlyList<string> Dependencies => ["Content", "Media"];
@@ -37,5 +42,8 @@ public sealed class ShowcasesModule : NetworkModule
         services.AddScoped<IFundedProjectDrafts, FundedProjectShowcases>();
         services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
+        services.AddOpenDataset<ShowcasesOpenData>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOpenDataset<ShowcasesOpenData>(ShowcasesOpenData.Definition);
 }
