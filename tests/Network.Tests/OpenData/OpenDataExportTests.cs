@@ -282,7 +282,7 @@ public sealed class OpenDataExportTests(NetworkWebFactory factory) : IClassFixtu
         var refusedForm = CallsTestKit.CompleteForm("Projet refusé confidentiel");
         refusedForm.OrganisationName = "Association Refusée Confidentielle";
         var refused = await factory.AddSubmittedApplicationAsync(Hdf, call, await factory.PersonAsync(Hdf, NetworkRoles.Member, "Octave Refusé"), refusedForm);
-        var reviewer = await factory.PersonAsync(Hdf, NetworkRoles.Member, "Léon Évaluateur");
+        var reviewer = await factory.PersonAsync(Hdf, NetworkRoles.Reviewer, "Léon Évaluateur");
         await factory.AssignReviewerAsync(Hdf, call, accepted, reviewer);
         await factory.DecideAsync(Hdf, call, accepted, ApplicationDecision.Accepted, 15_000m);
         await factory.DecideAsync(Hdf, call, refused, ApplicationDecision.Rejected);
