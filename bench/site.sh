@@ -52,12 +52,13 @@ require_tools() {
 start_server() {
   (cd "$PUBLISH" && exec dotnet Network.Web.dll --urls "$BASE" >>"$WORK/server.log" 2>&1) &
   SERVER_PID=$!
-  for _ in $(seq 1 600); do
+  # START_SECONDS (60): how long the site may take to answer (more on a loaded machine).
+  for _ in $(seq 1 $((${START_SECONDS:-60} * 10))); do
     if curl -s -o /dev/null -w '%{http_code}' "$BASE/health" 2>/dev/null | grep -q 200; then return 0; fi
     kill -0 "$SERVER_PID" 2>/dev/null || { log "the server stopped:"; tail -20 "$WORK/server.log" >&2; exit 1; }
     sleep 0.1
   done
-  log "the server did not answer within 60 s"; exit 1
+  log "the server did not answer within ${START_SECONDS:-60} s"; exit 1
 }
 
 publish_site() {
