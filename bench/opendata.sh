@@ -4,7 +4,9 @@
 # them, restarts the site, then downloads the hub's /donnees/projets.csv and /donnees/projets.json and reports for each
 # the time, the bytes and the server's peak resident memory (VmHWM) before and after. Last, it opens the hub's
 # /projets list (which loads every showcase into ContentListCache) to show what the export avoids.
-# Usage: bench/opendata.sh [count (20000)]     Environment: PORT (5099), MAX_SECONDS (3000), PUBLISH (reuse a publish folder)
+# Usage: bench/opendata.sh [count (20000)]     Environment: PORT (5099), MAX_SECONDS (3000), START_SECONDS (60),
+#   PUBLISH (reuse a publish folder), SEEDED_DATA (a data folder a former run seeded and copied: skips the seeding, which
+#   takes 2 to 20 minutes for 20,000 showcases depending on the machine's load)
 # Everything it starts is stopped by PID on exit; the whole run is bounded by MAX_SECONDS.
 set -euo pipefail
 
@@ -19,21 +21,25 @@ require_tools dotnet curl sqlite3
 
 [ -f "$PUBLISH/Network.Web.dll" ] || publish_site
 
-log "first start (creates the hub and the two regions), then stop"
-start_server
-curl -s -o /dev/null "$BASE/hauts-de-france/"
-curl -s -o /dev/null "$BASE/"
-stop_server
-
-# The site learns of changes made in its own process only: seed while it is stopped.
-log "creating $COUNT published, shared showcases in hauts-de-france through the command line"
 SEED_START=$(date +%s.%N)
-(cd "$PUBLISH" && timeout 2400 dotnet Network.Web.dll showcases-bench seed --tenant hauts-de-france --count "$COUNT") >&2
+if [ -n "${SEEDED_DATA:-}" ]; then
+  log "copying the seeded data folder $SEEDED_DATA"
+  cp -a "$SEEDED_DATA" "$DATA"
+else
+  log "first start (creates the hub and the two regions), then stop"
+  start_server
+  curl -s -o /dev/null "$BASE/hauts-de-france/"
+  curl -s -o /dev/null "$BASE/"
+  stop_server
+  # The site learns of changes made in its own process only: seed while it is stopped.
+  log "creating $COUNT published, shared showcases in hauts-de-france through the command line"
+  (cd "$PUBLISH" && timeout 2400 dotnet Network.Web.dll showcases-bench seed --tenant hauts-de-france --count "$COUNT") >&2
+fi
 SEED_END=$(date +%s.%N)
 
-HUB_DB=$(find "$DATA/tenants/network" -name '*.db' | head -1)
-[ -n "$HUB_DB" ] || { log "no hub database under $DATA/tenants/network"; exit 1; }
-copies() { sqlite3 "file:$HUB_DB?mode=ro" "SELECT COUNT(*) FROM ContentItems WHERE ContentType = 'showcase' AND OriginTenant = 'hauts-de-france' AND Status = 3" 2>/dev/null || echo 0; }
+HUB_DB="$DATA/tenants/network/tenant.db"
+[ -f "$HUB_DB" ] || { log "no hub database at $HUB_DB"; exit 1; }
+copies() { sqlite3 "file:$HUB_DB?mode=ro" "SELECT COUNT(*) FROM ContentItems WHERE ContentType = 'showcase' AND OriginTenant = 'hauts-de-france' AND Status = 'Published'" 2>/dev/null || echo 0; }
 
 # The change-feed worker copies the shared items to the hub at start-up (and every 30 s).
 log "starting the site: the hub copies the shared showcases"
@@ -61,7 +67,7 @@ start_server
 curl -s -o /dev/null "$BASE/donnees"
 curl -s -o /dev/null "$BASE/donnees/projets"
 printf '== %s showcases shared by hauts-de-france, hub /donnees/projets, load average %s\n' "$COUNT" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'seeding: %.1f s; hub copy: %.1f s\n' "$(echo "$SEED_END - $SEED_START" | bc)" "$(echo "$COPY_END - $COPY_START" | bc)"
+printf 'seeding (or copying the seeded data): %.1f s; hub copy: %.1f s\n' "$(echo "$SEED_END - $SEED_START" | bc)" "$(echo "$COPY_END - $COPY_START" | bc)"
 printf 'after start-up: VmRSS %.1f MB, VmHWM %.1f MB\n' "$(rss VmRSS)" "$(rss VmHWM)"
 for format in csv json; do
   for run in 1 2; do
