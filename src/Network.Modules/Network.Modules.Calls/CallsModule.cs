@@ -72,27 +72,19 @@ public sealed class CallsModule : NetworkModule
         services.AddScoped<CallDecisions>();
         services.AddScoped<CallResultsPublisher>();
         services.AddScoped<CallResults>();
-        services.AddScoped<SubventionsDataset>();
         services.AddSingleton<IApiResource, CallApiResource>();
         services.AddSingleton<IApiResource, AwardApiResource>();
         services.AddSingleton<ICliCommand, CallsBenchSeedCommand>();
-        services.AddSingleton<IOpenDatasetSource, CallsOpenData>();
+        services.AddOpenDataset<CallsOpenData>();
+        services.AddOpenDataset<SubventionsDataset>();
         services.AddSingleton<RecipeStepHandler, CallsStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapContentFeed<CallFeed>();
-        endpoints.MapMethods(CallsOpenData.CsvPath, [HttpMethods.Get, HttpMethods.Head],
-            (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: true, catalog, tenant, tenants))
-            .ExcludeFromDescription();
-        endpoints.MapMethods(CallsOpenData.JsonPath, [HttpMethods.Get, HttpMethods.Head],
-            (HttpContext http, CallCatalog catalog, TenantContext tenant, TenantCatalog tenants) => CallsOpenData.AnswerAsync(http, csv: false, catalog, tenant, tenants))
-            .ExcludeFromDescription();
-        foreach (var format in new[] { "csv", "json" })
-            endpoints.MapMethods($"/donnees/subventions.{format}", [HttpMethods.Get, HttpMethods.Head],
-                    (HttpContext http, SubventionsDataset dataset) => dataset.AnswerAsync(http, format))
-                .ExcludeFromDescription();
+        endpoints.MapOpenDataset<CallsOpenData>(CallsOpenData.Definition);
+        endpoints.MapOpenDataset<SubventionsDataset>(SubventionsDataset.Definition);
         ApplicationFileEndpoints.Map(endpoints);
     }
 }

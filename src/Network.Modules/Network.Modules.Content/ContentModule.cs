@@ -62,6 +62,7 @@ public sealed class ContentModule : NetworkModule
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentActors>();
         services.AddScoped<ContentPublicLookup>();
+        services.AddScoped<OpenData.ContentOpenData>();
         services.AddScoped<Editing.ContentImagePicker>();
         services.AddScoped<VocabularyService>();
         services.AddScoped<IMediaUsageProvider, ContentMediaUsageProvider>();

@@ -6,12 +6,14 @@ using Network.Core.Data;
 using Network.Modules.Events.Api;
 using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.OpenData;
 using Network.Core.Recipes;
 using Network.Core.Security;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Syndication;
 using Network.Modules.Events.Data;
 using Network.Modules.Events.Home;
+using Network.Modules.Events.OpenData;
 using Network.Modules.Events.Recipes;
 using Network.Modules.Events.Services;
 
@@ -76,11 +78,13 @@ public sealed class EventsModule : NetworkModule
         services.AddHostedService(sp => sp.GetRequiredService<EventRetentionWorker>());
         services.AddSingleton<RecipeStepHandler, EventsStep>();
         services.AddSingleton<ICliCommand, EventsBenchSeedCommand>();
+        services.AddOpenDataset<EventsOpenData>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         EventCalendarEndpoints.Map(endpoints);
         endpoints.MapContentFeed<EventFeed>();
+        endpoints.MapOpenDataset<EventsOpenData>(EventsOpenData.Definition);
     }
 }

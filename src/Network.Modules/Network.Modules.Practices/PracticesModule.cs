@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Api;
 using Network.Core.Modules;
 using Network.Modules.Practices.Api;
+using Network.Core.OpenData;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Syndication;
 using Network.Modules.Practices.Home;
+using Network.Modules.Practices.OpenData;
 using Network.Modules.Practices.Services;
 
 namespace Network.Modules.Practices;
@@ -15,7 +17,9 @@ namespace Network.Modules.Practices;
 /// <summary>Practice reports (retours d'expérience): a content type on the shared workflow, its editor and its public pages.</summary>
 public sealed class PracticesModule : NetworkModule
 {
-    public override string Id => "Practices";
+    public const string ModuleId = "Practices";
+
+    public override string Id => ModuleId;
     public override string Name => "Retours d'expérience";
     public override string Description => "Retours d'expérience structurés des professionnels.";
     public override IReadOnlyList<string> Dependencies => ["Content", "Media"];
@@ -34,7 +38,12 @@ public sealed class PracticesModule : NetworkModule
         services.AddSingleton<ContentTypeDefinition>(sp => sp.GetRequiredService<PracticeType>());
         services.AddContentFeed<PracticeFeed>();
         services.AddSingleton<IApiResource, PracticeApiResource>();
+        services.AddOpenDataset<PracticesOpenData>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapContentFeed<PracticeFeed>();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapContentFeed<PracticeFeed>();
+        endpoints.MapOpenDataset<PracticesOpenData>(PracticesOpenData.Definition);
+    }
 }

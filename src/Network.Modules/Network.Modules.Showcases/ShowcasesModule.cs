@@ -6,10 +6,12 @@ using Network.Core.Funding;
 using Network.Modules.Showcases.Api;
 using Network.Core.Hosting;
 using Network.Core.Modules;
+using Network.Core.OpenData;
 using Network.Modules.Content;
 using Network.Modules.Content.Services;
 using Network.Modules.Content.Syndication;
 using Network.Modules.Showcases.Home;
+using Network.Modules.Showcases.OpenData;
 using Network.Modules.Showcases.Services;
 
 namespace Network.Modules.Showcases;
@@ -17,7 +19,9 @@ namespace Network.Modules.Showcases;
 /// <summary>Showcases of funded digital innovation projects: the content type, its editor, its public list and pages.</summary>
 public sealed class ShowcasesModule : NetworkModule
 {
-    public override string Id => "Showcases";
+    public const string ModuleId = "Showcases";
+
+    public override string Id => ModuleId;
     public override string Name => "Projets";
     public override string Description => "Vitrine des projets d'innovation numérique financés.";
     public override IReadOnlyList<string> Dependencies => ["Content", "Media"];
@@ -43,7 +47,12 @@ public sealed class ShowcasesModule : NetworkModule
         services.AddScoped<IFundedProjectDrafts, FundedProjectShowcases>();
         services.AddScoped<IKeyFigureSource, ShowcaseKeyFigures>();
         services.AddSingleton<ICliCommand, ShowcaseBenchSeedCommand>();
+        services.AddOpenDataset<ShowcasesOpenData>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapContentFeed<ShowcaseFeed>();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapContentFeed<ShowcaseFeed>();
+        endpoints.MapOpenDataset<ShowcasesOpenData>(ShowcasesOpenData.Definition);
+    }
 }

@@ -69,14 +69,17 @@ public sealed class CallsOpenDataTests(NetworkWebFactory factory) : IClassFixtur
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.False(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, "No byte order mark.");
         var rows = ParseCsv(Encoding.UTF8.GetString(bytes));
-        Assert.Equal(["id", "titre", "description", "eligibilite", "types_aides", "porteurs", "cibles", "eligibilite_geographique", "date_ouverture", "date_cloture", "date_mise_a_jour"], rows[0]);
-        Assert.All(rows, r => Assert.Equal(11, r.Count));
+        Assert.Equal(["id", "titre", "description", "eligibilite", "types_aides", "porteurs", "cibles", "eligibilite_geographique", "date_ouverture", "date_cloture", "date_mise_a_jour",
+            "url", "region", "programme", "annee", "enveloppe", "montant_maximum"], rows[0]);
+        Assert.All(rows, r => Assert.Equal(17, r.Count));
         var row = rows.Single(r => r[0] == $"{Hdf}-{published.Id}");
         Assert.Equal("'" + title, row[1]);
         Assert.Equal("2026-03-02T09:00+01:00", row[8]);
         Assert.Equal("2026-04-15T12:00+02:00", row[9]);
         Assert.Contains("Association", row[6]);
         Assert.Equal("Région Hauts-de-France", row[7]);
+        Assert.Equal($"http://localhost/{Hdf}/appels/{published.Item.Slug}", row[11]);
+        Assert.Equal("Hauts-de-France", row[12]);
         Assert.DoesNotContain(rows, r => r[0] == $"{Hdf}-{draft.Id}");
 
         var jsonResponse = await client.GetAsync("/hauts-de-france/donnees/appels.json");

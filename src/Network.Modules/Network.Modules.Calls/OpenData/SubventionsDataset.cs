@@ -1,21 +1,16 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-using Microsoft.AspNetCore.Http;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Core.OpenData;
 using Network.Core.Tenancy;
-using Network.Core.Text;
 using Network.Modules.Calls.Services;
 
 namespace Network.Modules.Calls.OpenData;
 
 /// <summary>
-/// One row of the SCDL "subventions" 2.1.1 table, in the schema's column order and with its names. Every value is
-/// text as the CSV carries it (dates ISO 8601, amounts with a dot, booleans "oui"/"non").
+/// One row of the SCDL "subventions" 2.1.1 table, in the schema's column order (<see cref="SubventionsDataset.Definition"/>
+/// gives their names). Dates are ISO 8601 text; empty text is an absent value.
 /// </summary>
 public sealed record SubventionRow(
     string NomAttribuant,
@@ -26,23 +21,16 @@ public sealed record SubventionRow(
     string IdBeneficiaire,
     string RnaBeneficiaire,
     string Objet,
-    string Montant,
+    decimal Montant,
     string Nature,
     string ConditionsVersement,
     string DatesPeriodeVersement,
     string IdRAE,
-    string NotificationUE,
-    string PourcentageSubvention,
+    bool NotificationUE,
+    decimal PourcentageSubvention,
     string DispositifAide)
 {
-    /// <summary>The schema's field names, in its order.</summary>
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "rnaBeneficiaire",
-        "objet", "montant", "nature", "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention", "dispositifAide",
-    ];
-
-    public IReadOnlyList<string> Values =>
+    public object?[] Typed =>
     [
         NomAttribuant, IdAttribuant, DateConvention, ReferenceDecision, NomBeneficiaire, IdBeneficiaire, RnaBeneficiaire,
         Objet, Montant, Nature, ConditionsVersement, DatesPeriodeVersement, IdRAE, NotificationUE, PourcentageSubvention, DispositifAide,
@@ -64,43 +52,76 @@ public sealed record SubventionRow(
 /// A tenant without a valid SIRET publishes no rows: idAttribuant is required.
 /// </remarks>
 public sealed class SubventionsDataset(CallResults results, TenantContext tenantContext, TenantCatalog catalog, RegionScopes regions, IMemoryCache cache)
+    : IOpenDatasetSource
 {
-    public const string CsvPath = "/donnees/subventions.csv";
-    public const string JsonPath = "/donnees/subventions.json";
     public const string Nature = "aide en numéraire";
     public const string PaymentConditions = "Versement unique à la signature de la convention";
     public static readonly TimeSpan HubCacheDuration = TimeSpan.FromMinutes(1);
 
-    public static readonly OpenDataset Dataset = new(
+    public static readonly OpenDataset Definition = new(
         "subventions",
         "Subventions attribuées",
         "Les subventions accordées par les appels à projets dont les résultats sont publiés : une ligne par projet retenu (bénéficiaire, objet, montant, dates). Mise à jour à chaque publication de résultats.",
-        [new OpenDatasetFile("csv", CsvPath), new OpenDatasetFile("json", JsonPath)],
         CallsModule.ModuleId,
+        [
+            new("nomAttribuant", "Nom du service qui attribue la subvention."),
+            new("idAttribuant", "SIRET du service qui attribue la subvention."),
+            new("dateConvention", "Date de la convention ou, à défaut, de la décision (AAAA-MM-JJ)."),
+            new("referenceDecision", "Référence de la décision."),
+            new("nomBeneficiaire", "Nom de la structure bénéficiaire."),
+            new("idBeneficiaire", "SIRET de la structure bénéficiaire."),
+            new("rnaBeneficiaire", "Numéro RNA d'une association bénéficiaire sans SIRET."),
+            new("objet", "Objet de la subvention : le titre du projet."),
+            new("montant", "Montant accordé, en euros.", OpenDataType.Amount),
+            new("nature", "Nature de l'aide : aide en numéraire."),
+            new("conditionsVersement", "Conditions de versement."),
+            new("datesPeriodeVersement", "Date ou période de versement (AAAA-MM-JJ)."),
+            new("idRAE", "Identifiant au registre des aides d'État (vide)."),
+            new("notificationUE", "Aide notifiée à l'Union européenne.", OpenDataType.Boolean),
+            new("pourcentageSubvention", "Part du budget total du projet couverte par la subvention (0 à 1).", OpenDataType.Number),
+            new("dispositifAide", "Identifiant de l'appel à projets dans le jeu « appels »."),
+        ],
+        ["subventions", "aides publiques", "culture", "innovation numérique", "SCDL"],
         "SCDL subventions 2.1.1",
         "https://schema.data.gouv.fr/scdl/subventions/2.1.1/");
 
-    /// <summary>The rows of the current tenant (on the hub, of every running region with calls).</summary>
-    public async Task<IReadOnlyList<SubventionRow>> RowsAsync(CancellationToken cancellationToken = default)
+    public OpenDataset Dataset => Definition;
+
+    public async Task<OpenDatasetState> StateAsync(CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        return new OpenDatasetState(table.Rows.Count, table.ModifiedUtc);
+    }
+
+    /// <summary>The rows are few (one per award) and computed with their checks: read whole, written as they go out.</summary>
+    public async IAsyncEnumerable<object?[]> RowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var row in (await TableAsync(cancellationToken)).Rows) yield return row.Typed;
+    }
+
+    private sealed record Table(IReadOnlyList<SubventionRow> Rows, DateTime? ModifiedUtc);
+
+    /// <summary>The rows of the current tenant (on the hub, of every running region with calls, kept a minute).</summary>
+    private async Task<Table> TableAsync(CancellationToken cancellationToken)
     {
         var tenant = tenantContext.Required;
-        if (!tenant.IsHub) return await OwnRowsAsync(tenant, results, cancellationToken);
+        if (!tenant.IsHub) return await OwnTableAsync(tenant, results, cancellationToken);
         return (await cache.GetOrCreateAsync($"calls:subventions:hub:{catalog.Hub?.Version}", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = HubCacheDuration;
-            var rows = new List<SubventionRow>(await OwnRowsAsync(tenant, results, cancellationToken));
-            foreach (var (_, regionRows) in await regions.ReadEachAsync(CallsModule.ModuleId,
-                (region, services) => OwnRowsAsync(region, services.GetRequiredService<CallResults>(), cancellationToken)))
-                rows.AddRange(regionRows);
-            return (IReadOnlyList<SubventionRow>)rows;
+            var tables = new List<Table> { await OwnTableAsync(tenant, results, cancellationToken) };
+            foreach (var (_, regionTable) in await regions.ReadEachAsync(CallsModule.ModuleId,
+                (region, services) => OwnTableAsync(region, services.GetRequiredService<CallResults>(), cancellationToken)))
+                tables.Add(regionTable);
+            return new Table(tables.SelectMany(t => t.Rows).ToList(), tables.Max(t => t.ModifiedUtc));
         }))!;
     }
 
-    private static async Task<IReadOnlyList<SubventionRow>> OwnRowsAsync(TenantInfo tenant, CallResults results, CancellationToken cancellationToken)
+    private static async Task<Table> OwnTableAsync(TenantInfo tenant, CallResults results, CancellationToken cancellationToken)
     {
-        if (!Siret.IsValid(tenant.Siret)) return [];
+        if (!Siret.IsValid(tenant.Siret)) return new Table([], null);
         var awards = await results.AwardsAsync(cancellationToken);
-        return awards.Select(a => ToRow(tenant, a)).Where(r => r is not null).Select(r => r!).ToList();
+        return new Table(awards.Select(a => ToRow(tenant, a)).Where(r => r is not null).Select(r => r!).ToList(), await results.LatestResultsPublishedUtcAsync(cancellationToken));
     }
 
     internal static SubventionRow? ToRow(TenantInfo tenant, CallAward award)
@@ -126,52 +147,15 @@ public sealed class SubventionsDataset(CallResults results, TenantContext tenant
             IdBeneficiaire: hasSiret ? siret : "",
             RnaBeneficiaire: hasSiret ? (hasRna ? rna : "") : rna,
             Objet: Cut(OneLine(application.ProjectTitle), 256),
-            Montant: granted.ToString("0.00", CultureInfo.InvariantCulture),
+            Montant: decimal.Round(granted, 2),
             Nature: Nature,
             ConditionsVersement: PaymentConditions,
             DatesPeriodeVersement: iso,
             IdRAE: "",
-            NotificationUE: "non",
-            PourcentageSubvention: rate.ToString("0.####", CultureInfo.InvariantCulture),
+            NotificationUE: false,
+            PourcentageSubvention: rate,
             // The call's id in the "appels" dataset of the same site.
             DispositifAide: $"{tenant.Name}-{award.CallItem.Id}");
-    }
-
-    public static string ToCsv(IReadOnlyList<SubventionRow> rows) => Csv.Write(SubventionRow.Columns, rows.Select(r => r.Values));
-
-    /// <summary>The same rows as a JSON array of objects keyed by the schema's names; numbers and booleans typed.</summary>
-    public static string ToJson(IReadOnlyList<SubventionRow> rows)
-    {
-        var list = rows.Select(r =>
-        {
-            var o = new Dictionary<string, object?>();
-            for (var i = 0; i < SubventionRow.Columns.Count; i++)
-            {
-                var name = SubventionRow.Columns[i];
-                var value = r.Values[i];
-                o[name] = name switch
-                {
-                    "montant" or "pourcentageSubvention" => decimal.Parse(value, CultureInfo.InvariantCulture),
-                    "notificationUE" => value == "oui",
-                    _ => value.Length == 0 ? null : value,
-                };
-            }
-            return o;
-        });
-        return JsonSerializer.Serialize(list, JsonOptions);
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
-    public async Task AnswerAsync(HttpContext http, string format)
-    {
-        var rows = await RowsAsync(http.RequestAborted);
-        var csv = format == "csv";
-        http.Response.ContentType = csv ? Csv.ContentType : "application/json; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"subventions.{format}\"";
-        http.Response.Headers.CacheControl = "public, max-age=60";
-        if (HttpMethods.IsHead(http.Request.Method)) return;
-        await http.Response.WriteAsync(csv ? ToCsv(rows) : ToJson(rows), Encoding.UTF8, http.RequestAborted);
     }
 
     private static string Digits(string? value) => new((value ?? "").Where(char.IsAsciiDigit).ToArray());

@@ -50,6 +50,10 @@ public sealed class CallResults(CallsDbContext db, ContentDbContext content, Cal
         return new PublishedResults(call, rows);
     }
 
+    /// <summary>When the tenant last published a call's results (what changes its awards as open data), or null.</summary>
+    public Task<DateTime?> LatestResultsPublishedUtcAsync(CancellationToken cancellationToken = default)
+        => db.Rounds.AsNoTracking().MaxAsync(r => r.ResultsPublishedUtc, cancellationToken);
+
     /// <summary>Every award of the tenant: accepted applications of its own calls whose results are published, oldest decision first.</summary>
     public async Task<IReadOnlyList<CallAward>> AwardsAsync(CancellationToken cancellationToken = default)
     {

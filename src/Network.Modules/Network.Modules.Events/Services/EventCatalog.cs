@@ -50,19 +50,28 @@ public sealed class EventCatalog(
     /// <summary>The public status of every card of <paramref name="snapshot"/>, keyed by item id.</summary>
     public async Task<IReadOnlyDictionary<int, EventPublicStatus>> StatusesAsync(ContentSnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        var own = snapshot.Items.Any(c => c.Item.OriginTenant is null);
+        var statusOf = await StatusLookupAsync(snapshot.Items.Any(c => c.Item.OriginTenant is null), snapshot.Items.Any(c => c.Item.OriginTenant is not null), cancellationToken);
+        return snapshot.Items.ToDictionary(c => c.Item.Id, c => statusOf(c.Item));
+    }
+
+    /// <summary>
+    /// The public status of any published event of the tenant: its own (<paramref name="own"/>: setups and seats, two
+    /// small queries) and, on the hub, the regions' copies (<paramref name="copies"/>: the statuses their regions gave).
+    /// </summary>
+    public async Task<Func<ContentItem, EventPublicStatus>> StatusLookupAsync(bool own, bool copies, CancellationToken cancellationToken = default)
+    {
         var setups = own ? await events.Setups.AsNoTracking().ToDictionaryAsync(s => s.EventId, cancellationToken) : [];
         var seats = own
             ? await events.SeatCounters.AsNoTracking().Where(c => c.SessionKey == "").ToDictionaryAsync(c => c.EventId, c => c.Taken, cancellationToken)
             : [];
-        var regions = snapshot.Items.Any(c => c.Item.OriginTenant is not null) ? await RegionStatusesAsync(cancellationToken) : null;
-        return snapshot.Items.ToDictionary(c => c.Item.Id, c =>
+        var regions = copies ? await RegionStatusesAsync(cancellationToken) : null;
+        return item =>
         {
-            if (c.Item.OriginTenant is { } origin)
-                return regions?.GetValueOrDefault((origin, c.Item.OriginId ?? 0)) ?? EventPublicStatus.Default;
-            var setup = setups.GetValueOrDefault(c.Item.Id);
-            return new EventPublicStatus(setup?.Status ?? EventStatus.Scheduled, setup?.StatusNote ?? "", setup?.Version ?? 0, seats.GetValueOrDefault(c.Item.Id));
-        });
+            if (item.OriginTenant is { } origin)
+                return regions?.GetValueOrDefault((origin, item.OriginId ?? 0)) ?? EventPublicStatus.Default;
+            var setup = setups.GetValueOrDefault(item.Id);
+            return new EventPublicStatus(setup?.Status ?? EventStatus.Scheduled, setup?.StatusNote ?? "", setup?.Version ?? 0, seats.GetValueOrDefault(item.Id));
+        };
     }
 
     /// <summary>The state of an event now (for a hub copy, from its region's seats as read at most a minute ago).</summary>

@@ -1,18 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Network.Core.OpenData;
-using Network.Core.Tenancy;
+using Network.Modules.OpenData.Services;
 
 namespace Network.Modules.OpenData.Pages.Donnees;
 
-/// <summary>The tenant's datasets: those of the sources whose module the tenant has enabled, in title order.</summary>
-public sealed class OpenDataIndexModel(IEnumerable<IOpenDatasetSource> sources, TenantContext tenantContext) : PageModel
+/// <summary>The tenant's datasets (<see cref="OpenDataCatalog"/>) with their files, update dates and row counts; the DCAT catalog announced in the head.</summary>
+public sealed class OpenDataIndexModel(OpenDataCatalog catalog) : PageModel
 {
-    public IReadOnlyList<OpenDataset> Datasets { get; private set; } = [];
+    public IReadOnlyList<OpenDatasetEntry> Datasets { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        var tenant = tenantContext.Required;
-        Datasets = sources.SelectMany(s => s.Datasets).Where(d => tenant.IsEnabled(d.ModuleId))
-            .OrderBy(d => d.Title, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr"), ignoreCase: true)).ToList();
+        Datasets = await catalog.EntriesAsync(HttpContext.RequestAborted);
     }
 }
