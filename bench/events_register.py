@@ -208,14 +208,17 @@ def check(db_path, event_id, attempts_file, capacity, concurrency):
     ranks = [attempts[r[1]][1] for r in waiting]
     expected = sorted(ranks)
     displacement = max((abs(a - b) for a, b in zip(ranks, expected)), default=0)
+    # Requests in flight may complete in any order, and a group commit (RegistrationBatcher.MaxBatch, 64) answers all
+    # the registrations of one transaction at once, so their answers race too.
+    limit = concurrency + 64
     n = len(ranks)
     order = {v: i for i, v in enumerate(expected)}
     positions = [order[v] for v in ranks]
     d2 = sum((i - p) ** 2 for i, p in enumerate(positions))
     spearman = 1 - 6 * d2 / (n * (n * n - 1)) if n > 1 else 1.0
     print(f"waitlist: {n} in line; positions differing between (WaitlistedUtc, Id) and Id order: {id_inversions}; "
-          f"largest displacement against completion order: {displacement} (limit {concurrency}); Spearman rank correlation: {spearman:.4f}")
-    if displacement > concurrency:
+          f"largest displacement against completion order: {displacement} (limit {limit}); Spearman rank correlation: {spearman:.4f}")
+    if displacement > limit:
         problems.append("waitlist order")
     # Nobody left the line, so the position each answer showed is the person's place in the final order.
     shown = [attempts[r[1]][2] for r in waiting]
