@@ -66,7 +66,7 @@ public sealed class EventApiResource(EventType type) : ContentApiResource<EventA
                 State = ApiNames.Of(states[card.Item.Id]), StatusNote = status.Note, Kind = f.Kind, Description = f.Description,
                 StartsAt = Utc(f.StartUtc), EndsAt = Utc(f.EndUtc), Online = f.Online, VenueName = f.VenueName, StreetAddress = f.StreetAddress,
                 PostalCode = f.PostalCode, City = f.City, AccessibilityInfo = f.AccessibilityInfo, Capacity = f.Capacity,
-                SeatsLeft = status.SeatsTaken is { } taken ? Math.Max(0, f.Capacity - taken) : null,
+                SeatsLeft = status.SeatsLeft(f.Capacity),
                 RegistrationOpensAt = Utc(f.RegistrationOpensUtc), RegistrationClosesAt = Utc(f.RegistrationClosesUtc),
                 Sessions = f.Sessions.Select(s => new EventApiSession(s.Title, Utc(s.StartUtc), Utc(s.EndUtc), s.Room, s.Speakers, s.Description, s.IsWorkshop, s.Capacity)).ToList(),
             };

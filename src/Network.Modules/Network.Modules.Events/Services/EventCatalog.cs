@@ -16,12 +16,15 @@ public sealed record EventPublicStatus(EventStatus Status, string Note, int Vers
     public static readonly EventPublicStatus Default = new(EventStatus.Scheduled, "", 0, 0);
 
     public EventSetup AsSetup() => new() { Status = Status, StatusNote = Note, Version = Version };
+
+    /// <summary>Seats left of an event of <paramref name="capacity"/>, or null when its seats are not known here.</summary>
+    public int? SeatsLeft(int capacity) => SeatsTaken is { } taken ? Math.Max(0, capacity - taken) : null;
 }
 
 /// <summary>A published event as lists, feeds and the home block show it. <paramref name="Url"/> is the region's page for a hub copy.</summary>
 public sealed record EventCard(ContentItem Item, EventFields Fields, EventState State, EventPublicStatus Status, string Url, string? RegionName)
 {
-    public int? SeatsLeft => Status.SeatsTaken is { } taken ? Math.Max(0, Fields.Capacity - taken) : null;
+    public int? SeatsLeft => Status.SeatsLeft(Fields.Capacity);
 }
 
 /// <summary>
@@ -60,18 +63,25 @@ public sealed class EventCatalog(
     /// </summary>
     public async Task<Func<ContentItem, EventPublicStatus>> StatusLookupAsync(bool own, bool copies, CancellationToken cancellationToken = default)
     {
-        var setups = own ? await events.Setups.AsNoTracking().ToDictionaryAsync(s => s.EventId, cancellationToken) : [];
-        var seats = own
-            ? await events.SeatCounters.AsNoTracking().Where(c => c.SessionKey == "").ToDictionaryAsync(c => c.EventId, c => c.Taken, cancellationToken)
-            : [];
+        var mine = own ? await ReadStatusesAsync(events, withScheduled: true, cancellationToken) : null;
         var regions = copies ? await RegionStatusesAsync(cancellationToken) : null;
-        return item =>
-        {
-            if (item.OriginTenant is { } origin)
-                return regions?.GetValueOrDefault((origin, item.OriginId ?? 0)) ?? EventPublicStatus.Default;
-            var setup = setups.GetValueOrDefault(item.Id);
-            return new EventPublicStatus(setup?.Status ?? EventStatus.Scheduled, setup?.StatusNote ?? "", setup?.Version ?? 0, seats.GetValueOrDefault(item.Id));
-        };
+        return item => (item.OriginTenant is { } origin
+            ? regions?.GetValueOrDefault((origin, item.OriginId ?? 0))
+            : mine?.GetValueOrDefault(item.Id)) ?? EventPublicStatus.Default;
+    }
+
+    /// <summary>
+    /// The statuses of one tenant database's events that have a setup (<paramref name="withScheduled"/>: scheduled ones
+    /// too, else only the cancelled and postponed) or seats taken; an event in neither is <see cref="EventPublicStatus.Default"/>.
+    /// </summary>
+    private static async Task<Dictionary<int, EventPublicStatus>> ReadStatusesAsync(EventsDbContext db, bool withScheduled, CancellationToken cancellationToken)
+    {
+        var setups = await db.Setups.AsNoTracking().Where(s => withScheduled || s.Status != EventStatus.Scheduled).ToListAsync(cancellationToken);
+        var seats = await db.SeatCounters.AsNoTracking().Where(c => c.SessionKey == "").ToDictionaryAsync(c => c.EventId, c => c.Taken, cancellationToken);
+        var statuses = seats.ToDictionary(s => s.Key, s => EventPublicStatus.Default with { SeatsTaken = s.Value });
+        foreach (var setup in setups)
+            statuses[setup.EventId] = new EventPublicStatus(setup.Status, setup.StatusNote, setup.Version, seats.GetValueOrDefault(setup.EventId));
+        return statuses;
     }
 
     /// <summary>The state of an event now (for a hub copy, from its region's seats as read at most a minute ago).</summary>
@@ -91,21 +101,11 @@ public sealed class EventCatalog(
         return (await cache.GetOrCreateAsync(key, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            var all = new Dictionary<(string, int), EventPublicStatus>();
-            var read = await regionScopes.ReadEachAsync(EventsModule.ModuleId, async (_, services) =>
-            {
-                var db = services.GetRequiredService<EventsDbContext>();
-                var setups = await db.Setups.AsNoTracking().Where(s => s.Status != EventStatus.Scheduled).ToListAsync(cancellationToken);
-                var seats = await db.SeatCounters.AsNoTracking().Where(c => c.SessionKey == "").ToDictionaryAsync(c => c.EventId, c => c.Taken, cancellationToken);
-                return (Setups: setups, Seats: seats);
-            });
-            foreach (var (region, (setups, seats)) in read)
-            {
-                foreach (var (eventId, taken) in seats) all[(region.Name, eventId)] = EventPublicStatus.Default with { SeatsTaken = taken };
-                foreach (var setup in setups)
-                    all[(region.Name, setup.EventId)] = new EventPublicStatus(setup.Status, setup.StatusNote, setup.Version, seats.GetValueOrDefault(setup.EventId));
-            }
-            return (IReadOnlyDictionary<(string, int), EventPublicStatus>)all;
+            var read = await regionScopes.ReadEachAsync(EventsModule.ModuleId,
+                (_, services) => ReadStatusesAsync(services.GetRequiredService<EventsDbContext>(), withScheduled: false, cancellationToken));
+            return (IReadOnlyDictionary<(string, int), EventPublicStatus>)read
+                .SelectMany(r => r.Result.Select(s => (Key: (r.Region.Name, s.Key), s.Value)))
+                .ToDictionary(e => e.Key, e => e.Value);
         }))!;
     }
 

@@ -94,7 +94,7 @@ public sealed class DigestCollector(ContentDbContext content, ContentTypeRegistr
             if (fields.Capacity <= 0 || fields.StartUtc < week.NowUtc || fields.StartUtc > week.NowUtc + EventsAhead) continue;
             var status = statuses.GetValueOrDefault(card.Item.Id) ?? EventPublicStatus.Default;
             if (catalog.StateOf(card, status) != EventState.Scheduled) continue;
-            var left = Math.Max(0, fields.Capacity - (status.SeatsTaken ?? 0));
+            var left = status.SeatsLeft(fields.Capacity) ?? fields.Capacity;
             if (left == 0) continue;
             result.Add((new DigestEntry(tenant.Name, DigestSection.Events, card.Item.Id, card.Item.Title, Url(tenant, type, card.Item.Slug), fields.StartUtc, left),
                 ItemTopics.Of(tenant.Name, hub, card.Item, card.Facets, fields)));
