@@ -6,53 +6,12 @@ Prints the submission latency percentiles and checks every answer is the receipt
 Usage: calls_submit.py BASE_URL TENANT SEED_FILE PASSWORD [CONCURRENCY] [SPREAD_SECONDS]
 """
 import concurrent.futures
-import html.parser
-import http.cookiejar
 import random
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class FormReader(html.parser.HTMLParser):
-    """The hidden inputs of the form whose id is `form_id`."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id, self.inside, self.values = form_id, False, {}
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and a.get("id") == self.form_id:
-            self.inside = True
-        elif tag == "input" and self.inside and a.get("type") == "hidden" and a.get("name"):
-            self.values[a["name"]] = a.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "form" and self.inside:
-            self.inside = False
-
-
-def opener():
-    jar = http.cookiejar.CookieJar()
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
-
-
-def request(client, url, data=None):
-    body = urllib.parse.urlencode(data).encode() if data is not None else None
-    try:
-        with client.open(urllib.request.Request(url, data=body), timeout=60) as response:
-            return response.status, response.headers, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode(errors="replace")
+from bench_http import FormReader, opener, request
 
 
 def hidden(client, url, form_id):

@@ -17,61 +17,20 @@ Check: events_register.py --check TENANT_DB EVENT_ID ATTEMPTS_TSV CAPACITY CONCU
   then Id) follows the order in which the requests completed, give or take the requests in flight at the same time.
 """
 import concurrent.futures
-import html.parser
-import http.cookiejar
 import random
 import re
 import sqlite3
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
+
+from bench_http import FormReader, opener, request
 
 FORM_ID = "inscription"
 FIELD_NAME = "Input.FullName"
 FIELD_EMAIL = "Input.Email"
 FIELD_ORGANISATION = "Input.Organisation"
 FIELD_WORKSHOPS = "Input.Workshops"
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class FormReader(html.parser.HTMLParser):
-    """The hidden inputs of the form whose id is `form_id`, and whether the page shows an error summary."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id, self.inside, self.values, self.found = form_id, False, {}, False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and a.get("id") == self.form_id:
-            self.inside = self.found = True
-        elif tag == "input" and self.inside and a.get("type") == "hidden" and a.get("name"):
-            self.values[a["name"]] = a.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "form" and self.inside:
-            self.inside = False
-
-
-def opener():
-    jar = http.cookiejar.CookieJar()
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
-
-
-def request(client, url, data=None):
-    body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-    try:
-        with client.open(urllib.request.Request(url, data=body), timeout=60) as response:
-            return response.status, response.headers, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode(errors="replace")
 
 
 def prepare(url, n, keys, stamp):
