@@ -78,7 +78,9 @@ run_tests() {
   rm -rf "$results"
   mkdir -p "$results"
   local status=0
+  # A test that stops making progress is named and its run ended after 8 minutes, instead of the whole session timing out.
   dotnet test Network.sln --nologo --no-build -c Debug --logger "trx" --results-directory "$results" \
+    --blame-hang-timeout 8m --blame-hang-dump-type none \
     -- RunConfiguration.TestSessionTimeout=1500000 2>&1 | tee "$results/output.log" || status=$?
   # One closing line for the whole suite, summed over the test assemblies.
   python3 - "$results" <<'PY' || status=1

@@ -94,7 +94,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Evaluated through the DevTools protocol: the page's strict CSP (no inline script) does not apply.
         await page.EvaluateAsync(AxeSource);
-        var result = await page.EvaluateAsync<JsonElement>("""
+        // axe.run settles through timers, which a page without JavaScript never runs: fail then instead of hanging.
+        var run = page.EvaluateAsync<JsonElement>("""
             async () => {
               const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
               return results.violations.map(v => ({
@@ -103,6 +104,9 @@ public sealed class BrowserFixture : IAsyncLifetime
               }));
             }
             """);
+        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(1))) != run)
+            throw new TimeoutException($"axe-core did not finish on {page.Url}: does the page's browser context run JavaScript?");
+        var result = await run;
         return result.EnumerateArray().Select(v =>
             $"[{v.GetProperty("impact")}] {v.GetProperty("id")}: {v.GetProperty("help")}\n    " +
             string.Join("\n    ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))).ToList();
@@ -114,15 +118,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async Task ScreenshotAsync(IPage page, string name)
     {
-        await page.EvaluateAsync("""
-            () => Promise.race([
-              Promise.all([...document.querySelectorAll('img[loading=lazy]')].map(img => {
-                img.loading = 'eager';
-                return img.complete ? null : new Promise(done => { img.onload = img.onerror = done; });
-              })),
-              new Promise(done => setTimeout(done, 3000))
-            ])
-            """);
+        // Synchronous evaluations only, polled from here: a page without JavaScript runs no timers or load handlers,
+        // so a promise waiting on them in the page would never settle.
+        await page.EvaluateAsync("() => document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')");
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        while (DateTime.UtcNow < deadline && !await page.EvaluateAsync<bool>("() => [...document.images].every(img => img.complete)"))
+            await Task.Delay(100);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
