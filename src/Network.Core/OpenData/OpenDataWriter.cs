@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
+using Network.Core.Hosting;
 using Network.Core.Localization;
 using Network.Core.Text;
 
@@ -35,11 +36,29 @@ public static class OpenDataWriter
         response.ContentType = format.Extension == "csv" ? Csv.ContentType : JsonContentType;
         response.Headers.ContentDisposition = $"inline; filename=\"{dataset.Id}.{format.Extension}\"";
         response.Headers.CacheControl = "public, max-age=300";
+        var etag = ETag(dataset, format, state);
+        response.Headers.ETag = etag;
         if (state.ModifiedUtc is { } modified)
             response.Headers.LastModified = DateTime.SpecifyKind(modified, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture);
+        if (ConditionalGet.NotModified(http.Request, etag, state.ModifiedUtc))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
         if (HttpMethods.IsHead(http.Request.Method)) return;
         if (format.Extension == "csv") await WriteCsvAsync(response.Body, dataset, source.RowsAsync(cancellationToken), cancellationToken);
         else await WriteJsonAsync(response.Body, dataset, source.RowsAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Weak: the file's bytes follow from the rows' count and latest change (any publication, edit, unpublication or
+    /// deletion moves one of them) and from the columns of this dataset and format.
+    /// </summary>
+    private static string ETag(OpenDataset dataset, OpenDataFormat format, OpenDatasetState state)
+    {
+        var text = string.Join('|', dataset.Id, format.Extension, state.Rows.ToString(CultureInfo.InvariantCulture),
+            state.ModifiedUtc?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "", string.Join(',', dataset.ColumnNames));
+        return "W/\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32].ToLowerInvariant() + "\"";
     }
 
     public static async Task WriteCsvAsync(Stream output, OpenDataset dataset, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)

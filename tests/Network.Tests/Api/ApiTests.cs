@@ -342,6 +342,8 @@ public sealed class ApiTests(NetworkWebFactory factory) : IClassFixture<NetworkW
         var showcaseNames = paths.GetProperty("/api/v1/showcases").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["page", "pageSize", "sort", "domaine", "technologie", "programme", "annee", "maturite"], showcaseNames);
         Assert.DoesNotContain(paths.EnumerateObject(), p => !p.Name.StartsWith("/api/v1/", StringComparison.Ordinal));
+        // HEAD is answered but not listed: one operation per path, its GET.
+        Assert.All(paths.EnumerateObject(), p => Assert.Equal(["get"], p.Value.EnumerateObject().Select(o => o.Name).Where(n => n != "parameters")));
         var schemas = document.GetProperty("components").GetProperty("schemas");
         var showcase = schemas.GetProperty("ShowcaseApiItem").GetProperty("properties");
         foreach (var property in new[] { "id", "title", "url", "domains", "maturity" }) Assert.True(showcase.TryGetProperty(property, out _), property);

@@ -180,6 +180,59 @@ public sealed class OpenDataExportTests(NetworkWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Files_carry_a_validator_answer_304_while_unchanged_and_change_when_an_item_is_published_or_archived()
+    {
+        await factory.EnsureVocabulariesAsync(Na);
+        await factory.PublishAsync(Na, Unique("Projet déjà là"), Showcase());
+        var client = factory.CreateClient();
+        async Task<(string ETag, DateTimeOffset? Modified)> ValidatorsAsync(string path)
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.ETag is { IsWeak: true }, $"{path} has no weak ETag.");
+            return (response.Headers.ETag!.ToString(), response.Content.Headers.LastModified);
+        }
+        async Task<HttpStatusCode> ConditionalAsync(string path, string header, string value)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation(header, value);
+            using var response = await client.SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.NotModified) Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            return response.StatusCode;
+        }
+
+        var csv = $"/{Na}/donnees/projets.csv";
+        var (etag, modified) = await ValidatorsAsync(csv);
+        Assert.NotNull(modified);
+        Assert.Equal(etag, (await ValidatorsAsync(csv)).ETag);
+        Assert.NotEqual(etag, (await ValidatorsAsync($"/{Na}/donnees/projets.json")).ETag);
+        Assert.Equal(HttpStatusCode.NotModified, await ConditionalAsync(csv, "If-None-Match", etag));
+        Assert.Equal(HttpStatusCode.NotModified, await ConditionalAsync(csv, "If-None-Match", etag.Replace("W/", "", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.NotModified, await ConditionalAsync(csv, "If-Modified-Since", modified!.Value.ToString("R", CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.OK, await ConditionalAsync(csv, "If-None-Match", "W/\"autre\""));
+        Assert.Equal(HttpStatusCode.OK, await ConditionalAsync(csv, "If-Modified-Since", modified.Value.AddDays(-1).ToString("R", CultureInfo.InvariantCulture)));
+        // HEAD announces the same validator, and the other region's file has its own.
+        using (var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, csv))) Assert.Equal(etag, head.Headers.ETag?.ToString());
+
+        var added = await factory.PublishAsync(Na, Unique("Projet nouveau"), Showcase());
+        var afterPublish = (await ValidatorsAsync(csv)).ETag;
+        Assert.NotEqual(etag, afterPublish);
+        Assert.Equal(HttpStatusCode.OK, await ConditionalAsync(csv, "If-None-Match", etag));
+
+        await factory.InTenantAsync(Na, async sp =>
+        {
+            var store = sp.GetRequiredService<ContentStore>();
+            var current = await store.FindAsync(added.Id);
+            var archived = await store.PerformAsync(added.Id, current!.Version, ContentAction.Archive, ContentActor.System);
+            Assert.True(archived.Succeeded);
+            return archived;
+        });
+        var afterArchive = (await ValidatorsAsync(csv)).ETag;
+        Assert.NotEqual(afterPublish, afterArchive);
+        Assert.DoesNotContain($"{Na}-{added.Id}", ReadCsv(await client.GetStringAsync(csv)).Select(r => r[0]));
+    }
+
+    [Fact]
     public async Task The_hub_gathers_the_regions_shared_published_items_with_their_region_and_nothing_else()
     {
         await factory.EnsureVocabulariesAsync(Hdf);

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Network.Core.Api;
+using Network.Core.Hosting;
 using Network.Core.Tenancy;
 
 namespace Network.Modules.Api.Endpoints;
@@ -122,7 +122,7 @@ public sealed class ApiJsonResult(ApiAnswer answer) : IResult
         response.Headers.CacheControl = $"public, max-age={Math.Max(0, maxAge)}";
         response.Headers.Vary = "Accept-Encoding";
         if (answer.Link is not null) response.Headers.Link = answer.Link;
-        if (Matches(http.Request.Headers.IfNoneMatch, answer.ETag))
+        if (ConditionalGet.NotModified(http.Request, answer.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -131,13 +131,5 @@ public sealed class ApiJsonResult(ApiAnswer answer) : IResult
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = answer.Body.Length;
         return HttpMethods.IsHead(http.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(answer.Body, http.RequestAborted).AsTask();
-    }
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0) return false;
-        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return false;
-        // If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" matches "x".
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Value == etag);
     }
 }

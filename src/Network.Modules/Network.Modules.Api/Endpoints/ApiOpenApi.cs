@@ -21,7 +21,9 @@ public static class ApiOpenApi
         services.AddHttpContextAccessor();
         services.AddOpenApi(DocumentName, options =>
         {
-            options.ShouldInclude = description => description.ActionDescriptor.EndpointMetadata.OfType<ApiEndpointMetadata>().Any(m => m.Resource is not null);
+            // HEAD answers like GET without the body (HTTP says so): the document lists the GET operations only.
+            options.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? "")
+                && description.ActionDescriptor.EndpointMetadata.OfType<ApiEndpointMetadata>().Any(m => m.Resource is not null);
             options.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -41,9 +41,9 @@ public sealed class CallApiResource(CallType type) : ContentApiResource<CallApiI
     protected override IReadOnlyList<ContentApiFilter> ContentFilters { get; } =
     [
         ContentApiFilter.Region,
-        new(CallType.ProgrammeFacet, "programme", "Funding programme (its normalised value)."),
-        new(CallType.YearFacet, "annee", "Year of the call."),
-        new(CallType.DomainFacet, "domaine", "Cultural domain (vocabulary value)."),
+        new(CallType.Filters.Programme, "Funding programme (its normalised value)."),
+        new(CallType.Filters.Year, "Year of the call."),
+        new(CallType.Filters.Domain, "Cultural domain (vocabulary value)."),
     ];
 
     protected override async Task<(Func<ContentCard, CallApiItem> Map, string State)> PrepareAsync(HttpContext http, ContentSnapshot snapshot, CancellationToken cancellationToken)

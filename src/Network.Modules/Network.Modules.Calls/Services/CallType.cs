@@ -1,5 +1,6 @@
 using Network.Core.Text;
 using Network.Modules.Calls.Data;
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Services;
 
 namespace Network.Modules.Calls.Services;
@@ -16,6 +17,14 @@ public sealed class CallType : ContentType<CallFields>
     public const string ProgrammeFacet = "programme";
     public const string YearFacet = "year";
     public const string DomainFacet = "domain";
+
+    /// <summary>The filters of <c>/appels</c> and of the API's calls, in display order (region: on the hub).</summary>
+    public static class Filters
+    {
+        public static readonly ContentFilter Programme = new(ProgrammeFacet, "programme");
+        public static readonly ContentFilter Year = new(YearFacet, "annee");
+        public static readonly ContentFilter Domain = new(DomainFacet, "domaine");
+    }
 
     public const int TextMaxLength = 20_000;
     public const int ShortTextMaxLength = 300;

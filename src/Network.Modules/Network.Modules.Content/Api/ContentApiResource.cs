@@ -4,17 +4,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Api;
 using Network.Core.Tenancy;
 using Network.Modules.Content.Data;
-using Network.Modules.Content.Feed;
 using Network.Modules.Content.Lists;
 using Network.Modules.Content.Services;
 
 namespace Network.Modules.Content.Api;
 
-/// <summary>A list filter of a content type: the stored facet and the query parameter of the public list page.</summary>
-public sealed record ContentApiFilter(string Facet, string Parameter, string Description, bool HubOnly = false)
+/// <summary>A list filter of a content type in the API: the type's <see cref="ContentFilter"/> (the list page's) and what it means.</summary>
+public sealed record ContentApiFilter(ContentFilter Filter, string Description, bool HubOnly = false)
 {
     /// <summary>The hub's filter on the region a shared item comes from.</summary>
-    public static readonly ContentApiFilter Region = new(HubShareConsumer.RegionFacet, "region", "Region the item comes from (tenant name).", HubOnly: true);
+    public static readonly ContentApiFilter Region = new(ContentFilter.Region, "Region the item comes from (tenant name).", HubOnly: true);
+
+    public string Facet => Filter.Facet;
+    public string Parameter => Filter.Parameter;
 }
 
 /// <summary>What every content item of the API carries, before its type's own fields.</summary>

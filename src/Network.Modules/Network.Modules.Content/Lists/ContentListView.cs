@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace Network.Modules.Content.Lists;
 
-/// <summary>A facet a public list offers: the stored facet name, its address parameter (French), its legend and how values read.</summary>
+/// <summary>A facet a public list offers: its filter (stored facet, address parameter), its legend and how values read.</summary>
 /// <param name="Label">The visitor's label of a stored value ("musees" → "Musées"), already localized.</param>
 /// <param name="ByLabel">Order values by label (years, regions) rather than by count.</param>
-public sealed record ContentFacetDefinition(string Facet, string Parameter, string Legend, Func<string, string> Label, bool ByLabel = false, bool Descending = false);
+public sealed record ContentFacetDefinition(ContentFilter Filter, string Legend, Func<string, string> Label, bool ByLabel = false, bool Descending = false)
+{
+    public string Facet => Filter.Facet;
+    public string Parameter => Filter.Parameter;
+}
 
 public sealed record FacetOptionView(string Value, string Label, int Count, bool Selected, string Url);
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Network.Core.Hosting;
 using Network.Core.Tenancy;
 using Network.Core.Text;
 using Network.Modules.Content.Data;
@@ -49,7 +50,7 @@ public sealed class ContentFeedWriter(ContentListCache cache, SafeMarkdown markd
         headers.ETag = new EntityTagHeaderValue(etag);
         headers.LastModified = new DateTimeOffset(lastModified.AddTicks(-(lastModified.Ticks % TimeSpan.TicksPerSecond)));
         http.Response.Headers.CacheControl = "public, max-age=300";
-        if (NotModified(http.Request, etag, lastModified)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        if (ConditionalGet.NotModified(http.Request, etag, lastModified)) return Results.StatusCode(StatusCodes.Status304NotModified);
 
         var key = (tenant.Name, feed.Type.Name, format, filter);
         if (!_documents.TryGetValue(key, out var cached) || cached.ETag != etag)
@@ -81,14 +82,6 @@ public sealed class ContentFeedWriter(ContentListCache cache, SafeMarkdown markd
             .Append('|').Append(tenant.DisplayName).Append('|').Append(tenant.SiteName);
         foreach (var card in cards) text.Append('|').Append(card.Item.Id).Append(':').Append(card.Item.Version).Append(':').Append(card.Item.OriginTenant);
         return "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant() + "\"";
-    }
-
-    private static bool NotModified(HttpRequest request, string etag, DateTime lastModified)
-    {
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch is { Count: > 0 })
-            return ifNoneMatch.Any(e => e.Equals(EntityTagHeaderValue.Any) || e.Tag.Equals(etag, StringComparison.Ordinal));
-        return request.GetTypedHeaders().IfModifiedSince is { } since && lastModified <= since.UtcDateTime.AddSeconds(1);
     }
 
     private sealed record Channel(string Title, string Description, string Link, string Self, string Publisher, DateTime Updated);

@@ -1,5 +1,6 @@
 using Network.Core.Tenancy;
 using Network.Core.Text;
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Services;
 using Network.Modules.Directory.Data;
 
@@ -32,6 +33,16 @@ public sealed class OrganisationType : ContentType<OrganisationFields>
         public const string Commune = "commune";
         public const string Verified = "verified";
         public const string Region = Network.Modules.Content.Feed.HubShareConsumer.RegionFacet;
+    }
+
+    /// <summary>The filters of <c>/annuaire</c>, in display order (region: on the hub).</summary>
+    public static class Filters
+    {
+        public static readonly ContentFilter Kind = new(FacetNames.Kind, "type");
+        public static readonly ContentFilter Domain = new(FacetNames.Domain, "domaine");
+        public static readonly ContentFilter Technology = new(FacetNames.Technology, "technologie");
+        public static readonly ContentFilter Commune = new(FacetNames.Commune, "commune");
+        public static readonly ContentFilter Verified = new(FacetNames.Verified, "verifiee");
     }
 
     public override string Name => TypeName;

@@ -44,9 +44,9 @@ public sealed class EventApiResource(EventType type) : ContentApiResource<EventA
     protected override IReadOnlyList<ContentApiFilter> ContentFilters { get; } =
     [
         ContentApiFilter.Region,
-        new(EventType.KindFacet, "type", "Kind of event (its value, as in the page's links)."),
-        new(EventType.CityFacet, "ville", "City (its normalised value)."),
-        new(EventType.YearFacet, "annee", "Year the event starts."),
+        new(EventType.Filters.Kind, "Kind of event (its value, as in the page's links)."),
+        new(EventType.Filters.City, "City (its normalised value)."),
+        new(EventType.Filters.Year, "Year the event starts."),
     ];
 
     protected override async Task<(Func<ContentCard, EventApiItem> Map, string State)> PrepareAsync(HttpContext http, ContentSnapshot snapshot, CancellationToken cancellationToken)

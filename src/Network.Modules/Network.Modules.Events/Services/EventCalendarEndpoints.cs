@@ -77,7 +77,7 @@ public static class EventCalendarEndpoints
         var tenant = tenantContext.Required;
         var etag = ETag(tenant.Name, http.Request.PathBase.Value, $"{item.Id}:{item.Version}:{setup?.Status}:{setup?.Version}");
         Headers(http, etag);
-        if (NotModified(http.Request, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        if (ConditionalGet.NotModified(http.Request, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = item.Slug + ".ics" }.ToString();
         var entry = calendar.PublicEntry(tenant, item, type.Read(item), setup);
         return Results.Bytes(IcsCalendar.WriteBytes([entry], clock.GetUtcNow().UtcDateTime), IcsCalendar.ContentType);
@@ -104,7 +104,7 @@ public static class EventCalendarEndpoints
         }
         var etag = ETag(tenant.Name, http.Request.PathBase.Value, state.ToString());
         Headers(http, etag);
-        if (NotModified(http.Request, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        if (ConditionalGet.NotModified(http.Request, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
 
         var body = await cache.GetOrCreateAsync("events:feed:" + etag, entry =>
         {
@@ -131,8 +131,4 @@ public static class EventCalendarEndpoints
         http.Response.Headers.CacheControl = CacheControl;
         http.Response.Headers.XContentTypeOptions = "nosniff";
     }
-
-    private static bool NotModified(HttpRequest request, string etag)
-        => request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
-           && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.ToString() == etag || "W/" + t.ToString() == etag);
 }

@@ -1,4 +1,5 @@
 using Network.Core.Text;
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Services;
 using Network.Modules.Events.Data;
 
@@ -16,6 +17,14 @@ public sealed class EventType : ContentType<EventFields>
     public const string KindFacet = "kind";
     public const string YearFacet = "year";
     public const string CityFacet = "city";
+
+    /// <summary>The filters of <c>/evenements</c> and of the API's events, in display order (region: on the hub).</summary>
+    public static class Filters
+    {
+        public static readonly ContentFilter Kind = new(KindFacet, "type");
+        public static readonly ContentFilter City = new(CityFacet, "ville");
+        public static readonly ContentFilter Year = new(YearFacet, "annee");
+    }
 
     public const int TextMaxLength = 20_000;
     public const int ShortTextMaxLength = 300;

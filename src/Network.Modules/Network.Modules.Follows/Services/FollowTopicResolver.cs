@@ -35,7 +35,7 @@ public sealed class FollowTopicResolver(TenantContext tenantContext, VocabularyS
                 var vocabulary = kind == FollowKinds.Domain ? Vocabularies.Domains : Vocabularies.Technologies;
                 var labels = await vocabularies.LabelsAsync(vocabulary, cancellationToken);
                 return labels.TryGetValue(key, out var label)
-                    ? new FollowTopicView(label, kind == FollowKinds.Domain ? $"/projets?domaine={Uri.EscapeDataString(key)}" : $"/projets?technologie={Uri.EscapeDataString(key)}")
+                    ? new FollowTopicView(label, $"/projets?{(kind == FollowKinds.Domain ? ShowcaseType.Filters.Domain : ShowcaseType.Filters.Technology).Parameter}={Uri.EscapeDataString(key)}")
                     : null;
             case FollowKinds.Call:
                 if (!tenant.IsEnabled("Calls")) return null;

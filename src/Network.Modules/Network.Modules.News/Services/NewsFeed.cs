@@ -11,10 +11,8 @@ namespace Network.Modules.News.Services;
 /// </summary>
 public sealed class NewsFeed(NewsType type) : ContentFeedDefinition<NewsFields>(type)
 {
-    public const string TagParameter = "mot-cle";
-
-    public override string? FilterParameter => TagParameter;
-    public override string? FilterFacet => NewsType.TagFacet;
+    public override string? FilterParameter => NewsType.TagFilter.Parameter;
+    public override string? FilterFacet => NewsType.TagFilter.Facet;
 
     public override string Description(TenantInfo tenant) => tenant.IsHub
         ? "Les actualités partagées par les régions du réseau."

@@ -1,3 +1,4 @@
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Services;
 using Network.Modules.News.Data;
@@ -11,6 +12,9 @@ public sealed class NewsType : ContentType<NewsFields>
 
     public const string TagFacet = "tag";
     public const string RegionFacet = Network.Modules.Content.Feed.HubShareConsumer.RegionFacet;
+
+    /// <summary>The tag filter of <c>/actualites</c> and of its feeds.</summary>
+    public static readonly ContentFilter TagFilter = new(TagFacet, "mot-cle");
 
     public const int BodyMaxLength = 50_000;
     public const int MaxTags = 10;

@@ -38,7 +38,7 @@ public sealed class PracticeApiResource(PracticeType type) : ContentApiResource<
     public override string Description => "Practice reports (the /pratiques pages): what was tried, what worked, what to reuse.";
 
     protected override IReadOnlyList<ContentApiFilter> ContentFilters { get; } = PracticeListModel.Filters
-        .Select(f => f.Facet == PracticeType.RegionFacet ? ContentApiFilter.Region : new ContentApiFilter(f.Facet, f.Parameter, f.Facet switch
+        .Select(f => f.Filter == ContentFilter.Region ? ContentApiFilter.Region : new ContentApiFilter(f.Filter, f.Filter.Facet switch
         {
             PracticeType.DomainFacet => "Cultural domain (vocabulary value).",
             _ => "Keyword (its normalised value, as in the page's links).",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Network.Core.Text;
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Data;
 using Network.Modules.Content.Services;
 using Network.Modules.Practices.Data;
@@ -21,6 +22,13 @@ public sealed class PracticeType : ContentType<PracticeFields>
     public const string TagFacet = "tag";
     public const string DomainFacet = "domain";
     public const string RegionFacet = Network.Modules.Content.Feed.HubShareConsumer.RegionFacet;
+
+    /// <summary>The filters of <c>/pratiques</c> and of the API's practices (region: on the hub).</summary>
+    public static class Filters
+    {
+        public static readonly ContentFilter Domain = new(DomainFacet, "domaine");
+        public static readonly ContentFilter Tag = new(TagFacet, "mot-cle");
+    }
 
     public const int TextMaxLength = 20_000;
     public const int MaxResources = 20;

@@ -48,11 +48,11 @@ public sealed class ShowcaseApiResource(ShowcaseType type) : ContentApiResource<
     protected override IReadOnlyList<ContentApiFilter> ContentFilters { get; } =
     [
         ContentApiFilter.Region,
-        new(ShowcaseType.FacetNames.Domain, "domaine", "Cultural domain (vocabulary value)."),
-        new(ShowcaseType.FacetNames.Technology, "technologie", "Technology (vocabulary value)."),
-        new(ShowcaseType.FacetNames.Programme, "programme", "Funding programme."),
-        new(ShowcaseType.FacetNames.Year, "annee", "Year of the call that funded the project."),
-        new(ShowcaseType.FacetNames.Maturity, "maturite", "Maturity: idee, prototype, pilote, en-production, arrete."),
+        new(ShowcaseType.Filters.Domain, "Cultural domain (vocabulary value)."),
+        new(ShowcaseType.Filters.Technology, "Technology (vocabulary value)."),
+        new(ShowcaseType.Filters.Programme, "Funding programme."),
+        new(ShowcaseType.Filters.Year, "Year of the call that funded the project."),
+        new(ShowcaseType.Filters.Maturity, "Maturity: idee, prototype, pilote, en-production, arrete."),
     ];
 
     protected override Task<(Func<ContentCard, ShowcaseApiItem> Map, string State)> PrepareAsync(HttpContext http, ContentSnapshot snapshot, CancellationToken cancellationToken)

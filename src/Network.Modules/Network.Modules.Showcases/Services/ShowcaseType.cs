@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Services;
 using Network.Modules.Showcases.Data;
 
@@ -43,6 +44,16 @@ public sealed partial class ShowcaseType : ContentType<ShowcaseFields>
         public const string Year = "year";
         public const string Maturity = "maturity";
         public const string Region = Network.Modules.Content.Feed.HubShareConsumer.RegionFacet;
+    }
+
+    /// <summary>The filters of <c>/projets</c> and of the API's showcases, in display order (region: on the hub).</summary>
+    public static class Filters
+    {
+        public static readonly ContentFilter Domain = new(FacetNames.Domain, "domaine");
+        public static readonly ContentFilter Technology = new(FacetNames.Technology, "technologie");
+        public static readonly ContentFilter Programme = new(FacetNames.Programme, "programme");
+        public static readonly ContentFilter Year = new(FacetNames.Year, "annee");
+        public static readonly ContentFilter Maturity = new(FacetNames.Maturity, "maturite");
     }
 
     /// <summary>Kinds of links, with their French labels.</summary>

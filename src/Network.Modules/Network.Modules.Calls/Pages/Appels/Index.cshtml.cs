@@ -5,7 +5,6 @@ using Network.Core.Tenancy;
 using Network.Core.Theming;
 using Network.Modules.Calls.Data;
 using Network.Modules.Calls.Services;
-using Network.Modules.Content.Feed;
 using Network.Modules.Content.Lists;
 using Network.Modules.Content.Services;
 
@@ -38,10 +37,10 @@ public sealed class CallListModel(CallCatalog catalog, VocabularyService vocabul
         var programmes = snapshot.Items.Select(c => c.FieldsAs<CallFields>().Programme)
             .GroupBy(CallType.ProgrammeValue).ToDictionary(g => g.Key, g => g.First());
         var facets = new List<ContentFacetDefinition>();
-        if (IsHub) facets.Add(new(HubShareConsumer.RegionFacet, "region", localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
-        facets.Add(new(CallType.ProgrammeFacet, "programme", localizer["Programme"], v => programmes.GetValueOrDefault(v) ?? v, ByLabel: true));
-        facets.Add(new(CallType.YearFacet, "annee", localizer["Année"], v => v, ByLabel: true, Descending: true));
-        facets.Add(new(CallType.DomainFacet, "domaine", localizer["Domaine culturel"], v => domains.GetValueOrDefault(v) ?? v));
+        if (IsHub) facets.Add(new(ContentFilter.Region, localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
+        facets.Add(new(CallType.Filters.Programme, localizer["Programme"], v => programmes.GetValueOrDefault(v) ?? v, ByLabel: true));
+        facets.Add(new(CallType.Filters.Year, localizer["Année"], v => v, ByLabel: true, Descending: true));
+        facets.Add(new(CallType.Filters.Domain, localizer["Domaine culturel"], v => domains.GetValueOrDefault(v) ?? v));
 
         var (query, urls) = ContentListView.Read(Request.Query, (Request.PathBase.Value ?? "") + "/appels", facets, PastPageSize);
         var names = facets.Select(f => f.Facet).ToList();

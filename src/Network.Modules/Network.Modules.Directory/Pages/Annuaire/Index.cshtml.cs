@@ -18,6 +18,7 @@ public sealed class OrganisationListModel(OrganisationCatalog catalog, TenantCon
     public const int PageSize = 24;
     public const string TextParameter = "q";
     private const string TextFacet = "\u0001text";
+    private static readonly ContentFilter TextFilter = new(TextFacet, TextParameter);
 
     public ContentListPage Result { get; private set; } = null!;
     public FacetPanelView Facets { get; private set; } = null!;
@@ -36,16 +37,16 @@ public sealed class OrganisationListModel(OrganisationCatalog catalog, TenantCon
             .GroupBy(OrganisationType.CommuneValue).ToDictionary(g => g.Key, g => g.First());
 
         var facets = new List<ContentFacetDefinition>();
-        if (IsHub) facets.Add(new(OrganisationType.FacetNames.Region, "region", localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
-        facets.Add(new(OrganisationType.FacetNames.Kind, "type", localizer["Type de structure"], v => localizer[OrganisationKinds.Label(v)], ByLabel: true));
-        facets.Add(new(OrganisationType.FacetNames.Domain, "domaine", localizer["Domaine d'expertise"], v => domains.GetValueOrDefault(v) ?? v));
-        facets.Add(new(OrganisationType.FacetNames.Technology, "technologie", localizer["Technologie"], v => technologies.GetValueOrDefault(v) ?? v));
-        facets.Add(new(OrganisationType.FacetNames.Commune, "commune", localizer["Commune"], v => communes.GetValueOrDefault(v) ?? v, ByLabel: true));
-        facets.Add(new(OrganisationType.FacetNames.Verified, "verifiee", localizer["Vérification"], _ => localizer["Vérifiée"]));
+        if (IsHub) facets.Add(new(ContentFilter.Region, localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
+        facets.Add(new(OrganisationType.Filters.Kind, localizer["Type de structure"], v => localizer[OrganisationKinds.Label(v)], ByLabel: true));
+        facets.Add(new(OrganisationType.Filters.Domain, localizer["Domaine d'expertise"], v => domains.GetValueOrDefault(v) ?? v));
+        facets.Add(new(OrganisationType.Filters.Technology, localizer["Technologie"], v => technologies.GetValueOrDefault(v) ?? v));
+        facets.Add(new(OrganisationType.Filters.Commune, localizer["Commune"], v => communes.GetValueOrDefault(v) ?? v, ByLabel: true));
+        facets.Add(new(OrganisationType.Filters.Verified, localizer["Vérification"], _ => localizer["Vérifiée"]));
 
         // The text search rides along as a pseudo-facet, so every filter, sort and page link keeps it; it filters the snapshot itself.
         var (query, urls) = ContentListView.Read(Request.Query, (Request.PathBase.Value ?? "") + catalog.Type.PublicPath,
-            [.. facets, new(TextFacet, TextParameter, "", v => v)], PageSize);
+            [.. facets, new(TextFilter, "", v => v)], PageSize);
         Text = query.Filters.GetValueOrDefault(TextFacet) ?? "";
         var facetQuery = query with { Filters = query.Filters.Where(f => f.Key != TextFacet).ToDictionary(f => f.Key, f => f.Value) };
         var searched = OrganisationNames.Normalise(Text) is { Length: > 0 } wanted

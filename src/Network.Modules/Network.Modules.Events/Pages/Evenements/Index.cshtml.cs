@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Network.Core.Tenancy;
 using Network.Core.Theming;
 using Network.Core.Text;
-using Network.Modules.Content.Feed;
 using Network.Modules.Content.Lists;
 using Network.Modules.Events.Data;
 using Network.Modules.Events.Services;
@@ -35,10 +34,10 @@ public sealed class EventListModel(EventCatalog catalog, TenantContext tenantCon
         var cities = snapshot.Items.Select(c => c.FieldsAs<EventFields>()).Where(f => !f.Online && f.City.Trim().Length > 0)
             .GroupBy(f => Slugs.FromTitle(f.City)).ToDictionary(g => g.Key, g => g.First().City.Trim());
         var facets = new List<ContentFacetDefinition>();
-        if (IsHub) facets.Add(new(HubShareConsumer.RegionFacet, "region", localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
-        facets.Add(new(EventType.KindFacet, "type", localizer["Type d'événement"], v => localizer[EventKinds.Label(v)], ByLabel: true));
-        facets.Add(new(EventType.CityFacet, "ville", localizer["Ville"], v => cities.GetValueOrDefault(v) ?? v, ByLabel: true));
-        facets.Add(new(EventType.YearFacet, "annee", localizer["Année"], v => v, ByLabel: true, Descending: true));
+        if (IsHub) facets.Add(new(ContentFilter.Region, localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
+        facets.Add(new(EventType.Filters.Kind, localizer["Type d'événement"], v => localizer[EventKinds.Label(v)], ByLabel: true));
+        facets.Add(new(EventType.Filters.City, localizer["Ville"], v => cities.GetValueOrDefault(v) ?? v, ByLabel: true));
+        facets.Add(new(EventType.Filters.Year, localizer["Année"], v => v, ByLabel: true, Descending: true));
 
         var (query, urls) = ContentListView.Read(Request.Query, (Request.PathBase.Value ?? "") + "/evenements", facets, PastPageSize);
         var all = ContentListEngine.Run(snapshot, query with { Page = 1 }, facets.Select(f => f.Facet).ToList());

@@ -19,10 +19,10 @@ public sealed class NewsListModel(ContentDbContext db, ContentListCache cache, N
     public const int PageSize = 10;
 
     /// <summary>Query-string name of each facet (French, stable), in display order.</summary>
-    public static readonly IReadOnlyList<(string Facet, string Parameter, string Label)> Filters =
+    public static readonly IReadOnlyList<(ContentFilter Filter, string Label)> Filters =
     [
-        (NewsType.RegionFacet, "region", "Région"),
-        (NewsType.TagFacet, NewsFeed.TagParameter, "Mot-clé"),
+        (ContentFilter.Region, "Région"),
+        (NewsType.TagFilter, "Mot-clé"),
     ];
 
     public ContentListPage Result { get; private set; } = null!;
@@ -40,10 +40,10 @@ public sealed class NewsListModel(ContentDbContext db, ContentListCache cache, N
         IsHub = tenant.IsHub;
         var snapshot = await cache.GetAsync(db, tenant.Name, type, cancellationToken);
         var tagLabels = ContentTags.Labels(snapshot.Items, c => c.FieldsAs<NewsFields>().Tags, NewsType.TagMaxLength);
-        var facets = Filters.Where(f => IsHub || f.Facet != NewsType.RegionFacet)
-            .Select(f => new ContentFacetDefinition(f.Facet, f.Parameter, localizer[f.Label], value => f.Facet == NewsType.RegionFacet
+        var facets = Filters.Where(f => IsHub || f.Filter != ContentFilter.Region)
+            .Select(f => new ContentFacetDefinition(f.Filter, localizer[f.Label], value => f.Filter == ContentFilter.Region
                 ? catalog.Find(value)?.DisplayName ?? value
-                : tagLabels.GetValueOrDefault(value) ?? value, ByLabel: f.Facet == NewsType.RegionFacet))
+                : tagLabels.GetValueOrDefault(value) ?? value, ByLabel: f.Filter == ContentFilter.Region))
             .ToList();
         var (query, urls) = ContentListView.Read(Request.Query, (Request.PathBase.Value ?? "") + type.PublicPath, facets, PageSize);
         Result = ContentListResults.Run(snapshot, query, facets.Select(f => f.Facet).ToList());

@@ -18,11 +18,11 @@ public sealed class PracticeListModel(ContentDbContext db, ContentListCache cach
     public const int PageSize = 12;
 
     /// <summary>Query-string name of each facet (French, stable), in display order.</summary>
-    public static readonly IReadOnlyList<(string Facet, string Parameter, string Label)> Filters =
+    public static readonly IReadOnlyList<(ContentFilter Filter, string Label)> Filters =
     [
-        (PracticeType.RegionFacet, "region", "Région"),
-        (PracticeType.DomainFacet, "domaine", "Domaine culturel"),
-        (PracticeType.TagFacet, "mot-cle", "Mot-clé"),
+        (ContentFilter.Region, "Région"),
+        (PracticeType.Filters.Domain, "Domaine culturel"),
+        (PracticeType.Filters.Tag, "Mot-clé"),
     ];
 
     public ContentListPage Result { get; private set; } = null!;
@@ -38,8 +38,8 @@ public sealed class PracticeListModel(ContentDbContext db, ContentListCache cach
         var snapshot = await cache.GetAsync(db, tenant.Name, type, cancellationToken);
         DomainLabels = await PracticeLabels.DomainsAsync(db, cancellationToken);
         var tagLabels = PracticeLabels.Tags(snapshot.Items);
-        var facets = Filters.Where(f => IsHub || f.Facet != PracticeType.RegionFacet)
-            .Select(f => new ContentFacetDefinition(f.Facet, f.Parameter, localizer[f.Label], value => LabelOf(f.Facet, value, tagLabels), ByLabel: f.Facet == PracticeType.RegionFacet))
+        var facets = Filters.Where(f => IsHub || f.Filter != ContentFilter.Region)
+            .Select(f => new ContentFacetDefinition(f.Filter, localizer[f.Label], value => LabelOf(f.Filter.Facet, value, tagLabels), ByLabel: f.Filter == ContentFilter.Region))
             .ToList();
         var (query, urls) = ContentListView.Read(Request.Query, (Request.PathBase.Value ?? "") + type.PublicPath, facets, PageSize);
         Result = ContentListResults.Run(snapshot, query, facets.Select(f => f.Facet).ToList());

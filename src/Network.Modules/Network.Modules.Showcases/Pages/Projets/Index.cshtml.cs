@@ -49,12 +49,12 @@ public sealed class ShowcaseListModel(ShowcaseCatalog catalog, TenantContext ten
     private IReadOnlyList<ContentFacetDefinition> FacetDefinitions(VocabularyLabels labels, bool hub)
     {
         var list = new List<ContentFacetDefinition>();
-        if (hub) list.Add(new(ShowcaseType.FacetNames.Region, "region", localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
-        list.Add(new(ShowcaseType.FacetNames.Domain, "domaine", localizer["Domaine culturel"], labels.Domain));
-        list.Add(new(ShowcaseType.FacetNames.Technology, "technologie", localizer["Technologie"], labels.Technology));
-        list.Add(new(ShowcaseType.FacetNames.Programme, "programme", localizer["Programme"], v => v));
-        list.Add(new(ShowcaseType.FacetNames.Year, "annee", localizer["Année"], v => v, ByLabel: true, Descending: true));
-        list.Add(new(ShowcaseType.FacetNames.Maturity, "maturite", localizer["Maturité"], v => ShowcaseType.MaturityLabelOfSlug(v) is { } label ? localizer[label] : v));
+        if (hub) list.Add(new(ContentFilter.Region, localizer["Région"], v => tenants.Find(v)?.DisplayName ?? v, ByLabel: true));
+        list.Add(new(ShowcaseType.Filters.Domain, localizer["Domaine culturel"], labels.Domain));
+        list.Add(new(ShowcaseType.Filters.Technology, localizer["Technologie"], labels.Technology));
+        list.Add(new(ShowcaseType.Filters.Programme, localizer["Programme"], v => v));
+        list.Add(new(ShowcaseType.Filters.Year, localizer["Année"], v => v, ByLabel: true, Descending: true));
+        list.Add(new(ShowcaseType.Filters.Maturity, localizer["Maturité"], v => ShowcaseType.MaturityLabelOfSlug(v) is { } label ? localizer[label] : v));
         return list;
     }
 }
