@@ -68,7 +68,8 @@ curl -s -o /dev/null "$BASE/donnees"
 curl -s -o /dev/null "$BASE/donnees/projets"
 printf '== %s showcases shared by hauts-de-france, hub /donnees/projets, load average %s\n' "$COUNT" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'seeding (or copying the seeded data): %.1f s; hub copy: %.1f s\n' "$(echo "$SEED_END - $SEED_START" | bc)" "$(echo "$COPY_END - $COPY_START" | bc)"
-printf 'after start-up: VmRSS %.1f MB, VmHWM %.1f MB\n' "$(rss VmRSS)" "$(rss VmHWM)"
+printf 'after start-up: VmRSS %.1f MB (RssAnon %.1f MB: heaps; RssFile %.1f MB: mapped code), VmHWM %.1f MB\n' \
+  "$(rss VmRSS)" "$(rss RssAnon)" "$(rss RssFile)" "$(rss VmHWM)"
 for format in csv json; do
   for run in 1 2; do
     result=$(curl -s -o "$WORK/projets.$format" -w '%{http_code} %{time_total} %{size_download} %{time_starttransfer}' "$BASE/donnees/projets.$format")

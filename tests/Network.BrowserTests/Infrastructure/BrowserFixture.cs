@@ -40,9 +40,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
-        _playwright?.Dispose();
-        if (Site is not null) await Site.DisposeAsync();
+        try
+        {
+            // Bounded: a browser that does not close must not keep the site running after the tests.
+            if (Browser is not null) await Browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            _playwright?.Dispose();
+        }
+        finally
+        {
+            if (Site is not null) await Site.DisposeAsync();
+        }
     }
 
     /// <summary>A fresh browser profile (no cookies) on the site (the shared one unless told), French-speaking, at desktop width.</summary>

@@ -74,6 +74,8 @@ public sealed class SiteProcess : IAsyncDisposable
 
         Interlocked.Increment(ref _sitesRunning);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
+        // Should the test run end without disposing this site (an aborted run, an unhandled exception), stop it then.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!process.HasExited) process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
         var site = new SiteProcess(process, root, publish, new Uri($"http://127.0.0.1:{port}"));
         foreach (var (key, value) in start.Environment.Where(e => e.Key.StartsWith("Network__", StringComparison.Ordinal) || e.Key == "ASPNETCORE_ENVIRONMENT"))
             site._environment[key] = value ?? "";
