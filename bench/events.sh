@@ -8,7 +8,8 @@
 # its capacity; prints the throughput and the latency percentiles of the registration POST.
 # Usage: bench/events.sh [count (2000)]   Environment: PORT (5098), MAX_SECONDS (1800), CONCURRENCY (100),
 #   CAPACITY (500), WORKSHOPS (5), WORKSHOP_CAPACITY (40), REPLAYS (100), SPREAD (0: each client posts again as soon
-#   as answered; N: the POSTs start at random instants of the same N seconds), PUBLISH (a folder kept between runs)
+#   as answered; N: the POSTs start at random instants of the same N seconds), PUBLISH (a folder kept between runs),
+#   TRACE (a .nettrace path: CPU samples of the rush with dotnet-trace)
 # Everything it starts is stopped by PID on exit; the whole run is bounded by MAX_SECONDS.
 set -euo pipefail
 
@@ -48,7 +49,16 @@ curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG"
 curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG/inscription"
 status=0
 cpu_before=$(server_cpu_ms)
+TRACE_PID=""
+if [ -n "${TRACE:-}" ]; then
+  # CPU samples of the whole rush (forms, POSTs, replays), kept at $TRACE for `dotnet-trace report` or speedscope.
+  command -v dotnet-trace >/dev/null || { log "TRACE needs dotnet-trace (dotnet tool install -g dotnet-trace)"; exit 1; }
+  dotnet-trace collect -p "$SERVER_PID" --profile dotnet-sampled-thread-time --format Speedscope -o "$TRACE" >"$WORK/trace.log" 2>&1 &
+  TRACE_PID=$!
+  sleep 3
+fi
 python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
+if [ -n "$TRACE_PID" ]; then kill -INT "$TRACE_PID" 2>/dev/null || true; wait "$TRACE_PID" 2>/dev/null || true; log "trace written to $TRACE"; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "site CPU time during the rush (forms, registrations, replays): $(( $(server_cpu_ms) - cpu_before )) ms"
 stop_server
