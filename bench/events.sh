@@ -9,7 +9,8 @@
 # Usage: bench/events.sh [count (2000)]   Environment: PORT (5098), MAX_SECONDS (1800), CONCURRENCY (100),
 #   CAPACITY (500), WORKSHOPS (5), WORKSHOP_CAPACITY (40), REPLAYS (100), SPREAD (0: each client posts again as soon
 #   as answered; N: the POSTs start at random instants of the same N seconds), PUBLISH (a folder kept between runs),
-#   TRACE (a .nettrace path: CPU samples of the rush with dotnet-trace)
+#   WARMUP (2000: registrations to a second event first, not measured; 0: none),
+#   PERF (a file: CPU samples of the site during the rush, recorded with perf)
 # Everything it starts is stopped by PID on exit; the whole run is bounded by MAX_SECONDS.
 set -euo pipefail
 
@@ -23,11 +24,15 @@ WORKSHOPS="${WORKSHOPS:-5}"
 WORKSHOP_CAPACITY="${WORKSHOP_CAPACITY:-40}"
 REPLAYS="${REPLAYS:-100}"
 SPREAD="${SPREAD:-0}"
+WARMUP="${WARMUP:-2000}"
 TENANT=hauts-de-france
 WORK="$(mktemp -d /tmp/reseau-bench-events.XXXXXX)"
 # shellcheck source=bench/site.sh
 source "$ROOT/bench/site.sh"
 require_tools dotnet curl python3 sqlite3
+# perf names the JIT-compiled methods from the map the runtime then writes (/tmp/perf-PID.map), which it can only do
+# for code that is not double-mapped (W^X off).
+[ -z "${PERF:-}" ] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 # Verification mails go to the pickup folder (appsettings.json's transport, no SMTP server needed).
 
 [ -f "$PUBLISH/Network.Web.dll" ] || publish_site
@@ -42,23 +47,35 @@ log "creating one event of $CAPACITY seats and $WORKSHOPS workshops of $WORKSHOP
   --workshops "$WORKSHOPS" --workshop-capacity "$WORKSHOP_CAPACITY") >"$WORK/seed.tsv"
 IFS=$'\t' read -r EVENT_ID SLUG KEYS <"$WORK/seed.tsv"
 [ -n "$SLUG" ] || { log "the seed printed nothing"; exit 1; }
+if [ "$WARMUP" -gt 0 ]; then
+  (cd "$PUBLISH" && timeout 300 dotnet Network.Web.dll events-bench seed --tenant "$TENANT" --capacity "$CAPACITY" \
+    --workshops "$WORKSHOPS" --workshop-capacity "$WORKSHOP_CAPACITY") >"$WORK/warmup.tsv"
+  IFS=$'\t' read -r _ WARMUP_SLUG WARMUP_KEYS <"$WORK/warmup.tsv"
+fi
 
 start_server
-# Warm-up: JIT and views of the pages the guests use (one form, not submitted).
 curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG"
 curl -s -o /dev/null "$BASE/$TENANT/evenements/$SLUG/inscription"
+if [ "$WARMUP" -gt 0 ]; then
+  # A site that takes registrations has run these pages many times: a first rush on another event lets the runtime
+  # compile them fully (tiered compilation runs new code unoptimised at first) before the one measured.
+  log "warm-up: $WARMUP registrations to another event (not measured)"
+  python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$WARMUP_SLUG" "$WARMUP_KEYS" "$WARMUP" "$CONCURRENCY" 0 "$WORK/warmup-attempts.tsv" 0 \
+    | sed 's/^/  warm-up: /' >&2
+fi
 status=0
 cpu_before=$(server_cpu_ms)
-TRACE_PID=""
-if [ -n "${TRACE:-}" ]; then
-  # CPU samples of the whole rush (forms, POSTs, replays), kept at $TRACE for `dotnet-trace report` or speedscope.
-  command -v dotnet-trace >/dev/null || { log "TRACE needs dotnet-trace (dotnet tool install -g dotnet-trace)"; exit 1; }
-  dotnet-trace collect -p "$SERVER_PID" --profile dotnet-sampled-thread-time --format Speedscope -o "$TRACE" >"$WORK/trace.log" 2>&1 &
-  TRACE_PID=$!
-  sleep 3
+PERF_PID=""
+if [ -n "${PERF:-}" ]; then
+  # CPU samples of the site during the whole rush (forms, POSTs, replays), with the JIT's symbols (perf-PID.map):
+  # read them with `perf report -i $PERF --no-children --sort symbol` (or --children for inclusive figures).
+  command -v perf >/dev/null || { log "PERF needs perf (apt-get install linux-perf)"; exit 1; }
+  perf record -F 997 -g -p "$SERVER_PID" -o "$PERF" >"$WORK/perf.log" 2>&1 &
+  PERF_PID=$!
+  sleep 1
 fi
 python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
-if [ -n "$TRACE_PID" ]; then kill -INT "$TRACE_PID" 2>/dev/null || true; wait "$TRACE_PID" 2>/dev/null || true; log "trace written to $TRACE"; fi
+if [ -n "$PERF_PID" ]; then kill -INT "$PERF_PID" 2>/dev/null || true; wait "$PERF_PID" 2>/dev/null || true; log "CPU samples written to $PERF"; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "site CPU time during the rush (forms, registrations, replays): $(( $(server_cpu_ms) - cpu_before )) ms"
 stop_server

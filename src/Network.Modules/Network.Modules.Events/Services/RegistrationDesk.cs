@@ -106,7 +106,17 @@ public sealed class RegistrationDesk(
     public async Task<RegistrationResult> RegisterAsync(int eventId, RegistrationRequest request, Registrant? account, CancellationToken cancellationToken = default)
     {
         var view = await setups.FindAsync(eventId, cancellationToken);
-        if (view is null || view.State == EventState.Draft) return new(RegistrationOutcome.NotFound);
+        if (view is null) return new(RegistrationOutcome.NotFound);
+        return await RegisterAsync(view, request, account);
+    }
+
+    /// <summary>
+    /// Registers to an event the caller has just read (the registration page reads it to show the form): its state and
+    /// programme are checked here; the seats, in the transaction.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(EventView view, RegistrationRequest request, Registrant? account)
+    {
+        if (view.State == EventState.Draft) return new(RegistrationOutcome.NotFound);
         if (Refusal(view, Now) is { } refusal) return new(RegistrationOutcome.Refused, Refusal: refusal);
 
         var email = (account?.Email ?? request.Email ?? "").Trim();

@@ -64,7 +64,7 @@ public sealed class EventRegistrationModel(
         var request = new RegistrationRequest(Input.FullName ?? "", Input.Email ?? "", Input.Organisation ?? "", Input.Workshops ?? [],
             Input.Answers ?? new Dictionary<string, string>(), CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         var account = Account is { Email: { Length: > 0 } email } ? new Registrant(Account.Id, email) : null;
-        Result = await desk.RegisterAsync(Event.Id, request, account, cancellationToken);
+        Result = await desk.RegisterAsync(Event, request, account);
         switch (Result.Outcome)
         {
             case RegistrationOutcome.NotFound:
