@@ -87,8 +87,7 @@ public sealed class EventRegistrationModel(
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
             default:
-                // The seats shown on the form changed with this registration.
-                Event = (await setups.FindAsync(Event.Id, cancellationToken))!;
+                // The result page shows the registration, not the form's seats: the event is not read again.
                 break;
         }
         if (Account is not null) Input.Email = Account.Email ?? "";
