@@ -233,6 +233,31 @@ public sealed class OpenDataExportTests(NetworkWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_events_file_changes_validator_and_date_when_an_event_is_cancelled()
+    {
+        var ev = await factory.CreateEventAsync(Na, Unique("Journée bientôt annulée"), EventsTestKit.Fields(DateTime.UtcNow.Date.AddDays(25).AddHours(8)));
+        var client = factory.CreateClient();
+        var csv = $"/{Na}/donnees/evenements.csv";
+        using var before = await client.GetAsync(csv);
+        var etag = before.Headers.ETag!.ToString();
+
+        var cancelled = await factory.InTenantAsync(Na, sp => sp.GetRequiredService<Network.Modules.Events.Services.EventCoordinatorDesk>()
+            .CancelAsync(ev.Id, "La salle n'est plus disponible.", new Network.Modules.Events.Services.EventActor("", "Coordination")));
+        Assert.True(cancelled.Succeeded);
+
+        // The item did not change, its status did: a client holding the former file must get the new one.
+        using var request = new HttpRequestMessage(HttpMethod.Get, csv);
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var after = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(etag, after.Headers.ETag!.ToString());
+        Assert.True(after.Content.Headers.LastModified >= before.Content.Headers.LastModified);
+        var rows = ReadCsv(await after.Content.ReadAsStringAsync());
+        var statut = Array.IndexOf(rows[0], "statut");
+        Assert.Equal("annulé", rows.Single(r => r[0] == $"{Na}-{ev.Id}")[statut]);
+    }
+
+    [Fact]
     public async Task The_hub_gathers_the_regions_shared_published_items_with_their_region_and_nothing_else()
     {
         await factory.EnsureVocabulariesAsync(Hdf);

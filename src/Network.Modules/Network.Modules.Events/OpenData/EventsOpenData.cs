@@ -43,8 +43,15 @@ public sealed class EventsOpenData(ContentOpenData content, EventType type, Even
 
     public OpenDataset Dataset => Definition;
 
-    /// <remarks>A cancellation or postponement changes the setup, not the item: the update date follows the items only.</remarks>
-    public Task<OpenDatasetState> StateAsync(CancellationToken cancellationToken) => content.StateAsync(type, cancellationToken);
+    /// <summary>The items' state, dated by the latest status change too: a cancellation or postponement changes the
+    /// "statut" column without touching the item.</summary>
+    public async Task<OpenDatasetState> StateAsync(CancellationToken cancellationToken)
+    {
+        var state = await content.StateAsync(type, cancellationToken);
+        if (await catalog.LatestStatusChangeUtcAsync(regions: tenantContext.Required.IsHub, cancellationToken) is not { } changed
+            || state.ModifiedUtc >= changed) return state;
+        return state with { ModifiedUtc = DateTime.SpecifyKind(changed, DateTimeKind.Utc) };
+    }
 
     public async IAsyncEnumerable<object?[]> RowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -89,6 +89,22 @@ public sealed class EventCatalog(
         => EventPhase.Of(true, card.FieldsAs<EventFields>(), status.AsSetup(), status.SeatsTaken ?? 0, NowUtc);
 
     /// <summary>
+    /// When a coordinator last changed an event's status (cancelled, postponed, back on) in this tenant and, with
+    /// <paramref name="regions"/>, in the regions whose copies the hub shows: what changes an event's public status but
+    /// not its content item.
+    /// </summary>
+    public async Task<DateTime?> LatestStatusChangeUtcAsync(bool regions, CancellationToken cancellationToken = default)
+    {
+        static Task<DateTime?> LatestAsync(EventsDbContext db, CancellationToken cancellationToken)
+            => db.Setups.AsNoTracking().MaxAsync(s => s.StatusChangedUtc, cancellationToken);
+        var latest = await LatestAsync(events, cancellationToken);
+        if (!regions) return latest;
+        var read = await regionScopes.ReadEachAsync(EventsModule.ModuleId,
+            (_, services) => LatestAsync(services.GetRequiredService<EventsDbContext>(), cancellationToken));
+        return read.Select(r => r.Result).Append(latest).Max();
+    }
+
+    /// <summary>
     /// The regions' statuses (cancelled, postponed) and event seats taken, by region and event id. Read again when a
     /// region's generation moves (a status change advances it) and at least every minute, for the seats: registrations
     /// do not advance generations, so "full" reaches the hub within a minute.
