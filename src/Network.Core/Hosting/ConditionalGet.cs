@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -9,6 +11,13 @@ namespace Network.Core.Hosting;
 /// </summary>
 public static class ConditionalGet
 {
+    /// <summary>
+    /// The entity tag of an answer that follows from <paramref name="validator"/> (what it was computed from): 32 hex
+    /// digits of its SHA-256, quoted; <paramref name="weak"/> when equal tags may differ in bytes that do not matter.
+    /// </summary>
+    public static string ETagOf(string validator, bool weak = false)
+        => (weak ? "W/\"" : "\"") + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(validator)))[..32] + "\"";
+
     /// <summary>
     /// True when the request's <c>If-None-Match</c> names <paramref name="etag"/> (weak comparison: <c>W/"x"</c> matches
     /// <c>"x"</c>) or is <c>*</c>; without <c>If-None-Match</c>, when <c>If-Modified-Since</c> is at or after

@@ -58,7 +58,7 @@ public static class OpenDataWriter
     {
         var text = string.Join('|', dataset.Id, format.Extension, state.Rows.ToString(CultureInfo.InvariantCulture),
             state.ModifiedUtc?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "", string.Join(',', dataset.ColumnNames));
-        return "W/\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32].ToLowerInvariant() + "\"";
+        return ConditionalGet.ETagOf(text, weak: true);
     }
 
     public static async Task WriteCsvAsync(Stream output, OpenDataset dataset, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)

@@ -31,11 +31,11 @@ public abstract class ContentFeedDefinition
 
     public static string MediaType(ContentFeedFormat format) => format == ContentFeedFormat.Rss ? "application/rss+xml" : "application/atom+xml";
 
-    /// <summary>The query parameter that filters the feed on one of <see cref="FilterFacet"/>'s values (news: "mot-cle"), or null.</summary>
-    public virtual string? FilterParameter => null;
-
-    /// <summary>The facet <see cref="FilterParameter"/> filters on; its values are the <see cref="ContentFeedParts.Categories"/> terms.</summary>
-    public virtual string? FilterFacet => null;
+    /// <summary>
+    /// The filter the feed takes, as the type's list page does (news: "mot-cle" on its tags), or null; the facet's
+    /// values are the <see cref="ContentFeedParts.Categories"/> terms.
+    /// </summary>
+    public virtual Lists.ContentFilter? Filter => null;
 
     /// <summary>How a filter is named in the feed's title ("mot-clé").</summary>
     public virtual string FilterName => "mot-clé";

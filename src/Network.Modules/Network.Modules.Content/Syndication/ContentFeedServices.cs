@@ -53,8 +53,8 @@ public sealed class ContentFeedHeadLinks(IEnumerable<ContentFeedDefinition> feed
     public static IReadOnlyList<FeedLink> For(HttpContext context, ContentFeedDefinition feed, TenantInfo tenant)
     {
         var pathBase = context.Request.PathBase.Value ?? "";
-        var filter = feed.FilterParameter is { } parameter ? ((string?)context.Request.Query[parameter] ?? "").Trim() : "";
-        var query = filter.Length == 0 ? "" : $"?{feed.FilterParameter}={Uri.EscapeDataString(filter)}";
+        var filter = feed.Filter is { } typeFilter ? ((string?)context.Request.Query[typeFilter.Parameter] ?? "").Trim() : "";
+        var query = filter.Length == 0 ? "" : $"?{feed.Filter!.Parameter}={Uri.EscapeDataString(filter)}";
         var title = feed.Title(tenant) + (filter.Length == 0 ? "" : $" – {feed.FilterName} « {filter} »");
         return
         [

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http;
@@ -36,8 +35,8 @@ public sealed class ContentFeedWriter(ContentListCache cache, SafeMarkdown markd
     {
         var tenant = tenantContext.Required;
         var snapshot = await cache.GetAsync(db, tenant.Name, feed.Type, http.RequestAborted);
-        var filter = feed.FilterParameter is { } parameter ? ((string?)http.Request.Query[parameter] ?? "").Trim() : "";
-        bool Matches(ContentCard card) => filter.Length == 0 || card.Facets[feed.FilterFacet!].Contains(filter, StringComparer.Ordinal);
+        var filter = feed.Filter is { } typeFilter ? ((string?)http.Request.Query[typeFilter.Parameter] ?? "").Trim() : "";
+        bool Matches(ContentCard card) => filter.Length == 0 || card.Facets[feed.Filter!.Facet].Contains(filter, StringComparer.Ordinal);
         // On the hub: the regions' shared items (copies) and the hub's own.
         var cards = snapshot.Items.Where(Matches).Take(ItemCount).ToList();
         if (filter.Length > 0 && cards.Count == 0) return Results.NotFound();
@@ -56,7 +55,7 @@ public sealed class ContentFeedWriter(ContentListCache cache, SafeMarkdown markd
         if (!_documents.TryGetValue(key, out var cached) || cached.ETag != etag)
         {
             var entries = cards.Select(c => EntryOf(feed, tenant, catalog, urls, c)).OfType<Entry>().ToList();
-            var query = filter.Length == 0 ? "" : $"?{feed.FilterParameter}={Uri.EscapeDataString(filter)}";
+            var query = filter.Length == 0 ? "" : $"?{feed.Filter!.Parameter}={Uri.EscapeDataString(filter)}";
             var title = feed.Title(tenant);
             if (filter.Length > 0)
                 title += $" – {feed.FilterName} « {entries.SelectMany(e => e.Categories).FirstOrDefault(c => c.Term == filter).Label ?? filter} »";
@@ -81,7 +80,7 @@ public sealed class ContentFeedWriter(ContentListCache cache, SafeMarkdown markd
         var text = new StringBuilder().Append(feed.Type.Name).Append('|').Append(format).Append('|').Append(baseUrl).Append('|').Append(filter)
             .Append('|').Append(tenant.DisplayName).Append('|').Append(tenant.SiteName);
         foreach (var card in cards) text.Append('|').Append(card.Item.Id).Append(':').Append(card.Item.Version).Append(':').Append(card.Item.OriginTenant);
-        return "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant() + "\"";
+        return ConditionalGet.ETagOf(text.ToString());
     }
 
     private sealed record Channel(string Title, string Description, string Link, string Self, string Publisher, DateTime Updated);

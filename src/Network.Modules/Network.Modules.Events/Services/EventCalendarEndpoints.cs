@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -123,7 +122,7 @@ public static class EventCalendarEndpoints
 
     /// <summary>Weak: two answers with the same tag say the same thing, though their DTSTAMP may differ.</summary>
     private static string ETag(string tenant, string? pathBase, string state)
-        => "W/\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(tenant + "|" + pathBase + "|" + state)))[..32].ToLowerInvariant() + "\"";
+        => ConditionalGet.ETagOf(tenant + "|" + pathBase + "|" + state, weak: true);
 
     private static void Headers(HttpContext http, string etag)
     {

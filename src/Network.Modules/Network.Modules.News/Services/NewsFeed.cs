@@ -1,5 +1,6 @@
 using Network.Core.Tenancy;
 using Network.Modules.Content.Data;
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Syndication;
 using Network.Modules.News.Data;
 
@@ -11,8 +12,7 @@ namespace Network.Modules.News.Services;
 /// </summary>
 public sealed class NewsFeed(NewsType type) : ContentFeedDefinition<NewsFields>(type)
 {
-    public override string? FilterParameter => NewsType.TagFilter.Parameter;
-    public override string? FilterFacet => NewsType.TagFilter.Facet;
+    public override ContentFilter? Filter => NewsType.TagFilter;
 
     public override string Description(TenantInfo tenant) => tenant.IsHub
         ? "Les actualités partagées par les régions du réseau."

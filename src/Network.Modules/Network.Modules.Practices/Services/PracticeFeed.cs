@@ -1,5 +1,6 @@
 using Network.Core.Tenancy;
 using Network.Modules.Content.Data;
+using Network.Modules.Content.Lists;
 using Network.Modules.Content.Syndication;
 using Network.Modules.Practices.Data;
 
@@ -8,8 +9,7 @@ namespace Network.Modules.Practices.Services;
 /// <summary>The practice reports' feeds (<c>/pratiques/rss.xml</c>, <c>/pratiques/atom.xml</c>, optionally by <c>?mot-cle=</c>): context and approach, the author, the tags.</summary>
 public sealed class PracticeFeed(PracticeType type) : ContentFeedDefinition<PracticeFields>(type)
 {
-    public override string? FilterParameter => PracticeType.Filters.Tag.Parameter;
-    public override string? FilterFacet => PracticeType.Filters.Tag.Facet;
+    public override ContentFilter? Filter => PracticeType.Filters.Tag;
 
     public override string Description(TenantInfo tenant) => tenant.IsHub
         ? "Les retours d'expérience partagés par les régions du réseau."
