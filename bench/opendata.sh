@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Open data export benchmark: publishes the site in Release, runs it on 127.0.0.1 with a fresh data folder, creates
 # COUNT published showcases shared with the network in hauts-de-france through the command line, lets the hub copy
-# them, restarts the site, then downloads the hub's /donnees/projets.csv and /donnees/projets.json and reports for each
-# the time, the bytes and the server's peak resident memory (VmHWM) before and after. Last, it opens the hub's
+# them, restarts the site, then downloads the hub's /donnees/projets.csv and /donnees/projets.json three times each and
+# reports for each the time, the bytes and the server's resident memory before, at its peak during the download
+# (sampled every 5 ms) and after, with VmHWM. Last, it opens the hub's
 # /projets list (which loads every showcase into ContentListCache) to show what the export avoids.
 # Usage: bench/opendata.sh [count (20000)]     Environment: PORT (5099), MAX_SECONDS (3000), START_SECONDS (60),
 #   PUBLISH (reuse a publish folder), SEEDED_DATA (a data folder a former run seeded and copied: skips the seeding, which
