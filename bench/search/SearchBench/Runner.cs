@@ -263,7 +263,9 @@ public static class Runner
         if (!SearchTimings.Enabled) return "";
         var info = GC.GetGCMemoryInfo();
         return string.Create(CultureInfo.InvariantCulture,
-            $"  rss {ProcessMemory.ResidentMegabytes():F0} MB, peak {ProcessMemory.PeakMegabytes():F0}, gc heap {info.HeapSizeBytes / 1048576.0:F0} (committed {info.TotalCommittedBytes / 1048576.0:F0}, fragmented {info.FragmentedBytes / 1048576.0:F0}, promoted {info.PromotedBytes / 1048576.0:F0}, gen {info.Generation}), gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+            $"  rss {ProcessMemory.ResidentMegabytes():F0} MB, peak {ProcessMemory.PeakMegabytes():F0}, gc heap {info.HeapSizeBytes / 1048576.0:F0} (committed {info.TotalCommittedBytes / 1048576.0:F0}, fragmented {info.FragmentedBytes / 1048576.0:F0}, promoted {info.PromotedBytes / 1048576.0:F0}, gen {info.Generation}), gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}")
+            + $" gen0before {GC.GetGCMemoryInfo(GCKind.Ephemeral).GenerationInfo[0].SizeBeforeBytes / 1048576.0:F0} alloc {GC.GetTotalAllocatedBytes() / 1048576.0:F0}"
+            + $" anon {ProcessMemory.Status("RssAnon")} file {ProcessMemory.Status("RssFile")} gens " + string.Join(",", Enumerable.Range(0, 5).Select(g => string.Create(CultureInfo.InvariantCulture, $"{info.GenerationInfo[g].SizeAfterBytes / 1048576.0:F0}/{info.GenerationInfo[g].FragmentationAfterBytes / 1048576.0:F0}")));
     }
 
     /// <summary>SEARCH_TIMINGS=1: the mean CPU per phase for the median queries and the slowest ones, and the slowest queries' breakdown.</summary>
@@ -367,6 +369,14 @@ public static class ProcessMemory
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
         return 0;
+    }
+
+    public static string Status(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                return (long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
+        return "?";
     }
 
     public static string LoadAverage()
