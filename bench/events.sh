@@ -60,7 +60,7 @@ if [ "$WARMUP" -gt 0 ]; then
   # A site that takes registrations has run these pages many times: a first rush on another event lets the runtime
   # compile them fully (tiered compilation runs new code unoptimised at first) before the one measured.
   log "warm-up: $WARMUP registrations to another event (not measured)"
-  python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$WARMUP_SLUG" "$WARMUP_KEYS" "$WARMUP" "$CONCURRENCY" 0 "$WORK/warmup-attempts.tsv" 0 \
+  SERVER_PID="$SERVER_PID" python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$WARMUP_SLUG" "$WARMUP_KEYS" "$WARMUP" "$CONCURRENCY" 0 "$WORK/warmup-attempts.tsv" 0 \
     | sed 's/^/  warm-up: /' >&2
 fi
 status=0
@@ -74,7 +74,7 @@ if [ -n "${PERF:-}" ]; then
   PERF_PID=$!
   sleep 1
 fi
-python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
+SERVER_PID="$SERVER_PID" python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
 if [ -n "$PERF_PID" ]; then kill -INT "$PERF_PID" 2>/dev/null || true; wait "$PERF_PID" 2>/dev/null || true; log "CPU samples written to $PERF"; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "site CPU time during the rush (forms, registrations, replays): $(( $(server_cpu_ms) - cpu_before )) ms"

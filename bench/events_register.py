@@ -17,6 +17,7 @@ Check: events_register.py --check TENANT_DB EVENT_ID ATTEMPTS_TSV CAPACITY CONCU
   then Id) follows the order in which the requests completed, give or take the requests in flight at the same time.
 """
 import concurrent.futures
+import os
 import random
 import re
 import sqlite3
@@ -59,6 +60,16 @@ def outcome(status, body):
     return (match.group(1), match.group(2)) if match else None
 
 
+def server_cpu_seconds():
+    """The site's CPU time (user + system) when SERVER_PID names it (bench/events.sh exports it), else None."""
+    pid = os.environ.get("SERVER_PID")
+    if not pid:
+        return None
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1)]
 
@@ -96,13 +107,21 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file, s
             if result is None or result[0] == "deja-inscrit":
                 failures.append((email, status, result))
 
+    client_cpu = time.process_time()
+    site_cpu = server_cpu_seconds()
     with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(submit, zip(prepared, offsets)))
     wall = time.monotonic() - origin
+    client_cpu = time.process_time() - client_cpu
+    site_cpu = server_cpu_seconds() - site_cpu if site_cpu is not None else None
     latencies.sort()
     mode = f"arrivals spread over {spread:.0f} s" if spread > 0 else "each thread posting again as soon as answered"
     print(f"registrations: {len(latencies)} POSTs in {wall:.1f} s from {concurrency} client threads ({mode}): {len(latencies) / wall:.0f} per second")
     print(f"latency ms: p50 {pct(latencies, 50):.0f}  p90 {pct(latencies, 90):.0f}  p99 {pct(latencies, 99):.0f}  max {latencies[-1]:.0f}")
+    # The load generator shares the machine's two cores with the site: what it took of them during the POSTs.
+    print(f"client CPU time during the POSTs: {client_cpu * 1000:.0f} ms ({client_cpu / wall * 100:.0f}% of a core)")
+    if site_cpu is not None:
+        print(f"site CPU time during the POSTs: {site_cpu * 1000:.0f} ms ({site_cpu / wall * 100:.0f}% of a core, {site_cpu * 1000 / len(latencies):.2f} ms a registration)")
 
     # Replays: the same form again (same cookie and token), concurrently; each must find the existing registration.
     replay_failures = []

@@ -60,12 +60,22 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
         connection.StateChange += (sender, e) =>
         {
             if (e.CurrentState != System.Data.ConnectionState.Open) return;
-            using var command = ((SqliteConnection)sender).CreateCommand();
+            var opened = (SqliteConnection)sender;
+            // The settings belong to the native connection, which the pool keeps open between uses: set them when it
+            // is new, not at every open (EF opens and closes the connection around each query outside a transaction).
+            if (opened.Handle is not { } handle || Configured.TryGetValue(handle, out _)) return;
+            using var command = opened.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, Marker);
         };
         return connection;
     }
+
+    /// <summary>Native connections already given the settings above (weak: a connection the pool closes goes).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+
+    private static readonly object Marker = new();
 
     /// <summary>
     /// Creates the database's folder when the connection first opens, not when it is constructed: resolving a

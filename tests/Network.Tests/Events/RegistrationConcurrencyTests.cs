@@ -29,7 +29,7 @@ public sealed class RegistrationConcurrencyTests(NetworkWebFactory factory) : IC
                 ["Input.Workshops"] = "atelier-3d",
             });
             var response = await client.PostAsync(EventsTestKit.FormPath(Region, view), new FormUrlEncodedContent(values));
-            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(), Email: $"PERSONNE-{i}@EXEMPLE.FR");
         }));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(responses, r => Assert.Contains("id=\"inscription-resultat\"", r.Item2));
@@ -56,6 +56,10 @@ public sealed class RegistrationConcurrencyTests(NetworkWebFactory factory) : IC
             return list;
         });
         Assert.Equal(Enumerable.Range(1, 180), positions);
+        // The place in line each answer showed (counted once per batch, then carried on within it) is the final one.
+        var shown = responses.Select(r => (r.Email, Position: System.Text.RegularExpressions.Regex.Match(r.Item2, "data-position=\"([0-9]*)\"").Groups[1].Value))
+            .Where(r => r.Position.Length > 0).ToDictionary(r => r.Email, r => int.Parse(r.Position, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(waiting.Select(r => r.NormalizedEmail).Zip(positions).ToDictionary(p => p.First, p => p.Second), shown);
     }
 
     [Fact]

@@ -39,6 +39,38 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Two_workers_claiming_the_same_batch_share_it_without_overlap()
+    {
+        var tomorrow = DateTime.UtcNow.AddDays(1);
+        for (var round = 0; round < 10; round++)
+        {
+            var ids = new List<long>();
+            for (var i = 0; i < 20; i++) ids.Add(await InsertAsync(due: tomorrow));
+            var notDue = await InsertAsync(due: tomorrow.AddHours(1));
+            await using var node1 = factory.Services.CreateAsyncScope();
+            await using var node2 = factory.Services.CreateAsyncScope();
+            var store1 = node1.ServiceProvider.GetRequiredService<MailOutboxStore>();
+            var store2 = node2.ServiceProvider.GetRequiredService<MailOutboxStore>();
+            // Node 2 lists the batch the other way round and with a message not yet due.
+            var reversed = ids.AsEnumerable().Reverse().Append(notDue).ToList();
+
+            var claims = await Task.WhenAll(
+                Task.Run(() => store1.ClaimAsync(ids, tomorrow, Lease)),
+                Task.Run(() => store2.ClaimAsync(reversed, tomorrow, Lease)));
+
+            Assert.Empty(claims[0].Select(m => m.Id).Intersect(claims[1].Select(m => m.Id)));
+            Assert.Equal(ids.Order(), claims.SelectMany(c => c).Select(m => m.Id).Order());
+            // Each in the order it was asked for, counted as one attempt.
+            Assert.Equal(ids.Where(claims[0].Select(m => m.Id).Contains), claims[0].Select(m => m.Id));
+            Assert.Equal(reversed.Where(claims[1].Select(m => m.Id).Contains), claims[1].Select(m => m.Id));
+            Assert.All(claims.SelectMany(c => c), m => Assert.Equal(1, m.Attempts));
+            var rows = await MailTestSupport.RowsAsync(factory, q => q.Where(m => ids.Contains(m.Id) || m.Id == notDue));
+            Assert.All(rows.Where(r => r.Id != notDue), r => Assert.Equal((1, tomorrow + Lease), (r.Attempts, r.LockedUntilUtc)));
+            Assert.Equal((0, (DateTime?)null), rows.Where(r => r.Id == notDue).Select(r => (r.Attempts, r.LockedUntilUtc)).Single());
+        }
+    }
+
+    [Fact]
     public async Task A_leased_message_is_taken_over_only_after_its_lease_expires_and_is_marked_sent_once()
     {
         var tomorrow = DateTime.UtcNow.AddDays(1);

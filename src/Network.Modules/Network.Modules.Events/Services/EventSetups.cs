@@ -31,9 +31,21 @@ public sealed class EventSetups(ContentDbContext content, EventsDbContext db, Ev
     {
         var item = await content.Items.AsNoTracking()
             .FirstOrDefaultAsync(i => i.Id == eventId && i.ContentType == EventType.TypeName && i.OriginTenant == null, cancellationToken);
-        if (item is null) return null;
-        var setup = await GetOrCreateAsync(eventId, cancellationToken);
-        var seats = await db.SeatCounters.AsNoTracking().Where(c => c.EventId == eventId).ToDictionaryAsync(c => c.SessionKey, c => c.Taken, cancellationToken);
+        return item is null ? null : await ViewOfAsync(item, cancellationToken);
+    }
+
+    /// <summary>The published event at <paramref name="slug"/> (its public address), or null.</summary>
+    public async Task<EventView?> FindPublishedAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var item = await content.Items.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.ContentType == EventType.TypeName && i.Slug == slug && i.OriginTenant == null && i.Status == ContentStatus.Published, cancellationToken);
+        return item is null ? null : await ViewOfAsync(item, cancellationToken);
+    }
+
+    private async Task<EventView> ViewOfAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        var setup = await GetOrCreateAsync(item.Id, cancellationToken);
+        var seats = await db.SeatCounters.AsNoTracking().Where(c => c.EventId == item.Id).ToDictionaryAsync(c => c.SessionKey, c => c.Taken, cancellationToken);
         var fields = type.Read(item);
         return new EventView(item, fields, setup, seats, EventPhase.Of(item.IsPublic, fields, setup, seats.GetValueOrDefault(""), clock.GetUtcNow().UtcDateTime));
     }

@@ -138,6 +138,7 @@ public sealed class RegistrationDesk(
         Action<int, RegistrationResult> recorded, Action<int, Exception> failed)
     {
         await using var transaction = await session.BeginTenantTransactionAsync(CancellationToken.None);
+        _lastWaitlisted = null;
         var results = new RegistrationResult?[registrations.Count];
         for (var i = 0; i < registrations.Count; i++)
         {
@@ -148,6 +149,8 @@ public sealed class RegistrationDesk(
             }
             catch (Exception error)
             {
+                // Its savepoint is undone, and with it any place in line it took.
+                _lastWaitlisted = null;
                 failed(i, error);
             }
             finally
@@ -169,7 +172,9 @@ public sealed class RegistrationDesk(
         var eventId = view.Id;
         // The time is read once the batch holds the write lock, in the batch's order, so the waitlist's order (by time
         // then id) is the order in which registrations were recorded.
-        await EnsureCountersAsync(eventId, ["", .. workshops], cancellationToken);
+        // The batch's transaction holds the write lock already (BEGIN IMMEDIATE): only counters the event did not have
+        // when it was read need creating (counters are never deleted).
+        await EnsureCountersAsync(eventId, new[] { "" }.Concat(workshops).Where(key => !view.SeatsTaken.ContainsKey(key)), cancellationToken);
         var now = Now;
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.NormalizedEmail == normalized, cancellationToken);
         if (registration is { Status: RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted })
@@ -234,7 +239,7 @@ public sealed class RegistrationDesk(
             account is null ? "Inscription comme invité·e." : "Inscription avec un compte.", now);
         await db.SaveChangesAsync(cancellationToken);
 
-        var position = await PositionAsync(registration, cancellationToken);
+        var position = await NewWaitlistPositionAsync(registration, cancellationToken);
         await outbox.EnqueueAsync(account is null
             ? mails.Verification(view, registration, token)
             : mails.Confirmation(view, registration, choices, token, position), cancellationToken);
@@ -586,6 +591,25 @@ public sealed class RegistrationDesk(
         => db.SeatCounters
             .Where(c => c.EventId == eventId && c.SessionKey == key && c.Taken > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Taken, c => c.Taken - 1), cancellationToken);
+
+    /// <summary>
+    /// The place in line of a registration just waitlisted in this batch. Within a batch (one transaction holding the
+    /// write lock, registrations only) each one waitlisted goes behind the previous one, so only the batch's first is
+    /// counted in the database.
+    /// </summary>
+    private async Task<int?> NewWaitlistPositionAsync(EventRegistration registration, CancellationToken cancellationToken)
+    {
+        if (registration.Status != RegistrationStatus.Waitlisted) return null;
+        // Strictly later only: at the same instant the line is ordered by id, and a row taken up again keeps its old id.
+        var position = _lastWaitlisted is { } last && last.EventId == registration.EventId && registration.WaitlistedUtc > last.At
+            ? last.Position + 1
+            : await PositionAsync(registration, cancellationToken) ?? 1;
+        _lastWaitlisted = (registration.EventId, registration.WaitlistedUtc!.Value, position);
+        return position;
+    }
+
+    /// <summary>The last registration this batch waitlisted: its event, time and place in line (see <see cref="NewWaitlistPositionAsync"/>).</summary>
+    private (int EventId, DateTime At, int Position)? _lastWaitlisted;
 
     /// <summary>1 for the first person waiting for the event; null when not waiting.</summary>
     private async Task<int?> PositionAsync(EventRegistration registration, CancellationToken cancellationToken)

@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Network.Modules.Mail.Data;
 using Network.Modules.Mail.Transport;
 
 namespace Network.Modules.Mail.Services;
 
 /// <summary>
-/// Sends what is due in the outbox: claims each message with a lease, hands it to the transport, marks it
-/// sent, or schedules a retry with exponential back-off until <see cref="MailOptions.MaxAttempts"/>.
+/// Sends what is due in the outbox: claims the due messages with a lease (a batch in one transaction), hands each to
+/// the transport, marks it sent, or schedules a retry with exponential back-off until <see cref="MailOptions.MaxAttempts"/>.
 /// Everything it needs is in the database, so pending messages are sent after a restart; no failure of the
 /// mail server or of one round stops it (or the host).
 /// </summary>
@@ -73,21 +74,33 @@ public sealed class MailDeliveryWorker(
         do
         {
             due = await store.FindDueAsync(Now(), BatchSize, cancellationToken);
-            foreach (var id in due)
+            // Another worker (another node) may have taken some since we listed them: those are theirs.
+            var claimed = await store.ClaimAsync(due, Now(), Lease, cancellationToken);
+            // Stopping: what this round claimed and did not start sending is given back (one being sent gives itself
+            // back), so the next start sends it without waiting for its lease.
+            var started = 0;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await DeliverAsync(store, id, cancellationToken);
+                foreach (var message in claimed)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    started++;
+                    await DeliverAsync(store, message, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                foreach (var unsent in claimed.Skip(started)) await store.ReleaseAsync(unsent.Id, CancellationToken.None);
+                throw;
             }
         }
         while (due.Count == BatchSize);
         return await store.NextDueAsync(cancellationToken);
     }
 
-    private async Task DeliverAsync(MailOutboxStore store, long id, CancellationToken cancellationToken)
+    private async Task DeliverAsync(MailOutboxStore store, OutboxMessage message, CancellationToken cancellationToken)
     {
-        // Another worker (another node) may have taken it since we listed it: then it is theirs.
-        var message = await store.TryClaimAsync(id, Now(), Lease, cancellationToken);
-        if (message is null) return;
+        var id = message.Id;
         try
         {
             await transport.SendAsync(message, cancellationToken);

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Network.Core.Data;
 using Network.Modules.Mail.Data;
 
 namespace Network.Modules.Mail.Services;
 
 /// <summary>
-/// The outbox's state changes. Every change is one conditional UPDATE, so several workers (several web
-/// nodes sharing the host database) can run at once: a message is claimed by at most one of them at a time
-/// and marked sent at most once.
+/// The outbox's state changes. Every change is one conditional UPDATE (a claim, the read of what is claimable and its
+/// UPDATE in one write transaction), so several workers (several web nodes sharing the host database) can run at
+/// once: a message is claimed by at most one of them at a time and marked sent at most once.
 /// </summary>
-public sealed class MailOutboxStore(MailDbContext db)
+public sealed class MailOutboxStore(MailDbContext db, DatabaseSession session)
 {
     /// <summary>
     /// Ids of messages due at <paramref name="now"/> and not leased by a worker: transactional ones first, then bulk
@@ -31,16 +32,36 @@ public sealed class MailOutboxStore(MailDbContext db)
     /// lease, null if it is not due, already sent, or leased by another worker.
     /// </summary>
     public async Task<OutboxMessage?> TryClaimAsync(long id, DateTime now, TimeSpan lease, CancellationToken cancellationToken = default)
+        => (await ClaimAsync([id], now, lease, cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// Takes the lease on those of <paramref name="ids"/> that are due and not leased, counting an attempt for each, in
+    /// ONE write transaction (a worker used to spend two commits and three statements a message before sending it).
+    /// Returns the messages this caller won, in the order of <paramref name="ids"/>; another worker gets none of them.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(IReadOnlyList<long> ids, DateTime now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
+        if (ids.Count == 0) return [];
         var lockedUntil = now + lease;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentUtc == null && m.NextAttemptUtc != null && m.NextAttemptUtc <= now
-                && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LockedUntilUtc, lockedUntil)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-        if (claimed != 1) return null;
-        return await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).SingleAsync(m => m.Id == id, cancellationToken);
+        List<long> claimed;
+        // The transaction holds the database's write lock from its start: no other worker claims between the read and
+        // the update, so exactly the rows read are the rows this worker leases.
+        await using (var transaction = await session.BeginHostTransactionAsync(cancellationToken))
+        {
+            claimed = await db.OutboxMessages.AsNoTracking()
+                .Where(m => ids.Contains(m.Id) && m.SentUtc == null && m.NextAttemptUtc != null && m.NextAttemptUtc <= now
+                    && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+                .Select(m => m.Id).ToListAsync(cancellationToken);
+            if (claimed.Count == 0) return [];
+            await db.OutboxMessages.Where(m => claimed.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.LockedUntilUtc, lockedUntil)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var messages = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
+            .Where(m => claimed.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return ids.Where(messages.ContainsKey).Select(id => messages[id]).ToList();
     }
 
     /// <summary>Records the delivery; only the first call for a message changes anything.</summary>

@@ -32,7 +32,7 @@ public sealed class RegistrationInput
 /// with the position, or "check your mail" for a guest; a second POST for the same address changes nothing.
 /// </summary>
 public sealed class EventRegistrationModel(
-    ContentDbContext content, EventSetups setups, RegistrationDesk desk, UserManager<NetworkUser> users, TenantContext tenantContext,
+    EventSetups setups, RegistrationDesk desk, UserManager<NetworkUser> users, TenantContext tenantContext,
     IOptions<RegistrationOptions> options, IOptions<EventRetentionOptions> retention, TimeProvider clock, IStringLocalizer T) : PageModel
 {
     [BindProperty]
@@ -99,10 +99,7 @@ public sealed class EventRegistrationModel(
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var id = await content.Items.AsNoTracking()
-            .Where(i => i.ContentType == EventType.TypeName && i.Slug == slug && i.OriginTenant == null && i.Status == ContentStatus.Published)
-            .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
-        if (id is null || await setups.FindAsync(id.Value, cancellationToken) is not { } view || view.State == EventState.Draft) return false;
+        if (await setups.FindPublishedAsync(slug, cancellationToken) is not { } view || view.State == EventState.Draft) return false;
         Event = view;
         Closed = RegistrationDesk.Refusal(view, clock.GetUtcNow().UtcDateTime);
         Account = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
