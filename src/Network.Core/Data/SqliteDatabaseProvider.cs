@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Network.Core.Hosting;
 
@@ -38,10 +39,16 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
     public void Configure(DbContextOptionsBuilder builder, DbConnection connection, Type contextType)
     {
         builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(contextType)))
-            .AddInterceptors(SessionTransactionInterceptor.Instance, SessionSaveChangesInterceptor.Instance)
-            // Migrations are hand-written (the EF design package is not served here); a schema test guards them instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            .AddInterceptors(SessionTransactionInterceptor.Instance, SessionSaveChangesInterceptor.Instance);
+        // Migrations are hand-written (the EF design package is not served here); a schema test guards them instead.
+        // The same configuration object for every context: ConfigureWarnings builds a new one each time, and options
+        // are built for each context of each request.
+        var core = builder.Options.FindExtension<CoreOptionsExtension>() ?? new CoreOptionsExtension();
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(core.WithWarningsConfiguration(IgnorePendingModelChanges));
     }
+
+    private static readonly WarningsConfiguration IgnorePendingModelChanges
+        = new WarningsConfiguration().WithExplicit([RelationalEventId.PendingModelChangesWarning], WarningBehavior.Ignore);
 
     /// <summary>Each module context keeps its own history table, so modules migrate independently.</summary>
     public static string MigrationsHistoryTable(Type contextType) => "__Migrations_" + contextType.Name;

@@ -29,7 +29,7 @@ public sealed class PickupFolderTransportTests(NetworkWebFactory factory) : ICla
         Assert.Contains($"<h1>{subject}</h1>", mail.HtmlBody);
         // Files appear whole (written aside, then moved in): nothing is left in the staging folder.
         var staging = Path.Combine(factory.MailPickupFolder, ".tmp");
-        Assert.True(!Directory.Exists(staging) || Directory.GetFileSystemEntries(staging).Length == 0);
+        Assert.True(!Directory.Exists(staging) || Directory.GetFiles(staging, "*", SearchOption.AllDirectories).Length == 0);
         await WaitUntilAsync(async () => (await RowAsync(factory, subject)).SentUtc is not null, "the message is marked sent");
     }
 
