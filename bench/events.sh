@@ -74,7 +74,7 @@ if [ -n "${PERF:-}" ]; then
   PERF_PID=$!
   sleep 1
 fi
-SERVER_PID="$SERVER_PID" python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
+SERVER_PID="$SERVER_PID" HOST_DB="$DATA/host.db" python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
 if [ -n "$PERF_PID" ]; then kill -INT "$PERF_PID" 2>/dev/null || true; wait "$PERF_PID" 2>/dev/null || true; log "CPU samples written to $PERF"; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "site CPU time during the rush (forms, registrations, replays): $(( $(server_cpu_ms) - cpu_before )) ms"

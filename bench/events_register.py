@@ -70,6 +70,15 @@ def server_cpu_seconds():
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def mails_waiting():
+    """Messages of the host outbox not yet sent, when HOST_DB names the host database (bench/events.sh exports it)."""
+    path = os.environ.get("HOST_DB")
+    if not path:
+        return None
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        return db.execute('SELECT COUNT(*) FROM "OutboxMessages" WHERE "SentUtc" IS NULL').fetchone()[0]
+
+
 def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1)]
 
@@ -120,6 +129,9 @@ def fire(base, tenant, slug, keys, count, concurrency, replays, attempts_file, s
     print(f"latency ms: p50 {pct(latencies, 50):.0f}  p90 {pct(latencies, 90):.0f}  p99 {pct(latencies, 99):.0f}  max {latencies[-1]:.0f}")
     # The load generator shares the machine's two cores with the site: what it took of them during the POSTs.
     print(f"client CPU time during the POSTs: {client_cpu * 1000:.0f} ms ({client_cpu / wall * 100:.0f}% of a core)")
+    unsent = mails_waiting()
+    if unsent is not None:
+        print(f"mails waiting in the outbox when the last POST was answered: {unsent}")
     if site_cpu is not None:
         print(f"site CPU time during the POSTs: {site_cpu * 1000:.0f} ms ({site_cpu / wall * 100:.0f}% of a core, {site_cpu * 1000 / len(latencies):.2f} ms a registration)")
 

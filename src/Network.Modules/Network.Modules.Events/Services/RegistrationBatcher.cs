@@ -38,6 +38,7 @@ public sealed class RegistrationBatcher(RegistrationGate gate)
         if (!leading && await Task.WhenAny(mine.Result.Task, mine.Lead.Task) == mine.Result.Task) return await mine.Result.Task;
 
         var batch = new List<Waiting>(MaxBatch);
+        var outcomes = new List<(Waiting Waiting, RegistrationResult? Result, Exception? Error)>(MaxBatch);
         try
         {
             // The batch is taken once the tenant's other registration changes (a cancellation, a promotion) are done,
@@ -48,20 +49,29 @@ public sealed class RegistrationBatcher(RegistrationGate gate)
             {
                 while (batch.Count < MaxBatch && line.Queue.TryDequeue(out var next)) batch.Add(next);
             }
-            await desk.RecordBatchAsync(batch.Select(w => w.Work).ToList(), (i, result) => batch[i].Result.TrySetResult(result),
-                (i, error) => batch[i].Result.TrySetException(error));
+            await desk.RecordBatchAsync(batch.Select(w => w.Work).ToList(), (i, result) => outcomes.Add((batch[i], result, null)),
+                (i, error) => outcomes.Add((batch[i], null, error)));
         }
         catch (Exception error)
         {
-            foreach (var waiting in batch) waiting.Result.TrySetException(error);
+            outcomes.Clear();
+            foreach (var waiting in batch) outcomes.Add((waiting, null, error));
         }
         finally
         {
+            // The lead is handed on before the answers: the next batch's leader then runs before the pages of this
+            // batch's answers (queued behind them, it waited for a whole batch of pages to render: a gap in the only
+            // serial part of a rush).
             lock (line)
             {
                 if (line.Queue.TryPeek(out var next)) next.Lead.TrySetResult();
                 else line.Leading = false;
             }
+        }
+        foreach (var (waiting, result, error) in outcomes)
+        {
+            if (error is not null) waiting.Result.TrySetException(error);
+            else waiting.Result.TrySetResult(result!);
         }
         return await mine.Result.Task;
     }
