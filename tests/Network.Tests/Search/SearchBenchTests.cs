@@ -146,22 +146,4 @@ public sealed class SearchBenchRunnerTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    /// <summary>The bench measures the engine's memory as the site runs it: the same collector settings in both projects.</summary>
-    [Fact]
-    public void The_bench_runs_with_the_sites_garbage_collector_settings()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Network.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        static string? Setting(string project, string name)
-            => System.Xml.Linq.XDocument.Load(project).Descendants(name).SingleOrDefault()?.Value;
-        var site = Path.Combine(root.FullName, "src", "Network.Web", "Network.Web.csproj");
-        var bench = Path.Combine(root.FullName, "bench", "search", "SearchBench", "SearchBench.csproj");
-        foreach (var name in new[] { "ServerGarbageCollection", "ConcurrentGarbageCollection" })
-        {
-            Assert.NotNull(Setting(site, name));
-            Assert.Equal(Setting(site, name), Setting(bench, name));
-        }
-    }
 }

@@ -31,34 +31,41 @@ public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOu
     }
 
     /// <summary>Writes the message in the outbox through <paramref name="db"/> (in its connection's transaction, if any).</summary>
-    internal static async Task AddAsync(MailDbContext db, OutgoingMail mail, string messageId, DateTime now, CancellationToken cancellationToken)
+    internal static Task AddAsync(MailDbContext db, OutgoingMail mail, string messageId, DateTime now, CancellationToken cancellationToken)
+        => AddAllAsync(db, [(mail, messageId)], now, cancellationToken);
+
+    /// <summary>Writes the messages in the outbox through <paramref name="db"/> in one save (the relay forwards a batch at once).</summary>
+    internal static async Task AddAllAsync(MailDbContext db, IReadOnlyList<(OutgoingMail Mail, string MessageId)> mails, DateTime now, CancellationToken cancellationToken)
     {
-        var message = new OutboxMessage
+        var messages = mails.Select(m => new OutboxMessage
         {
-            MessageId = messageId,
-            TenantName = mail.TenantName,
-            To = mail.To,
-            ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : mail.ToName,
-            ReplyTo = mail.ReplyTo,
-            Subject = mail.Subject,
-            HeadersJson = mail.Headers is { Count: > 0 } headers ? System.Text.Json.JsonSerializer.Serialize(headers) : null,
-            Priority = mail.Bulk ? 1 : 0,
-            TextBody = mail.TextBody,
-            HtmlBody = mail.HtmlBody,
+            MessageId = m.MessageId,
+            TenantName = m.Mail.TenantName,
+            To = m.Mail.To,
+            ToName = string.IsNullOrWhiteSpace(m.Mail.ToName) ? null : m.Mail.ToName,
+            ReplyTo = m.Mail.ReplyTo,
+            Subject = m.Mail.Subject,
+            HeadersJson = m.Mail.Headers is { Count: > 0 } headers ? System.Text.Json.JsonSerializer.Serialize(headers) : null,
+            Priority = m.Mail.Bulk ? 1 : 0,
+            TextBody = m.Mail.TextBody,
+            HtmlBody = m.Mail.HtmlBody,
             CreatedUtc = now,
             NextAttemptUtc = now,
-            Attachments = (mail.Attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
-        };
-        db.OutboxMessages.Add(message);
+            Attachments = (m.Mail.Attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
+        }).ToList();
+        db.OutboxMessages.AddRange(messages);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {
-            // The context may outlive a rolled-back transaction in this scope: never let it think the row exists.
-            db.Entry(message).State = EntityState.Detached;
-            foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
+            // The context may outlive a rolled-back transaction in this scope: never let it think the rows exist.
+            foreach (var message in messages)
+            {
+                db.Entry(message).State = EntityState.Detached;
+                foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
+            }
         }
     }
 

@@ -79,8 +79,7 @@ public sealed class MailRelay(IServiceProvider services, DatabaseSession session
         try
         {
             await using var transaction = await session.BeginHostTransactionAsync(cancellationToken);
-            foreach (var row in rows.Where(r => !copied.Contains(r.MessageId)))
-                await MailOutbox.AddAsync(outbox, Read(row), row.MessageId, now, cancellationToken);
+            await MailOutbox.AddAllAsync(outbox, rows.Where(r => !copied.Contains(r.MessageId)).Select(r => (Read(r), r.MessageId)).ToList(), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
