@@ -71,6 +71,28 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_worker_renews_only_a_lease_it_still_holds()
+    {
+        var tomorrow = DateTime.UtcNow.AddDays(1);
+        var id = await InsertAsync(due: tomorrow);
+        await using var node1 = factory.Services.CreateAsyncScope();
+        await using var node2 = factory.Services.CreateAsyncScope();
+        var store1 = node1.ServiceProvider.GetRequiredService<MailOutboxStore>();
+        var store2 = node2.ServiceProvider.GetRequiredService<MailOutboxStore>();
+
+        var claimed = Assert.Single(await store1.ClaimAsync([id], tomorrow, Lease));
+        Assert.Equal(tomorrow + Lease, claimed.LockedUntilUtc);
+        Assert.False(await store1.TryRenewAsync(id, tomorrow, tomorrow.AddMinutes(5))); // not the lease it holds
+        Assert.True(await store1.TryRenewAsync(id, tomorrow + Lease, tomorrow.AddMinutes(5)));
+        Assert.Equal(tomorrow.AddMinutes(5), (await MailTestSupport.RowsAsync(factory, q => q.Where(m => m.Id == id))).Single().LockedUntilUtc);
+
+        // Node 1 stalled past its renewed lease: node 2 takes the message over, and node 1 can no longer renew it.
+        Assert.NotNull(await store2.TryClaimAsync(id, tomorrow.AddMinutes(6), Lease));
+        Assert.False(await store1.TryRenewAsync(id, tomorrow.AddMinutes(5), tomorrow.AddMinutes(10)));
+        Assert.Equal(tomorrow.AddMinutes(6) + Lease, (await MailTestSupport.RowsAsync(factory, q => q.Where(m => m.Id == id))).Single().LockedUntilUtc);
+    }
+
+    [Fact]
     public async Task A_leased_message_is_taken_over_only_after_its_lease_expires_and_is_marked_sent_once()
     {
         var tomorrow = DateTime.UtcNow.AddDays(1);

@@ -31,6 +31,9 @@ public sealed class MailDeliveryWorker(
     /// </summary>
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.Smtp.TimeoutSeconds * 2 + 60);
 
+    /// <summary>The longest a send can take (the transport gives up after the SMTP timeout), with a margin.</summary>
+    private TimeSpan SendTimeout => TimeSpan.FromSeconds(options.Value.Smtp.TimeoutSeconds + 30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -85,6 +88,10 @@ public sealed class MailDeliveryWorker(
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     started++;
+                    // The batch's lease covers one slow send, not twenty: renewed when less than one send's time is
+                    // left, so a lease still only expires when its worker died. Lost meanwhile: another worker has it.
+                    if (Now() + SendTimeout >= message.LockedUntilUtc
+                        && !await store.TryRenewAsync(message.Id, message.LockedUntilUtc!.Value, Now() + Lease, cancellationToken)) continue;
                     await DeliverAsync(store, message, cancellationToken);
                 }
             }

@@ -64,6 +64,14 @@ public sealed class MailOutboxStore(MailDbContext db, DatabaseSession session)
         return ids.Where(messages.ContainsKey).Select(id => messages[id]).ToList();
     }
 
+    /// <summary>
+    /// Extends the lease this worker holds on a claimed message (its lease ends at <paramref name="leasedUntil"/>) to
+    /// <paramref name="lockedUntil"/>; false when the message is no longer this worker's (sent, or its lease was taken over).
+    /// </summary>
+    public async Task<bool> TryRenewAsync(long id, DateTime leasedUntil, DateTime lockedUntil, CancellationToken cancellationToken = default)
+        => await db.OutboxMessages.Where(m => m.Id == id && m.SentUtc == null && m.LockedUntilUtc == leasedUntil)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, lockedUntil), cancellationToken) == 1;
+
     /// <summary>Records the delivery; only the first call for a message changes anything.</summary>
     public async Task<bool> MarkSentAsync(long id, DateTime now, CancellationToken cancellationToken = default)
         => await db.OutboxMessages.Where(m => m.Id == id && m.SentUtc == null)
