@@ -59,8 +59,10 @@ public sealed class MailOutboxStore(MailDbContext db, DatabaseSession session)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        // Not cancellable: once leased, the messages must reach the caller, which sends them or gives them back (a host
+        // stopping here would otherwise leave them leased, unsent, until their leases expire).
         var messages = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
-            .Where(m => claimed.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            .Where(m => claimed.Contains(m.Id)).ToDictionaryAsync(m => m.Id, CancellationToken.None);
         return ids.Where(messages.ContainsKey).Select(id => messages[id]).ToList();
     }
 
