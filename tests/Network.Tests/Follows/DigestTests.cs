@@ -199,13 +199,15 @@ public sealed class DigestTests : IDisposable
         await using (var scope = factory.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IMailOutbox>().EnqueueAsync(new OutgoingMail($"urgent@{domain}", "Réinitialiser votre mot de passe", "Lien", "<p>Lien</p>", hub.Name));
 
-        // The store hands the reset out first.
+        // The store hands the reset out first (unless the worker, which claims a batch at a time, already holds or sent it).
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MailDbContext>();
             var due = await scope.ServiceProvider.GetRequiredService<MailOutboxStore>().FindDueAsync(DateTime.UtcNow.AddMinutes(1), 20);
             var first = await db.OutboxMessages.AsNoTracking().Where(m => due.Contains(m.Id)).ToListAsync();
-            Assert.True(first.Count == 0 || first.Any(m => m.To == $"urgent@{domain}"), "the reset is in the first batch of due messages");
+            var urgent = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == $"urgent@{domain}");
+            var taken = urgent.SentUtc is not null || urgent.LockedUntilUtc > DateTime.UtcNow;
+            Assert.True(taken || first.Count == 0 || first.Any(m => m.To == $"urgent@{domain}"), "the reset is in the first batch of due messages");
         }
         // The worker (pickup folder) sends it after at most the batch it was busy with, while the backlog still waits.
         OutboxMessage? reset = null;
