@@ -22,10 +22,8 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
         for (var round = 0; round < 20; round++)
         {
             var id = await InsertAsync(due: tomorrow);
-            await using var node1 = factory.Services.CreateAsyncScope();
-            await using var node2 = factory.Services.CreateAsyncScope();
-            var store1 = node1.ServiceProvider.GetRequiredService<MailOutboxStore>();
-            var store2 = node2.ServiceProvider.GetRequiredService<MailOutboxStore>();
+            await using var nodes = new TwoNodes(factory);
+            var (store1, store2) = (nodes.Store1, nodes.Store2);
 
             var claims = await Task.WhenAll(
                 Task.Run(() => store1.TryClaimAsync(id, tomorrow, Lease)),
@@ -47,10 +45,8 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
             var ids = new List<long>();
             for (var i = 0; i < 20; i++) ids.Add(await InsertAsync(due: tomorrow));
             var notDue = await InsertAsync(due: tomorrow.AddHours(1));
-            await using var node1 = factory.Services.CreateAsyncScope();
-            await using var node2 = factory.Services.CreateAsyncScope();
-            var store1 = node1.ServiceProvider.GetRequiredService<MailOutboxStore>();
-            var store2 = node2.ServiceProvider.GetRequiredService<MailOutboxStore>();
+            await using var nodes = new TwoNodes(factory);
+            var (store1, store2) = (nodes.Store1, nodes.Store2);
             // Node 2 lists the batch the other way round and with a message not yet due.
             var reversed = ids.AsEnumerable().Reverse().Append(notDue).ToList();
 
@@ -75,10 +71,8 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
     {
         var tomorrow = DateTime.UtcNow.AddDays(1);
         var id = await InsertAsync(due: tomorrow);
-        await using var node1 = factory.Services.CreateAsyncScope();
-        await using var node2 = factory.Services.CreateAsyncScope();
-        var store1 = node1.ServiceProvider.GetRequiredService<MailOutboxStore>();
-        var store2 = node2.ServiceProvider.GetRequiredService<MailOutboxStore>();
+        await using var nodes = new TwoNodes(factory);
+        var (store1, store2) = (nodes.Store1, nodes.Store2);
 
         var claimed = Assert.Single(await store1.ClaimAsync([id], tomorrow, Lease));
         Assert.Equal(tomorrow + Lease, claimed.LockedUntilUtc);
@@ -97,10 +91,8 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
     {
         var tomorrow = DateTime.UtcNow.AddDays(1);
         var id = await InsertAsync(due: tomorrow);
-        await using var node1 = factory.Services.CreateAsyncScope();
-        await using var node2 = factory.Services.CreateAsyncScope();
-        var store1 = node1.ServiceProvider.GetRequiredService<MailOutboxStore>();
-        var store2 = node2.ServiceProvider.GetRequiredService<MailOutboxStore>();
+        await using var nodes = new TwoNodes(factory);
+        var (store1, store2) = (nodes.Store1, nodes.Store2);
 
         Assert.Null(await store1.TryClaimAsync(id, tomorrow.AddSeconds(-1), Lease)); // not due yet
         Assert.NotNull(await store1.TryClaimAsync(id, tomorrow, Lease));
@@ -176,6 +168,23 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
         Assert.Contains(errors, e => e.Contains("Mail:Smtp:Port"));
         Assert.Contains(errors, e => e.Contains("Mail:MaxAttempts"));
         Assert.Empty(new MailOptions().Validate());
+    }
+
+    /// <summary>Two workers' stores, each in its own scope (its own database connection), as on two web nodes.</summary>
+    private sealed class TwoNodes(NetworkWebFactory factory) : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _node1 = factory.Services.CreateAsyncScope();
+        private readonly AsyncServiceScope _node2 = factory.Services.CreateAsyncScope();
+
+        public MailOutboxStore Store1 => _node1.ServiceProvider.GetRequiredService<MailOutboxStore>();
+
+        public MailOutboxStore Store2 => _node2.ServiceProvider.GetRequiredService<MailOutboxStore>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await _node1.DisposeAsync();
+            await _node2.DisposeAsync();
+        }
     }
 
     private async Task<long> InsertAsync(DateTime due)

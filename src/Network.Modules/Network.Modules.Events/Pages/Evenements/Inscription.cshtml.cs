@@ -3,13 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Network.Core.Tenancy;
 using Network.Core.Theming;
 using Network.Modules.Accounts.Data;
-using Network.Modules.Content.Data;
 using Network.Modules.Events.Data;
 using Network.Modules.Events.Services;
 
