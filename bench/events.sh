@@ -2,10 +2,11 @@
 # A rush on registrations: publishes the site in Release, runs it on 127.0.0.1 with a fresh data folder, creates in
 # hauts-de-france one event of CAPACITY seats with WORKSHOPS workshops of WORKSHOP_CAPACITY seats whose registration is
 # open (command line `events-bench seed`, while the site is stopped), then COUNT different guests register from
-# CONCURRENCY concurrent clients, each choosing two workshops (bench/events_register.py), and REPLAYS of them submit
+# CONCURRENCY concurrent clients, each choosing two workshops (bench/events/RegistrationRush), and REPLAYS of them submit
 # again. Checks in the tenant database (sqlite3) that exactly CAPACITY are confirmed and the rest waitlisted in the
 # order their requests completed, that no registration was lost or duplicated, and that no workshop counter went above
-# its capacity; prints the throughput and the latency percentiles of the registration POST.
+# its capacity; prints the throughput and the latency percentiles of the registration POST. The load comes from
+# bench/events/RegistrationRush (built here in Release): kept-alive connections, as a browser's.
 # Usage: bench/events.sh [count (2000)]   Environment: PORT (5098), MAX_SECONDS (1800), CONCURRENCY (100),
 #   CAPACITY (500), WORKSHOPS (5), WORKSHOP_CAPACITY (40), REPLAYS (100), SPREAD (0: each client posts again as soon
 #   as answered; N: the POSTs start at random instants of the same N seconds), PUBLISH (a folder kept between runs),
@@ -36,6 +37,10 @@ require_tools dotnet curl python3 sqlite3
 # Verification mails go to the pickup folder (appsettings.json's transport, no SMTP server needed).
 
 [ -f "$PUBLISH/Network.Web.dll" ] || publish_site
+log "building the load client bench/events/RegistrationRush (Release)"
+dotnet build "$ROOT/bench/events/RegistrationRush/RegistrationRush.csproj" -c Release -v quiet -nologo >"$WORK/rush-build.log" 2>&1 \
+  || { tail -30 "$WORK/rush-build.log" >&2; exit 1; }
+RUSH="$ROOT/bench/events/RegistrationRush/bin/Release/net10.0/RegistrationRush.dll"
 
 log "first start (creates the hub and the two regions), then stop"
 start_server
@@ -60,7 +65,7 @@ if [ "$WARMUP" -gt 0 ]; then
   # A site that takes registrations has run these pages many times: a first rush on another event lets the runtime
   # compile them fully (tiered compilation runs new code unoptimised at first) before the one measured.
   log "warm-up: $WARMUP registrations to another event (not measured)"
-  SERVER_PID="$SERVER_PID" python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$WARMUP_SLUG" "$WARMUP_KEYS" "$WARMUP" "$CONCURRENCY" 0 "$WORK/warmup-attempts.tsv" 0 \
+  SERVER_PID="$SERVER_PID" dotnet "$RUSH" "$BASE" "$TENANT" "$WARMUP_SLUG" "$WARMUP_KEYS" "$WARMUP" "$CONCURRENCY" 0 "$WORK/warmup-attempts.tsv" 0 \
     | sed 's/^/  warm-up: /' >&2
 fi
 status=0
@@ -74,7 +79,7 @@ if [ -n "${PERF:-}" ]; then
   PERF_PID=$!
   sleep 1
 fi
-SERVER_PID="$SERVER_PID" HOST_DB="$DATA/host.db" python3 "$ROOT/bench/events_register.py" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
+SERVER_PID="$SERVER_PID" HOST_DB="$DATA/host.db" dotnet "$RUSH" "$BASE" "$TENANT" "$SLUG" "$KEYS" "$COUNT" "$CONCURRENCY" "$REPLAYS" "$WORK/attempts.tsv" "$SPREAD" || status=$?
 if [ -n "$PERF_PID" ]; then kill -INT "$PERF_PID" 2>/dev/null || true; wait "$PERF_PID" 2>/dev/null || true; log "CPU samples written to $PERF"; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "site CPU time during the rush (forms, registrations, replays): $(( $(server_cpu_ms) - cpu_before )) ms"
