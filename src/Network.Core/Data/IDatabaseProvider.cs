@@ -11,7 +11,8 @@ public interface IDatabaseProvider
 {
     DbConnection CreateHostConnection();
     DbConnection CreateTenantConnection(string tenantName);
-    void Configure(DbContextOptionsBuilder builder, DbConnection connection, Type contextType);
+    /// <summary>A context's options: on <paramref name="connection"/>, or on none when the connection is set on each context (pooled contexts).</summary>
+    void Configure(DbContextOptionsBuilder builder, DbConnection? connection, Type contextType);
     /// <summary>Whether anything of a tenant's storage exists (its database or its folder of files).</summary>
     bool TenantStorageExists(string tenantName);
 

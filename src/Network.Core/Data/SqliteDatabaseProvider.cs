@@ -36,9 +36,10 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
         Directory.Delete(folder, recursive: true);
     }
 
-    public void Configure(DbContextOptionsBuilder builder, DbConnection connection, Type contextType)
+    public void Configure(DbContextOptionsBuilder builder, DbConnection? connection, Type contextType)
     {
-        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(contextType)))
+        void Sqlite(SqliteDbContextOptionsBuilder sqlite) => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(contextType));
+        (connection is null ? builder.UseSqlite(Sqlite) : builder.UseSqlite(connection, Sqlite))
             .AddInterceptors(SessionTransactionInterceptor.Instance, SessionSaveChangesInterceptor.Instance);
         // Migrations are hand-written (the EF design package is not served here); a schema test guards them instead.
         // The same configuration object for every context: ConfigureWarnings builds a new one each time, and options

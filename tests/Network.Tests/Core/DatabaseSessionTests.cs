@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Network.Core.Data;
 using Network.Core.Tenancy;
 using Network.Modules.Accounts.Data;
+using Network.Modules.Content.Data;
 using Network.Tests.Infrastructure;
 
 namespace Network.Tests.Core;
@@ -61,5 +62,24 @@ public sealed class DatabaseSessionTests(NetworkWebFactory factory) : IClassFixt
         accounts.Roles.Add(new IdentityRole("after") { NormalizedName = "AFTER" });
         await accounts.SaveChangesAsync();
         Assert.True(await accounts.Roles.AnyAsync(r => r.Name == "after"));
+    }
+
+    [Fact]
+    public async Task A_pooled_context_handed_to_another_tenant_reads_that_tenants_database()
+    {
+        // Contexts come from one pool per type for every tenant: each rent must be on its own scope's connection.
+        var contexts = new List<ContentDbContext>();
+        for (var i = 0; i < 20; i++)
+        {
+            var tenant = i % 2 == 0 ? "hauts-de-france" : "nouvelle-aquitaine";
+            await using var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant(tenant));
+            var content = scope.ServiceProvider.GetRequiredService<ContentDbContext>();
+            Assert.Same(scope.ServiceProvider.GetRequiredService<DatabaseSession>().TenantConnection, content.Database.GetDbConnection());
+            Assert.Contains(tenant, content.Database.GetDbConnection().DataSource);
+            await content.Items.CountAsync();
+            contexts.Add(content);
+        }
+        // The pool handed instances back out, so one instance served both tenants.
+        Assert.True(contexts.Distinct().Count() < contexts.Count);
     }
 }
