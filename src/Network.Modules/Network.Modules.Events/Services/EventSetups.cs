@@ -37,15 +37,27 @@ public sealed class EventSetups(ContentDbContext content, EventsDbContext db, Ev
     /// <summary>The published event at <paramref name="slug"/> (its public address), or null.</summary>
     public async Task<EventView?> FindPublishedAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var item = await content.Items.AsNoTracking()
-            .FirstOrDefaultAsync(i => i.ContentType == EventType.TypeName && i.Slug == slug && i.OriginTenant == null && i.Status == ContentStatus.Published, cancellationToken);
+        var item = await PublishedBySlug(content, slug, cancellationToken);
         return item is null ? null : await ViewOfAsync(item, cancellationToken);
     }
+
+    // Compiled: the registration page reads its event on every request, and translating these LINQ queries each time
+    // cost more than running them (bench/README.md, events).
+    private static readonly Func<ContentDbContext, string, CancellationToken, Task<ContentItem?>> PublishedBySlug = EF.CompileAsyncQuery(
+        (ContentDbContext content, string slug, CancellationToken _) => content.Items.AsNoTracking()
+            .FirstOrDefault(i => i.ContentType == EventType.TypeName && i.Slug == slug && i.OriginTenant == null && i.Status == ContentStatus.Published));
+
+    private static readonly Func<EventsDbContext, int, CancellationToken, Task<EventSetup?>> SetupOf = EF.CompileAsyncQuery(
+        (EventsDbContext db, int eventId, CancellationToken _) => db.Setups.FirstOrDefault(s => s.EventId == eventId));
+
+    private static readonly Func<EventsDbContext, int, IAsyncEnumerable<SeatCounter>> CountersOf = EF.CompileAsyncQuery(
+        (EventsDbContext db, int eventId) => db.SeatCounters.AsNoTracking().Where(c => c.EventId == eventId));
 
     private async Task<EventView> ViewOfAsync(ContentItem item, CancellationToken cancellationToken)
     {
         var setup = await GetOrCreateAsync(item.Id, cancellationToken);
-        var seats = await db.SeatCounters.AsNoTracking().Where(c => c.EventId == item.Id).ToDictionaryAsync(c => c.SessionKey, c => c.Taken, cancellationToken);
+        var seats = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var counter in CountersOf(db, item.Id).WithCancellation(cancellationToken)) seats[counter.SessionKey] = counter.Taken;
         var fields = type.Read(item);
         return new EventView(item, fields, setup, seats, EventPhase.Of(item.IsPublic, fields, setup, seats.GetValueOrDefault(""), clock.GetUtcNow().UtcDateTime));
     }
@@ -53,7 +65,7 @@ public sealed class EventSetups(ContentDbContext content, EventsDbContext db, Ev
     /// <summary>The event's setup, tracked (so a caller may change and save it), created with the defaults when absent.</summary>
     public async Task<EventSetup> GetOrCreateAsync(int eventId, CancellationToken cancellationToken = default)
     {
-        if (await db.Setups.FirstOrDefaultAsync(s => s.EventId == eventId, cancellationToken) is { } setup) return setup;
+        if (await SetupOf(db, eventId, cancellationToken) is { } setup) return setup;
         setup = new EventSetup { EventId = eventId };
         db.Setups.Add(setup);
         try
