@@ -1,5 +1,5 @@
 """What the bench clients share: a cookie-keeping HTTP client that does not follow redirects, and reading a form's
-hidden inputs (the antiforgery token) from a page. Imported by calls_submit.py and events_register.py."""
+hidden inputs (the antiforgery token) from a page. Imported by calls_submit.py."""
 
 import html.parser
 import http.cookiejar
