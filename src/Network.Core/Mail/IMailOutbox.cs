@@ -7,6 +7,9 @@ namespace Network.Core.Mail;
 public interface IMailOutbox
 {
     Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues several messages in one write: a batch of registrations queues its confirmations at once.</summary>
+    Task EnqueueAllAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken = default);
 }
 
 /// <param name="TenantName">The tenant on whose behalf the message is sent (its name appears as sender name).</param>

@@ -65,6 +65,31 @@ public sealed class MailRelayTests(NetworkWebFactory factory) : IClassFixture<Ne
     }
 
     [Fact]
+    public async Task Messages_queued_at_once_commit_together_roll_back_together_and_a_bad_one_stops_all_before_any_write()
+    {
+        var committed = Enumerable.Range(1, 5).Select(i => UniqueSubject($"Lot {i}")).ToList();
+        var rolledBack = Enumerable.Range(1, 2).Select(i => UniqueSubject($"Lot annulé {i}")).ToList();
+        var refused = UniqueSubject("Lot refusé");
+        await using (var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant(Region)))
+        {
+            var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
+            await using (var first = await session.BeginTenantTransactionAsync())
+            {
+                await outbox.EnqueueAllAsync(rolledBack.Select(s => NewMail(s)).ToList());
+            }
+            await using var transaction = await session.BeginTenantTransactionAsync();
+            await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAllAsync([NewMail(refused), NewMail(refused) with { To = "pas une adresse" }]));
+            await outbox.EnqueueAllAsync(committed.Select(s => NewMail(s)).ToList());
+            await outbox.EnqueueAllAsync([]);
+            await transaction.CommitAsync();
+        }
+        foreach (var subject in committed) Assert.Single(await RowsAsync(factory, q => q.Where(m => m.Subject == subject)));
+        foreach (var subject in rolledBack.Append(refused)) Assert.Empty(await RowsAsync(factory, q => q.Where(m => m.Subject == subject)));
+        Assert.Empty(await RelayRowsAsync());
+    }
+
+    [Fact]
     public async Task A_relay_interrupted_by_a_crash_is_finished_once_by_the_sweep()
     {
         // The tenant's change committed, then the process died before the copy to the outbox: the row is still here.

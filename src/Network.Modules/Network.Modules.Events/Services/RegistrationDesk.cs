@@ -8,6 +8,7 @@ using Network.Core.Localization;
 using Network.Core.Mail;
 using Network.Core.Tenancy;
 using Network.Modules.Events.Data;
+using Network.Modules.Mail.Services;
 
 namespace Network.Modules.Events.Services;
 
@@ -139,18 +140,21 @@ public sealed class RegistrationDesk(
     {
         await using var transaction = await session.BeginTenantTransactionAsync(CancellationToken.None);
         _lastWaitlisted = null;
+        var queued = _batchMails = [];
         var results = new RegistrationResult?[registrations.Count];
         for (var i = 0; i < registrations.Count; i++)
         {
             var registration = registrations[i];
+            var queuedBefore = queued.Count;
             try
             {
                 results[i] = await transaction.InSavepointAsync("registration", () => registration(this));
             }
             catch (Exception error)
             {
-                // Its savepoint is undone, and with it any place in line it took.
+                // Its savepoint is undone, and with it any place in line it took and the mail it queued.
                 _lastWaitlisted = null;
+                queued.RemoveRange(queuedBefore, queued.Count - queuedBefore);
                 failed(i, error);
             }
             finally
@@ -159,6 +163,9 @@ public sealed class RegistrationDesk(
                 db.ChangeTracker.Clear();
             }
         }
+        _batchMails = null;
+        // The batch's mails in one write, committed with their registrations (a failure here fails the whole batch).
+        await outbox.EnqueueAllAsync(queued, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         for (var i = 0; i < results.Length; i++)
             if (results[i] is { } result) recorded(i, result);
@@ -240,9 +247,13 @@ public sealed class RegistrationDesk(
         await db.SaveChangesAsync(cancellationToken);
 
         var position = await NewWaitlistPositionAsync(registration, cancellationToken);
-        await outbox.EnqueueAsync(account is null
+        // Queued with the batch's others after the last registration (RecordBatchAsync): one write for all. Checked
+        // now, so that a message the outbox would refuse fails this registration alone.
+        var mail = account is null
             ? mails.Verification(view, registration, token)
-            : mails.Confirmation(view, registration, choices, token, position), cancellationToken);
+            : mails.Confirmation(view, registration, choices, token, position);
+        OutgoingMailRules.Validate(mail);
+        (_batchMails ?? throw new InvalidOperationException("A registration is recorded in a batch.")).Add(mail);
         return new(RegistrationOutcome.Registered, registration, token, position);
     }
 
@@ -612,6 +623,9 @@ public sealed class RegistrationDesk(
 
     /// <summary>The last registration this batch waitlisted: its event, time and place in line (see <see cref="NewWaitlistPositionAsync"/>).</summary>
     private (int EventId, DateTime At, int Position)? _lastWaitlisted;
+
+    /// <summary>The mails of the batch being recorded, queued together once its last registration is recorded.</summary>
+    private List<OutgoingMail>? _batchMails;
 
     /// <summary>1 for the first person waiting for the event; null when not waiting.</summary>
     private async Task<int?> PositionAsync(EventRegistration registration, CancellationToken cancellationToken)

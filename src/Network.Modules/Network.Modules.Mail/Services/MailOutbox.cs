@@ -16,17 +16,21 @@ namespace Network.Modules.Mail.Services;
 /// </summary>
 public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOutboxSignal signal, MailRelay relay, TenantContext tenant, IOptions<MailOptions> options, TimeProvider time) : IMailOutbox
 {
-    public async Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken = default) => EnqueueAllAsync([mail], cancellationToken);
+
+    public async Task EnqueueAllAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken = default)
     {
-        OutgoingMailRules.Validate(mail);
-        // Inside a tenant transaction (and no host one), the message must commit with the tenant's change: it goes through
-        // the tenant's relay table (see MailRelay).
+        foreach (var mail in mails) OutgoingMailRules.Validate(mail);
+        if (mails.Count == 0) return;
+        var identified = mails.Select(mail => (mail, NewMessageId())).ToList();
+        // Inside a tenant transaction (and no host one), the messages must commit with the tenant's change: they go
+        // through the tenant's relay table (see MailRelay).
         if (session.InTenantTransaction && !session.InHostTransaction && tenant.Tenant?.IsEnabled(MailModule.ModuleId) == true)
         {
-            await relay.HoldAsync(mail, NewMessageId(), cancellationToken);
+            await relay.HoldAllAsync(identified, cancellationToken);
             return;
         }
-        await AddAsync(db, mail, NewMessageId(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        await AddAllAsync(db, identified, time.GetUtcNow().UtcDateTime, cancellationToken);
         session.AfterHostCommit(signal.Notify);
     }
 

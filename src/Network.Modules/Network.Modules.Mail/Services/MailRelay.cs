@@ -22,21 +22,25 @@ public sealed class MailRelay(IServiceProvider services, DatabaseSession session
 
     private MailRelayDbContext Relayed => services.GetRequiredService<MailRelayDbContext>();
 
-    /// <summary>Writes the message in the tenant transaction open in this session; it reaches the outbox after the commit.</summary>
-    public async Task HoldAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the messages, in one save, in the tenant transaction open in this session; they reach the outbox after
+    /// the commit.
+    /// </summary>
+    public async Task HoldAllAsync(IReadOnlyList<(OutgoingMail Mail, string MessageId)> mails, CancellationToken cancellationToken = default)
     {
         var db = Relayed;
-        var row = new RelayedMail { MessageId = messageId, PayloadJson = JsonSerializer.Serialize(mail), CreatedUtc = time.GetUtcNow().UtcDateTime };
-        db.Relayed.Add(row);
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = mails.Select(m => new RelayedMail { MessageId = m.MessageId, PayloadJson = JsonSerializer.Serialize(m.Mail), CreatedUtc = now }).ToList();
+        db.Relayed.AddRange(rows);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {
-            db.Entry(row).State = EntityState.Detached;
+            foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
         }
-        _pending.Add(row.Id);
+        _pending.AddRange(rows.Select(row => row.Id));
         await session.AfterTenantCommitAsync(ForwardPendingAsync);
     }
 
