@@ -42,7 +42,7 @@ public sealed class EventSetups(ContentDbContext content, EventsDbContext db, Ev
     }
 
     // Compiled: the registration page reads its event on every request, and translating these LINQ queries each time
-    // cost more than running them (bench/README.md, events).
+    // was about a third of the read's cost (bench/README.md, events).
     private static readonly Func<ContentDbContext, string, CancellationToken, Task<ContentItem?>> PublishedBySlug = EF.CompileAsyncQuery(
         (ContentDbContext content, string slug, CancellationToken _) => content.Items.AsNoTracking()
             .FirstOrDefault(i => i.ContentType == EventType.TypeName && i.Slug == slug && i.OriginTenant == null && i.Status == ContentStatus.Published));
