@@ -24,7 +24,7 @@ public sealed record RushSettings(
 /// </summary>
 public sealed partial class Rush(RushSettings settings)
 {
-    private sealed record Form(int Number, string Email, string[] Chosen, string Cookie, List<KeyValuePair<string, string>> Fields);
+    private sealed record Form(string Email, string[] Chosen, string Cookie, List<KeyValuePair<string, string>> Fields);
 
     private readonly record struct Answer(string State, string Position);
 
@@ -154,7 +154,7 @@ public sealed partial class Rush(RushSettings settings)
         var cookie = string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var cookies)
             ? cookies.Select(c => c.Split(';', 2)[0])
             : []);
-        return new Form(n, email, chosen, cookie, fields);
+        return new Form(email, chosen, cookie, fields);
     }
 
     private async Task<(int Status, string Body)> PostAsync(Form form)

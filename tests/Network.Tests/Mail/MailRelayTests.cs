@@ -47,18 +47,9 @@ public sealed class MailRelayTests(NetworkWebFactory factory) : IClassFixture<Ne
     {
         var subjects = Enumerable.Range(1, 3).Select(i => UniqueSubject($"Promotion {i}")).ToList();
         var rolledBack = UniqueSubject("Annulée avant");
-        await using (var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant(Region)))
-        {
-            var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
-            var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
-            await using (var first = await session.BeginTenantTransactionAsync())
-            {
-                await outbox.EnqueueAsync(NewMail(rolledBack));
-            }
-            await using var transaction = await session.BeginTenantTransactionAsync();
-            foreach (var subject in subjects) await outbox.EnqueueAsync(NewMail(subject));
-            await transaction.CommitAsync();
-        }
+        await RolledBackThenCommittedAsync(
+            outbox => outbox.EnqueueAsync(NewMail(rolledBack)),
+            async outbox => { foreach (var subject in subjects) await outbox.EnqueueAsync(NewMail(subject)); });
         foreach (var subject in subjects) Assert.Single(await RowsAsync(factory, q => q.Where(m => m.Subject == subject)));
         Assert.Empty(await RowsAsync(factory, q => q.Where(m => m.Subject == rolledBack)));
         Assert.Empty(await RelayRowsAsync());
@@ -70,23 +61,33 @@ public sealed class MailRelayTests(NetworkWebFactory factory) : IClassFixture<Ne
         var committed = Enumerable.Range(1, 5).Select(i => UniqueSubject($"Lot {i}")).ToList();
         var rolledBack = Enumerable.Range(1, 2).Select(i => UniqueSubject($"Lot annulé {i}")).ToList();
         var refused = UniqueSubject("Lot refusé");
-        await using (var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant(Region)))
-        {
-            var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
-            var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
-            await using (var first = await session.BeginTenantTransactionAsync())
+        await RolledBackThenCommittedAsync(
+            outbox => outbox.EnqueueAllAsync(rolledBack.Select(s => NewMail(s)).ToList()),
+            async outbox =>
             {
-                await outbox.EnqueueAllAsync(rolledBack.Select(s => NewMail(s)).ToList());
-            }
-            await using var transaction = await session.BeginTenantTransactionAsync();
-            await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAllAsync([NewMail(refused), NewMail(refused) with { To = "pas une adresse" }]));
-            await outbox.EnqueueAllAsync(committed.Select(s => NewMail(s)).ToList());
-            await outbox.EnqueueAllAsync([]);
-            await transaction.CommitAsync();
-        }
+                await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAllAsync([NewMail(refused), NewMail(refused) with { To = "pas une adresse" }]));
+                await outbox.EnqueueAllAsync(committed.Select(s => NewMail(s)).ToList());
+                await outbox.EnqueueAllAsync([]);
+            });
         foreach (var subject in committed) Assert.Single(await RowsAsync(factory, q => q.Where(m => m.Subject == subject)));
         foreach (var subject in rolledBack.Append(refused)) Assert.Empty(await RowsAsync(factory, q => q.Where(m => m.Subject == subject)));
         Assert.Empty(await RelayRowsAsync());
+    }
+
+    /// <summary>In one region scope: a tenant transaction that queues with <paramref name="rolledBack"/> and is rolled
+    /// back, then one that queues with <paramref name="committed"/> and commits.</summary>
+    private async Task RolledBackThenCommittedAsync(Func<IMailOutbox, Task> rolledBack, Func<IMailOutbox, Task> committed)
+    {
+        await using var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant(Region));
+        var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
+        var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
+        await using (var first = await session.BeginTenantTransactionAsync())
+        {
+            await rolledBack(outbox);
+        }
+        await using var transaction = await session.BeginTenantTransactionAsync();
+        await committed(outbox);
+        await transaction.CommitAsync();
     }
 
     [Fact]

@@ -18,8 +18,10 @@ public sealed class PickupFolderMailTransport(IOptions<NetworkOptions> network, 
 
     public string Folder { get; } = Path.Combine(network.Value.DataPath, "mail");
 
+    private readonly string _stagingName = Guid.NewGuid().ToString("N");
+
     /// <summary>Where SmtpClient writes a message before it is moved in (its file name is a GUID of its own).</summary>
-    private string Staging { get; } = Path.Combine(network.Value.DataPath, "mail", ".tmp", Guid.NewGuid().ToString("N"));
+    private string Staging => Path.Combine(Folder, ".tmp", _stagingName);
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
