@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES=(libvips42 libstemmer0d chromium python3-aiosmtpd sqlite3 wrk)
+APT_PACKAGES=(libvips42 libstemmer0d chromium python3-aiosmtpd python3-fonttools python3-brotli sqlite3 wrk)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -88,6 +88,29 @@ public sealed class ThemeBehaviourTests(BrowserFixture browser, ITestOutputHelpe
     public Task First_load_of_a_public_page_stays_under_350_KB_and_20_requests(string path) => browser.AssertFirstLoadWithinBudgetAsync(path, output);
 
     [Fact]
+    public async Task French_pages_fetch_the_Latin_font_files_and_other_characters_still_render_in_Marianne()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var fonts = new List<string>();
+        page.Response += (_, response) => { if (response.Ok && response.Url.EndsWith(".woff2")) lock (fonts) fonts.Add(response.Url[(response.Url.LastIndexOf('/') + 1)..]); };
+
+        await page.GotoAsync("/hauts-de-france/");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        lock (fonts)
+        {
+            Assert.Contains("Marianne-Regular.latin.woff2", fonts);
+            Assert.DoesNotContain(fonts, name => name.EndsWith(".ext.woff2"));
+        }
+
+        // The search page shows the query back: a Polish and a Romanian name bring the second file of the face in use.
+        await page.GotoAsync("/recherche?q=" + Uri.EscapeDataString("Łódź Timișoara"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px Marianne', 'Łș')"), "Marianne's faces for Ł and ș are not loaded");
+        lock (fonts) Assert.Contains(fonts, name => name.StartsWith("Marianne-") && name.EndsWith(".ext.woff2"));
+    }
+
+    [Fact]
     public async Task Display_settings_choice_wins_over_the_DSFR_script_memory()
     {
         await using var context = await browser.NewContextAsync();
