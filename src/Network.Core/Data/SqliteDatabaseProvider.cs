@@ -88,14 +88,24 @@ public sealed class SqliteDatabaseProvider(IOptions<NetworkOptions> options) : I
     /// <summary>
     /// Creates the database's folder when the connection first opens, not when it is constructed: resolving a
     /// tenant's DbContext (as the authorization handlers do on every page) must leave no trace on disk for a
-    /// tenant being set up, or after a rolled-back creation.
+    /// tenant being set up, or after a rolled-back creation. Only when opening fails for want of it: an open
+    /// (usually a native connection taken back from the pool) then costs no file-system call.
     /// </summary>
     private sealed class FolderCreatingSqliteConnection(string connectionString, string folder) : SqliteConnection(connectionString)
     {
+        private const int CannotOpen = 14; // SQLITE_CANTOPEN
+
         public override void Open()
         {
-            Directory.CreateDirectory(folder);
-            base.Open();
+            try
+            {
+                base.Open();
+            }
+            catch (SqliteException error) when (error.SqliteErrorCode == CannotOpen && !Directory.Exists(folder))
+            {
+                Directory.CreateDirectory(folder);
+                base.Open();
+            }
         }
     }
 }

@@ -56,8 +56,11 @@ public sealed class ModuleCatalog
         => Modules.SelectMany(m => m.HomeBlocks.Select(b => (m, b)));
 
     /// <summary>Every module's main-navigation entries with their module, enabled or not (the menu editor's choices).</summary>
-    public IEnumerable<(NetworkModule Module, NavigationItem Item)> AllNavigation
-        => Modules.SelectMany(m => m.MainNavigation.Select(i => (m, i))).OrderBy(p => p.i.Order);
+    /// <remarks>Computed once: modules declare their navigation, and every page's menu resolves its entries through it.</remarks>
+    public IReadOnlyList<(NetworkModule Module, NavigationItem Item)> AllNavigation
+        => _allNavigation ??= Modules.SelectMany(m => m.MainNavigation.Select(i => (m, i))).OrderBy(p => p.i.Order).ToList();
+
+    private IReadOnlyList<(NetworkModule Module, NavigationItem Item)>? _allNavigation;
 
     /// <summary>Whether <paramref name="moduleId"/> is enabled for <paramref name="tenant"/> (always-enabled modules included).</summary>
     public bool IsEnabled(Tenancy.TenantInfo tenant, string moduleId)

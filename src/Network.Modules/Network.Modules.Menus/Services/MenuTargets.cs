@@ -43,8 +43,12 @@ public static partial class MenuTargets
 
     /// <summary>The navigation entry a module offers at <paramref name="path"/>, enabled for the tenant or not.</summary>
     public static (NetworkModule Module, NavigationItem Item)? FindModuleList(ModuleCatalog modules, string? path)
-        => modules.AllNavigation.Cast<(NetworkModule Module, NavigationItem Item)?>()
-            .FirstOrDefault(n => string.Equals(n!.Value.Item.Path, path?.Trim(), StringComparison.OrdinalIgnoreCase));
+    {
+        var wanted = path?.Trim();
+        foreach (var entry in modules.AllNavigation)
+            if (string.Equals(entry.Item.Path, wanted, StringComparison.OrdinalIgnoreCase)) return entry;
+        return null;
+    }
 
     /// <summary>The module lists a coordinator of <paramref name="tenant"/> may put in the menu (enabled modules only).</summary>
     public static IReadOnlyList<(NetworkModule Module, NavigationItem Item)> ModuleLists(ModuleCatalog modules, TenantInfo tenant)
