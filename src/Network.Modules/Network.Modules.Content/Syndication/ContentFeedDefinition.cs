@@ -40,6 +40,10 @@ public abstract class ContentFeedDefinition
     /// <summary>How a filter is named in the feed's title ("mot-clé").</summary>
     public virtual string FilterName => "mot-clé";
 
+    /// <summary>The query string that keeps a feed or list address to <paramref name="filter"/>: empty without a filter.</summary>
+    public string FilterQuery(string filter)
+        => filter.Length == 0 || Filter is not { } byValue ? "" : $"?{byValue.Parameter}={Uri.EscapeDataString(filter)}";
+
     public virtual string Title(TenantInfo tenant) => $"{Type.PluralName} – {tenant.SiteName}";
 
     public abstract string Description(TenantInfo tenant);

@@ -54,7 +54,7 @@ public sealed class ContentFeedHeadLinks(IEnumerable<ContentFeedDefinition> feed
     {
         var pathBase = context.Request.PathBase.Value ?? "";
         var filter = feed.Filter is { } typeFilter ? ((string?)context.Request.Query[typeFilter.Parameter] ?? "").Trim() : "";
-        var query = filter.Length == 0 ? "" : $"?{feed.Filter!.Parameter}={Uri.EscapeDataString(filter)}";
+        var query = feed.FilterQuery(filter);
         var title = feed.Title(tenant) + (filter.Length == 0 ? "" : $" – {feed.FilterName} « {filter} »");
         return
         [

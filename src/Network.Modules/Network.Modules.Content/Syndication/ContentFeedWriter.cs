@@ -55,7 +55,7 @@ public sealed class ContentFeedWriter(ContentListCache cache, SafeMarkdown markd
         if (!_documents.TryGetValue(key, out var cached) || cached.ETag != etag)
         {
             var entries = cards.Select(c => EntryOf(feed, tenant, catalog, urls, c)).OfType<Entry>().ToList();
-            var query = filter.Length == 0 ? "" : $"?{feed.Filter!.Parameter}={Uri.EscapeDataString(filter)}";
+            var query = feed.FilterQuery(filter);
             var title = feed.Title(tenant);
             if (filter.Length > 0)
                 title += $" – {feed.FilterName} « {entries.SelectMany(e => e.Categories).FirstOrDefault(c => c.Term == filter).Label ?? filter} »";

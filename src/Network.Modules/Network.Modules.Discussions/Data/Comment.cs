@@ -88,7 +88,9 @@ public sealed class CommentModerationEntry
 /// <summary>The tenant's discussion rules, one row (absent until a coordinator saves: the defaults apply).</summary>
 public sealed class DiscussionSettings
 {
-    public int Id { get; set; } = 1;
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
 
     /// <summary>Comments wait for a moderator before anyone else sees them.</summary>
     public bool PreModeration { get; set; }

@@ -7,12 +7,12 @@ namespace Network.Modules.Discussions.Services;
 public sealed class DiscussionSettingsStore(DiscussionsDbContext db)
 {
     public async Task<DiscussionSettings> CurrentAsync(CancellationToken cancellationToken = default)
-        => await db.Settings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new DiscussionSettings { Version = 0 };
+        => await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == DiscussionSettings.SingletonId, cancellationToken) ?? new DiscussionSettings { Version = 0 };
 
     /// <summary>Saves when <paramref name="version"/> is still the current one (0 before the first save); false otherwise (someone else saved in between).</summary>
     public async Task<bool> SaveAsync(bool preModeration, int reportThreshold, int version, CancellationToken cancellationToken = default)
     {
-        var row = await db.Settings.FirstOrDefaultAsync(cancellationToken);
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Id == DiscussionSettings.SingletonId, cancellationToken);
         if ((row?.Version ?? 0) != version) return false;
         if (row is null) db.Settings.Add(row = new DiscussionSettings { Version = 0 });
         row.PreModeration = preModeration;

@@ -46,7 +46,7 @@ public sealed class MenuEditor(MenusDbContext db, DatabaseSession session, Tenan
     /// <summary>The menu as the editor shows it: every entry, the hidden ones with the reason.</summary>
     public async Task<MenuDraft> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var state = await db.States.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var state = await db.States.AsNoTracking().FirstOrDefaultAsync(s => s.Id == MenuState.SingletonId, cancellationToken);
         var rows = state?.IsCustom == true ? await db.Entries.AsNoTracking().ToListAsync(cancellationToken) : DefaultRows();
         var published = (await pages.PublishedAsync(cancellationToken)).ToDictionary(p => p.Id);
         var tree = Tree(rows);
@@ -132,7 +132,7 @@ public sealed class MenuEditor(MenusDbContext db, DatabaseSession session, Tenan
     public async Task<MenuChange> ResetAsync(int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
-        var state = await db.States.FirstOrDefaultAsync(cancellationToken);
+        var state = await db.States.FirstOrDefaultAsync(s => s.Id == MenuState.SingletonId, cancellationToken);
         if ((state?.Version ?? 0) != expectedVersion) return new MenuChange(MenuChange.StaleMessage);
         if (state is null || !state.IsCustom) return MenuChange.Ok;
         db.Entries.RemoveRange(await db.Entries.ToListAsync(cancellationToken));
@@ -154,7 +154,7 @@ public sealed class MenuEditor(MenusDbContext db, DatabaseSession session, Tenan
     /// <summary>Replaces the menu with <paramref name="entries"/> (the recipe step): top-level rows with their children.</summary>
     public async Task ReplaceAsync(string tenant, IReadOnlyList<(MenuEntry Entry, IReadOnlyList<MenuEntry> Children)> entries, CancellationToken cancellationToken = default)
     {
-        var state = await db.States.FirstOrDefaultAsync(cancellationToken);
+        var state = await db.States.FirstOrDefaultAsync(s => s.Id == MenuState.SingletonId, cancellationToken);
         var tree = entries.Select(e => new Node(e.Entry, 0) { Children = e.Children.Select(c => new Node(c, 0)).ToList() }).ToList();
         await SaveTreeAsync(state, tree, cancellationToken);
         cache.Changed(tenant);
@@ -163,7 +163,7 @@ public sealed class MenuEditor(MenusDbContext db, DatabaseSession session, Tenan
     private async Task<MenuChange> ChangeAsync(int expectedVersion, Func<List<Node>, Task<MenuChange>> apply, CancellationToken cancellationToken)
     {
         await using var transaction = await session.BeginTenantTransactionAsync(cancellationToken);
-        var state = await db.States.FirstOrDefaultAsync(cancellationToken);
+        var state = await db.States.FirstOrDefaultAsync(s => s.Id == MenuState.SingletonId, cancellationToken);
         if ((state?.Version ?? 0) != expectedVersion) return new MenuChange(MenuChange.StaleMessage);
         var tree = Tree(state?.IsCustom == true ? await db.Entries.ToListAsync(cancellationToken) : DefaultRows());
         var result = await apply(tree);

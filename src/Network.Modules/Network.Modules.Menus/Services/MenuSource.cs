@@ -51,7 +51,7 @@ public sealed class MenuCache(ContentChangeNotifier content)
     public static async Task<MenuSnapshot> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<MenusDbContext>();
-        var state = await db.States.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var state = await db.States.AsNoTracking().FirstOrDefaultAsync(s => s.Id == MenuState.SingletonId, cancellationToken);
         if (state is null) return MenuSnapshot.None;
         if (!state.IsCustom) return MenuSnapshot.None with { Version = state.Version };
         var entries = await db.Entries.AsNoTracking().OrderBy(e => e.ParentEntryId).ThenBy(e => e.Position).ThenBy(e => e.Id).ToListAsync(cancellationToken);
