@@ -62,6 +62,48 @@ public sealed class RegistrationDeskTests(NetworkWebFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_new_registration_its_choices_and_its_audit_entry_are_stored_as_EF_stores_them()
+    {
+        var view = await factory.CreateOpenEventAsync(Region, Unique("Journée stockée"), capacity: 1, workshopCapacity: 1);
+        // The first takes the seats; the second waits, with a waiting workshop choice.
+        var first = await factory.RegisterAsync(Region, view.Id, EventsTestKit.Request("Paule Première", EventsTestKit.NewEmail(), "atelier-3d"));
+        var email = EventsTestKit.NewEmail();
+        var second = await factory.RegisterAsync(Region, view.Id, EventsTestKit.Request("  Quentin Second ", email, "atelier-3d"));
+        Assert.Equal(RegistrationStatus.Waitlisted, second.Registration!.Status);
+
+        var stored = await factory.StoredRegistrationAsync(Region, second.Registration.Id);
+        Assert.Equal((view.Id, email, email.ToUpperInvariant(), "Quentin Second", "fr", RegistrationStatus.Waitlisted, 1),
+            (stored.EventId, stored.Email, stored.NormalizedEmail, stored.FullName, stored.Culture, stored.Status, stored.Version));
+        Assert.Null(stored.UserId);
+        Assert.Null(stored.ConfirmedUtc);
+        Assert.Null(stored.AddressVerifiedUtc);
+        Assert.Equal(second.Registration.CreatedUtc, stored.CreatedUtc);
+        Assert.Equal(second.Registration.WaitlistedUtc, stored.WaitlistedUtc);
+        Assert.Equal(second.Registration.VerifyByUtc, stored.VerifyByUtc);
+        Assert.Equal(RegistrationTokens.Hash(second.Token!), stored.TokenHash);
+        var choice = Assert.Single(await factory.ChoicesAsync(Region, stored.Id));
+        Assert.Equal(("atelier-3d", WorkshopChoiceStatus.Waitlisted, stored.WaitlistedUtc), (choice.SessionKey, choice.Status, choice.WaitlistedUtc));
+        Assert.Equal(WorkshopChoiceStatus.Confirmed, Assert.Single(await factory.ChoicesAsync(Region, first.Registration!.Id)).Status);
+
+        // Dates are ordered as text by SQLite: the SQL-written ones must have EF's form (the waitlist's order and every
+        // date filter rest on it). Cancelling goes through EF and writes CancelledUtc beside them.
+        Assert.Equal(ChangeOutcome.Done, (await factory.WithDeskAsync(Region, desk => desk.CancelAsync(second.Registration.Id, "", "Quentin Second"))).Outcome);
+        var (created, waitlisted, cancelled, audited) = await factory.InTenantAsync(Region, async sp =>
+        {
+            var db = sp.GetRequiredService<EventsDbContext>();
+            var row = await db.Database.SqlQuery<string>($"""SELECT "CreatedUtc" || '|' || "WaitlistedUtc" || '|' || "CancelledUtc" AS "Value" FROM "EventRegistrations" WHERE "Id" = {stored.Id}""").ToListAsync();
+            var audit = await db.Database.SqlQuery<string>($"""SELECT "Action" || '|' || "UserName" || '|' || "AtUtc" AS "Value" FROM "EventAuditEntries" WHERE "RegistrationId" = {stored.Id} ORDER BY "Id" """).ToListAsync();
+            var parts = row.Single().Split('|');
+            return (parts[0], parts[1], parts[2], audit);
+        });
+        var efForm = new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,7})?$");
+        Assert.All(new[] { created, waitlisted, cancelled }, text => Assert.Matches(efForm, text));
+        Assert.Equal(EventAuditActions.Waitlisted, audited[0].Split('|')[0]);
+        Assert.Equal("Quentin Second", audited[0].Split('|')[1]);
+        Assert.Matches(efForm, audited[0].Split('|')[2]);
+    }
+
+    [Fact]
     public async Task Workshops_have_their_own_seats_and_waitlists_and_dropping_one_promotes_the_next()
     {
         var view = await factory.CreateOpenEventAsync(Region, Unique("Journée ateliers"), capacity: 10, workshopCapacity: 1);
