@@ -75,13 +75,13 @@ public sealed class MailOutboxStore(MailDbContext db, DatabaseSession session)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, lockedUntil), cancellationToken) == 1;
 
     /// <summary>Records the delivery; only the first call for a message changes anything.</summary>
+    /// <remarks>In SQL rather than ExecuteUpdate: it runs once for every message sent, and translating the LINQ form on
+    /// every call cost more than the statement (2% of the site's CPU in a registration rush).</remarks>
     public async Task<bool> MarkSentAsync(long id, DateTime now, CancellationToken cancellationToken = default)
-        => await db.OutboxMessages.Where(m => m.Id == id && m.SentUtc == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.SentUtc, now)
-                .SetProperty(m => m.NextAttemptUtc, (DateTime?)null)
-                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-                .SetProperty(m => m.LastError, (string?)null), cancellationToken) == 1;
+        => await db.Database.ExecuteSqlAsync($"""
+            UPDATE "OutboxMessages" SET "SentUtc" = {now}, "NextAttemptUtc" = NULL, "LockedUntilUtc" = NULL, "LastError" = NULL
+            WHERE "Id" = {id} AND "SentUtc" IS NULL
+            """, cancellationToken) == 1;
 
     /// <summary>Schedules the next attempt after a failure, or gives the message up (null <paramref name="nextAttemptUtc"/>).</summary>
     public async Task RecordFailureAsync(long id, string error, DateTime? nextAttemptUtc, CancellationToken cancellationToken = default)
