@@ -27,6 +27,7 @@ public sealed class ModuleCatalog
         }
         _byAssembly = Modules.GroupBy(m => m.GetType().Assembly).ToDictionary(g => g.Key, g => g.First());
         Modules = TopologicalOrder(Modules);
+        AllNavigation = Modules.SelectMany(m => m.MainNavigation.Select(i => (m, i))).OrderBy(p => p.i.Order).ToList();
     }
 
     /// <summary>All modules, dependencies before dependants.</summary>
@@ -56,11 +57,8 @@ public sealed class ModuleCatalog
         => Modules.SelectMany(m => m.HomeBlocks.Select(b => (m, b)));
 
     /// <summary>Every module's main-navigation entries with their module, enabled or not (the menu editor's choices).</summary>
-    /// <remarks>Computed once: modules declare their navigation, and every page's menu resolves its entries through it.</remarks>
-    public IReadOnlyList<(NetworkModule Module, NavigationItem Item)> AllNavigation
-        => _allNavigation ??= Modules.SelectMany(m => m.MainNavigation.Select(i => (m, i))).OrderBy(p => p.i.Order).ToList();
-
-    private IReadOnlyList<(NetworkModule Module, NavigationItem Item)>? _allNavigation;
+    /// <remarks>Listed once: modules declare their navigation, and every page's menu resolves its entries through it.</remarks>
+    public IReadOnlyList<(NetworkModule Module, NavigationItem Item)> AllNavigation { get; }
 
     /// <summary>Whether <paramref name="moduleId"/> is enabled for <paramref name="tenant"/> (always-enabled modules included).</summary>
     public bool IsEnabled(Tenancy.TenantInfo tenant, string moduleId)

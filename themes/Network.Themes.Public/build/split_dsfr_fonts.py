@@ -36,7 +36,7 @@ def in_latin(code):
 
 
 def ranges(codes):
-    """Sorted code points as CSS unicode-range text: U+41-5A,U+61."""
+    """Code points as CSS unicode-range text, runs joined: U+41-5A,U+61."""
     parts, start, previous = [], None, None
     for code in sorted(codes):
         if start is None:
@@ -67,21 +67,22 @@ def write_subset(source, target, codes):
 def split(dist_fonts, web_root):
     fonts_out = os.path.join(web_root, "fonts")
     os.makedirs(fonts_out, exist_ok=True)
-    rest_ranges = {}
+    # Font name -> its files, each with the unicode-range of the characters it holds: (suffix, range).
+    parts = {}
     for file in sorted(os.listdir(dist_fonts)):
         if not file.endswith(".woff2"):
             continue
         name = file[:-len(".woff2")]
         source = os.path.join(dist_fonts, file)
         codes = set(TTFont(source).getBestCmap())
-        latin = sorted(c for c in codes if in_latin(c))
-        rest = sorted(c for c in codes if not in_latin(c))
-        rest_ranges[name] = ranges(rest)
-        for suffix, part in (("latin", latin), ("ext", rest)):
+        parts[name] = []
+        for suffix, part in (("latin", [c for c in codes if in_latin(c)]), ("ext", [c for c in codes if not in_latin(c)])):
+            if not part:
+                continue
             target = os.path.join(fonts_out, f"{name}.{suffix}.woff2")
-            if part and (not os.path.exists(target) or os.path.getmtime(target) < os.path.getmtime(source)):
+            if not os.path.exists(target) or os.path.getmtime(target) < os.path.getmtime(source):
                 write_subset(source, target, part)
-    latin_range = ",".join(f"U+{low:X}" if low == high else f"U+{low:X}-{high:X}" for low, high in LATIN)
+            parts[name].append((suffix, ranges(part)))
 
     style_sheet = os.path.join(web_root, "dsfr.min.css")
     with open(style_sheet, encoding="utf-8") as stream:
@@ -89,12 +90,10 @@ def split(dist_fonts, web_root):
 
     def rewrite(match):
         descriptors, name, trailing = match.group(1), match.group(2), match.group(3)
-        if name not in rest_ranges:
+        if name not in parts:
             return match.group(0)
-        rules = f"@font-face{{{descriptors}src:url(fonts/{name}.latin.woff2) format(\"woff2\"){trailing};unicode-range:{latin_range}}}"
-        if rest_ranges[name]:
-            rules += f"@font-face{{{descriptors}src:url(fonts/{name}.ext.woff2) format(\"woff2\"){trailing};unicode-range:{rest_ranges[name]}}}"
-        return rules
+        return "".join(f"@font-face{{{descriptors}src:url(fonts/{name}.{suffix}.woff2) format(\"woff2\"){trailing};unicode-range:{declared}}}"
+                       for suffix, declared in parts[name])
 
     rewritten, count = FONT_FACE.subn(rewrite, css)
     if count:

@@ -666,12 +666,12 @@ public sealed class RegistrationDesk(
             AtUtc = now,
         };
 
-    // A new registration, its workshop choices and its audit entry are written with these INSERTs (not composed with
-    // LINQ: EF runs a SqlQuery as written only when nothing is added to it), in the batch's
+    // A new registration, its workshop choices and its audit entry are written with these INSERTs, in the batch's
     // savepoint, instead of two SaveChanges: EF's update pipeline (change detection, command batching, key propagation)
     // was 12% of the site's CPU in a rush, in its only serial part, for four small rows (run 9 in bench/README.md).
     // Values are parameters; dates are bound as the provider binds them for EF (SQLite: ISO text), so ordering by
-    // them is unchanged. Everything else about registrations goes through EF.
+    // them is unchanged. Nothing is composed onto the SqlQuery: EF runs it as written only then. Everything else about
+    // registrations goes through EF.
 
     private async Task<int> InsertRegistrationAsync(EventRegistration r, CancellationToken cancellationToken)
         => (await db.Database.SqlQuery<int>($"""
