@@ -182,6 +182,11 @@ public static class Runner
             }
             var querySeconds = Stopwatch.GetElapsedTime(measured).TotalSeconds;
             if (SearchTimings.Enabled) PrintPhases(log, queries, cpu, phases, timed.Select(t => t.Total).ToArray());
+            // SEARCH_EACH=file: every measured query's CPU, total and phases, in the query file's order (to compare engines
+            // query by query, or to take the median of repeated queries).
+            if (Environment.GetEnvironmentVariable("SEARCH_EACH") is { Length: > 0 } eachPath)
+                File.WriteAllLines(eachPath, queries.Select((query, i) => string.Create(CultureInfo.InvariantCulture,
+                    $"{cpu[i]:F3}\t{timed[i].Total}\t{string.Join(" ", phases[i].Select(ms => ms.ToString("F3", CultureInfo.InvariantCulture)))}\t{query.Q}\t{query.Tenant}")));
             Array.Sort(latencies);
             Array.Sort(cpu);
             // The slowest queries, for whoever optimises the engine.

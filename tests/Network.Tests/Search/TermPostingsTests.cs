@@ -58,28 +58,35 @@ public sealed class TermPostingsTests : IDisposable
 
     private static readonly HashSet<string> AllTypes = ["showcase"];
 
-    private void AssertSameAsSql()
+    private void AssertSameAsSql() => AssertSameAsSql(Queries, SearchRequest.MaxPageSize);
+
+    private void AssertSameAsSql(IEnumerable<string> queries, int pageSize)
     {
-        foreach (var text in Queries)
+        foreach (var text in queries)
         {
             var match = MatchExpression.Build(_index.Parser.Parse(text), _index.Analyzer)!;
-            var expected = new Dictionary<string, double>();
-            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, SearchIndex.FileName)};Mode=ReadOnly;Pooling=False"))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT docs.key, bm25(terms, 10.0, 1.0) FROM terms JOIN docs ON docs.id = terms.rowid WHERE terms MATCH $match";
-                command.Parameters.AddWithValue("$match", match.Fts);
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) expected[reader.GetString(0)] = -reader.GetDouble(1);
-            }
-            var results = _index.Search(new SearchRequest(text, [new SearchScopeTenant("hauts-de-france", AllTypes, false)], new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Relevance, 1, SearchRequest.MaxPageSize));
+            var expected = Matches(match, "docs.key, bm25(terms, 10.0, 1.0)", r => (Key: r.GetString(0), Score: -r.GetDouble(1))).ToDictionary(m => m.Key, m => m.Score);
+            var results = _index.Search(new SearchRequest(text, [new SearchScopeTenant("hauts-de-france", AllTypes, false)], new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Relevance, 1, pageSize));
             Assert.True(expected.Count == results.Total, $"{text}: {results.Total} found, FTS5 {expected.Count}");
             foreach (var hit in results.Hits)
                 Assert.True(Close(expected[hit.Key], hit.Score), $"{text}: {hit.Key} scored {hit.Score}, FTS5 {expected[hit.Key]}");
             var best = expected.Values.OrderByDescending(v => v).Take(results.Hits.Count).ToList();
             Assert.Equal(best, results.Hits.Select(h => h.Score), Close);
         }
+    }
+
+    /// <summary>The documents FTS5 matches for the expression, read from SQL (columns of <c>terms</c> and <c>docs</c>).</summary>
+    private List<T> Matches<T>(MatchExpression match, string columns, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, SearchIndex.FileName)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {columns} FROM terms JOIN docs ON docs.id = terms.rowid WHERE terms MATCH $match";
+        command.Parameters.AddWithValue("$match", match.Fts);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
     }
 
     // Relative: scores at the IDF floor (1e-6) must match too. Contributions are kept as floats (7 digits).
@@ -111,6 +118,43 @@ public sealed class TermPostingsTests : IDisposable
         AssertSameAsSql();
         await _index.ApplyAsync(Enumerable.Range(600, 30).Select(Doc).ToList(), [new SearchDocumentKey("hauts-de-france", "showcase", "0")]);
         AssertSameAsSql();
+    }
+
+    /// <summary>
+    /// A broad word (every document), a mid one (a third) and rare ones (a few): an AND of a rare and a broad word is
+    /// evaluated by seeking into the broad list, an AND or OR of broad and mid words by scanning the lists into bitmaps,
+    /// and only the documents whose best possible score could enter the page are scored. Totals, the page's scores, a
+    /// date sort's page and the facet counts all match SQL, before and after removals.
+    /// </summary>
+    [Fact]
+    public async Task Seeking_scanning_and_bounded_scoring_give_fts5s_results()
+    {
+        string Body(int i) => string.Join(' ', new[] { "ville", i % 3 == 0 ? "musée" : "", i % 97 == 0 ? "herbier" : "", i % 211 == 0 ? "orgue" : "",
+            i % 5 == 0 ? "ville ville" : "" }.Where(w => w.Length > 0));
+        SearchDocument Document(int i) => SearchIndexTests.Doc(i.ToString(), i % 7 == 0 ? "Ville " + i : "Fiche " + i, Body(i),
+            date: new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i % 1000));
+        await _index.ApplyAsync(Enumerable.Range(0, 3000).Select(Document).ToList(), []);
+        string[] queries = ["ville herbier", "herbier ville", "orgue ville musée", "ville musée", "musée OR herbier", "ville -musée", "ville -herbier",
+            "herbier -ville", "musée OR orgue ville", "\"ville musée\" ville", "vill* musée", "ville"];
+        AssertSameAsSql(queries, 10);
+        AssertSameAsSql(queries, SearchRequest.MaxPageSize);
+        AssertDateSortAsSql(queries);
+        await _index.ApplyAsync([], Enumerable.Range(0, 3000).Where(i => i % 4 == 0).Select(i => new SearchDocumentKey("hauts-de-france", "showcase", i.ToString())).ToList());
+        AssertSameAsSql(queries, 10);
+        AssertDateSortAsSql(queries);
+    }
+
+    /// <summary>A date sort's page is the newest matches (rowid breaking ties), whatever their scores.</summary>
+    private void AssertDateSortAsSql(IEnumerable<string> queries)
+    {
+        foreach (var text in queries)
+        {
+            var match = MatchExpression.Build(_index.Parser.Parse(text), _index.Analyzer)!;
+            var expected = Matches(match, "docs.date, docs.id, docs.key", r => (Date: r.GetInt64(0), Id: r.GetInt64(1), Key: r.GetString(2)));
+            var results = _index.Search(new SearchRequest(text, [new SearchScopeTenant("hauts-de-france", AllTypes, false)], new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Date, 1, 10));
+            Assert.Equal(expected.Count, results.Total);
+            Assert.Equal(expected.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Take(10).Select(e => e.Key), results.Hits.Select(h => h.Key));
+        }
     }
 
     [Fact]

@@ -81,6 +81,32 @@ internal sealed class DocumentTable
 
     public IReadOnlyList<FacetValueInfo> Values => _values;
 
+    /// <summary>A scope's number of documents and facet counts (indexed by value id).</summary>
+    public sealed record ScopeCounts(int Documents, int[] Counts);
+
+    // Per scope key, its counts at the table version they were computed at: searches read them concurrently.
+    private readonly Lock _scopeCountsLock = new();
+    private readonly Dictionary<string, (int Version, ScopeCounts Counts)> _scopeCounts = new(StringComparer.Ordinal);
+
+    /// <summary>Scopes whose counts are kept (a hundred regions' searches and the hub's, with room to spare).</summary>
+    private const int MaxScopeCounts = 256;
+
+    /// <summary>The scope's counts, computed by <paramref name="count"/> when the table changed since they were last.</summary>
+    public ScopeCounts ScopeTotals(string scope, Func<ScopeCounts> count)
+    {
+        lock (_scopeCountsLock)
+        {
+            if (_scopeCounts.TryGetValue(scope, out var kept) && kept.Version == Version && kept.Counts.Counts.Length == _values.Count) return kept.Counts;
+        }
+        var counts = count();
+        lock (_scopeCountsLock)
+        {
+            if (_scopeCounts.Count >= MaxScopeCounts) _scopeCounts.Clear();
+            _scopeCounts[scope] = (Version, counts);
+        }
+        return counts;
+    }
+
     public IReadOnlyList<string> Tenants => _tenants;
 
     public IReadOnlyList<string> Types => _types;

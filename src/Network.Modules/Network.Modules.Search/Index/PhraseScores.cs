@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Buffers;
 using Network.Modules.Search.Query;
 
@@ -79,29 +80,25 @@ internal static class PhraseEvaluator
         if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
             var sink = new QuerySink(query);
+            query.ExpectMatches(onlyList.Live);
             terms.Score(onlyList, ref sink);
             return true;
         }
 
-        var postings = new Dictionary<string, Scored>(StringComparer.Ordinal);
+        // The arrays of the phrases that are not held terms (prefixes, FTS5's phrases, absent terms); held terms are read
+        // in place through cursors.
+        var arrays = new Dictionary<string, Scored>(StringComparer.Ordinal);
         try
         {
             foreach (var phrase in match.Clauses.SelectMany(c => c).Concat(match.ExcludedPhrases))
             {
-                if (postings.ContainsKey(phrase)) continue;
+                if (arrays.ContainsKey(phrase)) continue;
                 if (terms is not null && SingleTerm(phrase) is { } absent && terms.IsAbsent(absent))
                 {
-                    postings[phrase] = new Scored([], [], 0, Pooled: false);
+                    arrays[phrase] = new Scored([], [], 0, Pooled: false);
                     continue;
                 }
-                if (terms is not null && SingleTerm(phrase) is { } term && terms.Get(term) is { } list)
-                {
-                    // Frequencies now, contributions only where needed: a broad word ANDed with a rare one is mostly skipped.
-                    var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, list.Count));
-                    var frequencies = ArrayPool<float>.Shared.Rent(Math.Max(1, list.Count));
-                    postings[phrase] = new Scored(ids, frequencies, terms.PostingsInto(list, ids, frequencies), Pooled: true, terms.Idf(list), Frequencies: true);
-                    continue;
-                }
+                if (terms is not null && SingleTerm(phrase) is { } term && terms.Get(term) is not null) continue;
                 // A prefix is expanded from the held terms each time (a millisecond for the broadest), into pooled arrays:
                 // cached, the broad ones took most of the cache (8 bytes a document) and pushed out the FTS5 phrases.
                 if (terms is not null && SinglePrefix(phrase) is { } prefix)
@@ -109,7 +106,7 @@ internal static class PhraseEvaluator
                     try
                     {
                         var count = terms.Prefix(prefix, reader, capacity, out var ids, out var scores);
-                        postings[phrase] = new Scored(ids, scores, count, Pooled: true);
+                        arrays[phrase] = new Scored(ids, scores, count, Pooled: true);
                     }
                     catch (Microsoft.Data.Sqlite.SqliteException)
                     {
@@ -130,62 +127,186 @@ internal static class PhraseEvaluator
                     }
                     cache.Put(phrase, found);
                 }
-                postings[phrase] = new Scored(found.Ids, found.Scores, found.Ids.Length, Pooled: false);
+                arrays[phrase] = new Scored(found.Ids, found.Scores, found.Ids.Length, Pooled: false);
             }
 
-            if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0)
+            if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0 && arrays.TryGetValue(match.Clauses[0][0], out var single))
             {
-                var single = postings[match.Clauses[0][0]];
-                for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.ScoreAt(i, terms));
+                query.ExpectMatches(single.Count);
+                for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
                 return true;
             }
 
-            // Each clause's documents (the union of its phrases, their contributions summed), then the clauses intersected
-            // from the smallest, the excluded phrases skipped: sorted merges over the postings, no per-rowid array.
-            var clauses = new List<Scored>(match.Clauses.Count);
-            try
+            // Document at a time: each clause a union of its phrases' cursors, the clauses intersected by stepping the
+            // narrowest and seeking the others to its rowid (a broad list is read only around the narrow one's rowids), the
+            // excluded phrases sought the same way. Nothing is copied, and a contribution is computed only for a match.
+            PhraseCursor Open(string phrase) => arrays.TryGetValue(phrase, out var scored)
+                ? new PhraseCursor(scored)
+                : new PhraseCursor(terms!.Get(SingleTerm(phrase)!)!, terms);
+            // A phrase in no document (often a word's English stem) is left out of its clause: the clause is then often one phrase.
+            var clauses = match.Clauses.Select(c => new ClauseCursor([.. c.Select(Open).Where(p => p.Current != PhraseCursor.End)], capacity)).ToArray();
+            var excluded = match.ExcludedPhrases.Distinct(StringComparer.Ordinal).Select(Open).ToArray();
+            var driver = clauses.MinBy(c => c.MaxMatches)!;
+            if (BitmapsPay(clauses, excluded, driver.MaxMatches))
             {
-                foreach (var clause in match.Clauses) clauses.Add(Union(clause, postings, terms));
-                var order = Enumerable.Range(0, clauses.Count).OrderBy(i => clauses[i].Count).ToArray();
-                var driver = clauses[order[0]];
-                var cursors = new int[clauses.Count];
-                var excluded = match.ExcludedPhrases.Distinct(StringComparer.Ordinal).Select(p => postings[p]).ToArray();
-                var excludedCursors = new int[excluded.Length];
-                for (var i = 0; i < driver.Count; i++)
-                {
-                    var id = driver.Ids[i];
-                    cursors[order[0]] = i;
-                    var matches = true;
-                    for (var o = 1; o < order.Length && matches; o++)
-                    {
-                        var other = clauses[order[o]];
-                        var at = Seek(other.Ids, other.Count, cursors[order[o]], id);
-                        cursors[order[o]] = at;
-                        matches = at < other.Count && other.Ids[at] == id;
-                    }
-                    for (var e = 0; e < excluded.Length && matches; e++)
-                    {
-                        var at = Seek(excluded[e].Ids, excluded[e].Count, excludedCursors[e], id);
-                        excludedCursors[e] = at;
-                        matches = !(at < excluded[e].Count && excluded[e].Ids[at] == id);
-                    }
-                    if (!matches) continue;
-                    // Summed clause by clause in the query's order.
-                    var score = 0f;
-                    for (var c = 0; c < clauses.Count; c++) score += clauses[c].ScoreAt(cursors[c], terms);
-                    query.Add(id, -score);
-                }
+                EvaluateBitmaps(clauses, excluded, capacity, query);
+                return true;
             }
-            finally
+            var others = clauses.Where(c => c != driver).OrderBy(c => c.MaxMatches).ToArray();
+            query.ExpectMatches(driver.MaxMatches);
+            var id = driver.Current;
+            while (id != PhraseCursor.End)
             {
-                foreach (var clause in clauses) clause.Return();
+                var target = id;
+                foreach (var other in others)
+                {
+                    other.SeekTo(id);
+                    if (other.Current != id)
+                    {
+                        target = other.Current;
+                        break;
+                    }
+                }
+                if (target != id)
+                {
+                    driver.SeekTo(target);
+                    id = driver.Current;
+                    continue;
+                }
+                var kept = true;
+                foreach (var phrase in excluded)
+                {
+                    phrase.SeekTo(id);
+                    if (phrase.Current == id)
+                    {
+                        kept = false;
+                        break;
+                    }
+                }
+                if (kept && query.InScope(id))
+                {
+                    // A document whose best possible score cannot enter the page is only counted (no division).
+                    var bound = 0f;
+                    foreach (var clause in clauses) bound += clause.Bound();
+                    if (bound < query.Threshold) query.AddUnscored(id);
+                    else
+                    {
+                        // Summed clause by clause in the query's order.
+                        var score = 0f;
+                        foreach (var clause in clauses) score += clause.Score();
+                        query.AddInScope(id, -score);
+                    }
+                }
+                driver.Next();
+                id = driver.Current;
             }
         }
         finally
         {
-            foreach (var scored in postings.Values) scored.Return();
+            foreach (var scored in arrays.Values) scored.Return();
         }
         return true;
+    }
+
+    /// <summary>
+    /// A list scanned from end to end costs about a thirtieth of a seek into it, so the lists are scanned into bitmaps
+    /// unless one (an excluded one too) is that much larger than the narrowest clause (a rare word ANDed with a broad
+    /// one: seeking reads the broad list only around the rare one's documents).
+    /// </summary>
+    private static bool BitmapsPay(ClauseCursor[] clauses, PhraseCursor[] excluded, long narrowest)
+    {
+        const long SeekCost = 32;
+        var widest = clauses.SelectMany(c => c.Phrases).Concat(excluded).Max(p => (long?)p.MaxMatches) ?? 0;
+        return widest <= SeekCost * Math.Max(1, narrowest);
+    }
+
+    /// <summary>
+    /// Every phrase's matches scanned into a bitmap over the rowids (and its frequency or contribution into an array by
+    /// rowid), the clauses' bitmaps intersected word by word, the excluded ones removed, then the documents left read
+    /// in ascending order: two broad words ANDed or ORed cost a pass over each list and one over the result.
+    /// </summary>
+    private static void EvaluateBitmaps(ClauseCursor[] clauses, PhraseCursor[] excluded, long capacity, QueryExecution query)
+    {
+        var words = (int)((capacity + 63) >> 6);
+        var rented = new List<(ulong[] Bits, float[] Values)>();
+        (ulong[] Bits, float[] Values) Scan(PhraseCursor phrase)
+        {
+            var bits = ArrayPool<ulong>.Shared.Rent(words);
+            Array.Clear(bits, 0, words);
+            var values = ArrayPool<float>.Shared.Rent(words << 6);
+            phrase.ScanInto(bits, values, words);
+            rented.Add((bits, values));
+            return (bits, values);
+        }
+        var result = ArrayPool<ulong>.Shared.Rent(words);
+        try
+        {
+            var scanned = clauses.Select(c => c.Phrases.Select(Scan).ToArray()).ToArray();
+            // The result: every clause's union, without the excluded phrases' documents.
+            for (var w = 0; w < words; w++)
+            {
+                var word = ulong.MaxValue;
+                foreach (var clause in scanned)
+                {
+                    var union = 0UL;
+                    foreach (var (bits, _) in clause) union |= bits[w];
+                    word &= union;
+                }
+                result[w] = word;
+            }
+            foreach (var phrase in excluded)
+            {
+                var (bits, _) = Scan(phrase);
+                for (var w = 0; w < words; w++) result[w] &= ~bits[w];
+            }
+            long matches = 0;
+            for (var w = 0; w < words; w++) matches += BitOperations.PopCount(result[w]);
+            query.ExpectMatches(matches);
+            for (var w = 0; w < words; w++)
+            {
+                var word = result[w];
+                while (word != 0)
+                {
+                    var id = (w << 6) + BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    if (!query.InScope(id)) continue;
+                    // The same sums as the cursors' (clause by clause, each clause's phrases in order): bounds first.
+                    var bound = 0f;
+                    for (var c = 0; c < clauses.Length; c++) bound += ClauseSum(clauses[c].Phrases, scanned[c], id, bounds: true);
+                    if (bound < query.Threshold)
+                    {
+                        query.AddUnscored(id);
+                        continue;
+                    }
+                    var score = 0f;
+                    for (var c = 0; c < clauses.Length; c++) score += ClauseSum(clauses[c].Phrases, scanned[c], id, bounds: false);
+                    query.AddInScope(id, -score);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(result);
+            foreach (var (bits, values) in rented)
+            {
+                ArrayPool<ulong>.Shared.Return(bits);
+                ArrayPool<float>.Shared.Return(values);
+            }
+        }
+    }
+
+    /// <summary>A clause's score (or bound) in a document: its one phrase's, else the sum over the phrases holding it.</summary>
+    private static float ClauseSum(PhraseCursor[] phrases, (ulong[] Bits, float[] Values)[] scanned, int id, bool bounds)
+    {
+        if (phrases.Length == 1) return bounds ? phrases[0].BoundOf(id, scanned[0].Values[id]) : phrases[0].ScoreOf(id, scanned[0].Values[id]);
+        var sum = 0f;
+        for (var p = 0; p < phrases.Length; p++)
+        {
+            if ((scanned[p].Bits[id >> 6] & (1UL << id)) == 0) continue;
+            var value = scanned[p].Values[id];
+            sum += bounds ? phrases[p].BoundOf(id, value) : phrases[p].ScoreOf(id, value);
+        }
+        return sum;
     }
 
     /// <summary>The held list of the clause's one single-term phrase that is in some document, when all others are in none.</summary>
@@ -202,23 +323,9 @@ internal static class PhraseEvaluator
         return present;
     }
 
-    /// <summary>
-    /// Ascending rowids with their contributions, or with a held term's frequencies (<see cref="Frequencies"/>: the
-    /// contribution computed from them and <see cref="Idf"/> where it is used, the same float as computed at once);
-    /// <see cref="Pooled"/> arrays go back to the pool after the search.
-    /// </summary>
-    private readonly record struct Scored(int[] Ids, float[] Scores, int Count, bool Pooled, double Idf = 0, bool Frequencies = false)
+    /// <summary>Ascending rowids with their contributions; <see cref="Pooled"/> arrays go back to the pool after the search.</summary>
+    private readonly record struct Scored(int[] Ids, float[] Scores, int Count, bool Pooled)
     {
-        public float ScoreAt(int i, TermPostings? terms) => Frequencies ? terms!.Contribution(Idf, Ids[i], Scores[i]) : Scores[i];
-
-        /// <summary>The contributions computed in place (the arrays are this search's own).</summary>
-        public Scored WithContributions(TermPostings? terms)
-        {
-            if (!Frequencies) return this;
-            for (var i = 0; i < Count; i++) Scores[i] = terms!.Contribution(Idf, Ids[i], Scores[i]);
-            return this with { Frequencies = false };
-        }
-
         public void Return()
         {
             if (!Pooled) return;
@@ -228,52 +335,238 @@ internal static class PhraseEvaluator
     }
 
     /// <summary>
-    /// The documents holding any phrase of the clause, each with the sum of the contributions of the phrases it holds (a
-    /// phrase listed twice counts twice, as FTS5's bm25 sums over the expression's phrases).
+    /// One phrase's matches in ascending rowids, read in place: a held term's list (its contribution computed from the
+    /// frequency where asked, the same float as <see cref="TermPostings.Score{TSink}"/> gives) or a phrase's arrays.
     /// </summary>
-    private static Scored Union(IReadOnlyList<string> clause, Dictionary<string, Scored> postings, TermPostings? terms)
+    private sealed class PhraseCursor
     {
-        // One phrase: its postings as they are, not owned (the dictionary returns them).
-        if (clause.Count == 1) return postings[clause[0]] with { Pooled = false };
-        foreach (var phrase in clause) postings[phrase] = postings[phrase].WithContributions(terms);
-        var union = Copy(postings[clause[0]]);
-        for (var p = 1; p < clause.Count; p++)
+        public const int End = int.MaxValue;
+
+        private readonly TermList? _list;
+        private readonly TermPostings? _terms;
+        private readonly double _idf;
+        private readonly float[] _bounds = [];
+        private readonly int[] _ids = [];
+        private readonly float[] _scores = [];
+        private readonly int _count;
+        private int _index;
+        private int _frequency;
+        // A held list's current run (TermList.Run): postings [_runStart, _runEnd) share these arrays and high bits.
+        private ushort[] _lows = [];
+        private byte[] _weights = [];
+        private int _runStart;
+        private int _runEnd;
+        private int _high;
+
+        public PhraseCursor(TermList list, TermPostings terms)
         {
-            var next = postings[clause[p]];
-            var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, union.Count + next.Count));
-            var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, union.Count + next.Count));
-            int a = 0, b = 0, n = 0;
-            while (a < union.Count || b < next.Count)
-            {
-                if (b >= next.Count || (a < union.Count && union.Ids[a] < next.Ids[b]))
-                {
-                    ids[n] = union.Ids[a];
-                    scores[n++] = union.Scores[a++];
-                }
-                else if (a >= union.Count || next.Ids[b] < union.Ids[a])
-                {
-                    ids[n] = next.Ids[b];
-                    scores[n++] = next.Scores[b++];
-                }
-                else
-                {
-                    ids[n] = union.Ids[a];
-                    scores[n++] = union.Scores[a++] + next.Scores[b++];
-                }
-            }
-            union.Return();
-            union = new Scored(ids, scores, n, Pooled: true);
+            _list = list;
+            _terms = terms;
+            _idf = terms.Idf(list);
+            _bounds = terms.ContributionBounds(_idf);
+            _count = list.Count;
+            MaxMatches = list.Live;
+            MoveTo(0);
         }
-        return union;
+
+        public PhraseCursor(Scored scored)
+        {
+            _ids = scored.Ids;
+            _scores = scored.Scores;
+            _count = scored.Count;
+            MaxMatches = scored.Count;
+            MoveTo(0);
+        }
+
+        /// <summary>The current rowid, <see cref="End"/> past the last.</summary>
+        public int Current;
+
+        /// <summary>Matches in all (an upper bound).</summary>
+        public int MaxMatches { get; }
+
+        public void Next() => MoveTo(_index + 1);
+
+        /// <summary>Moves to the first match at or after <paramref name="id"/>.</summary>
+        public void SeekTo(int id)
+        {
+            if (Current >= id) return;
+            if (_list is null)
+            {
+                MoveTo(Seek(_ids, _count, _index + 1, id));
+                return;
+            }
+            // Most seeks end in the current run (the same chunk and high bits): a galloping search of its low parts.
+            var from = _index + 1 - _runStart;
+            var end = _runEnd - _runStart;
+            var low = id & 0xFFFF;
+            if ((id & ~0xFFFF) == _high && from < end && _lows[end - 1] >= low)
+            {
+                // _lows[below] < low (below may be before the run's part searched), _lows[above] >= low.
+                var below = from - 1;
+                var above = from;
+                var step = 1;
+                while (_lows[above] < low)
+                {
+                    below = above;
+                    step <<= 1;
+                    above = Math.Min(below + step, end - 1);
+                }
+                while (above - below > 1)
+                {
+                    var middle = below + ((above - below) >> 1);
+                    if (_lows[middle] < low) below = middle;
+                    else above = middle;
+                }
+                MoveTo(_runStart + above);
+                return;
+            }
+            MoveTo(_list.Seek(_index + 1, id));
+        }
+
+        private void MoveTo(int index)
+        {
+            if (_list is null)
+            {
+                _index = index;
+                Current = index < _count ? _ids[index] : End;
+                return;
+            }
+            // A removed posting (weight 0) is stepped over.
+            for (; index < _count; index++)
+            {
+                if (index >= _runEnd || index < _runStart) _list.Run(index, out _lows, out _weights, out _runStart, out _runEnd, out _high);
+                var weight = _weights[index - _runStart];
+                if (weight == 0) continue;
+                var id = _high | _lows[index - _runStart];
+                _index = index;
+                _frequency = TermList.IsLarge(weight) ? _list.LargeFrequency(id) : weight;
+                Current = id;
+                return;
+            }
+            _index = _count;
+            Current = End;
+        }
+
+        /// <summary>The phrase's contribution in the current document.</summary>
+        public float Score() => _list is null ? _scores[_index] : _terms!.Contribution(_idf, Current, _frequency);
+
+        /// <summary>
+        /// Sets the bit of every match in <paramref name="bits"/> and writes its value at its rowid in
+        /// <paramref name="values"/>: a held term's frequency, else the phrase's contribution (the cursor does not move).
+        /// </summary>
+        public void ScanInto(ulong[] bits, float[] values, int words)
+        {
+            if (_list is null)
+            {
+                for (var i = 0; i < _count; i++)
+                {
+                    var id = _ids[i];
+                    if ((uint)(id >> 6) >= (uint)words) continue;
+                    bits[id >> 6] |= 1UL << id;
+                    values[id] = _scores[i];
+                }
+                return;
+            }
+            var scanner = new BitmapScanner(bits, values, words);
+            _list.ForEach(ref scanner);
+        }
+
+        /// <summary>The contribution in document <paramref name="id"/> from the value <see cref="ScanInto"/> wrote for it.</summary>
+        public float ScoreOf(int id, float value) => _list is null ? value : _terms!.Contribution(_idf, id, value);
+
+        /// <summary>At least <see cref="ScoreOf"/>, without a division (infinity when no bound holds).</summary>
+        public float BoundOf(int id, float value) => _list is null ? value
+            : _terms!.HasNorm(id) ? _bounds[Math.Min((int)value, TermPostings.MaxBoundedFrequency)] : float.PositiveInfinity;
+
+        private readonly struct BitmapScanner(ulong[] bits, float[] values, int words) : IPostingVisitor
+        {
+            public void Visit(int id, int frequency)
+            {
+                if ((uint)(id >> 6) >= (uint)words) return;
+                bits[id >> 6] |= 1UL << id;
+                values[id] = frequency;
+            }
+        }
+
+        /// <summary>At least <see cref="Score"/>, without a division (infinity when no bound holds).</summary>
+        public float Bound() => _list is null ? _scores[_index]
+            : _terms!.HasNorm(Current) ? _bounds[Math.Min(_frequency, TermPostings.MaxBoundedFrequency)] : float.PositiveInfinity;
     }
 
-    private static Scored Copy(Scored source)
+    /// <summary>
+    /// A clause's matches: the union of its phrases, a document's score the sum of the contributions of the phrases it
+    /// holds, in the clause's order (a phrase listed twice counts twice, as FTS5's bm25 sums over the expression's phrases).
+    /// </summary>
+    private sealed class ClauseCursor
     {
-        var ids = ArrayPool<int>.Shared.Rent(Math.Max(1, source.Count));
-        var scores = ArrayPool<float>.Shared.Rent(Math.Max(1, source.Count));
-        Array.Copy(source.Ids, ids, source.Count);
-        Array.Copy(source.Scores, scores, source.Count);
-        return new Scored(ids, scores, source.Count, Pooled: true);
+        private readonly PhraseCursor[] _phrases;
+
+        public PhraseCursor[] Phrases => _phrases;
+        // The clause's only phrase (most clauses): stepped without the union's loops.
+        private readonly PhraseCursor? _single;
+
+        public ClauseCursor(PhraseCursor[] phrases, long capacity)
+        {
+            _phrases = phrases;
+            _single = phrases.Length == 1 ? phrases[0] : null;
+            MaxMatches = Math.Min(capacity, phrases.Sum(p => (long)p.MaxMatches));
+            Update();
+        }
+
+        public int Current { get; private set; }
+
+        /// <summary>Matches in all (an upper bound).</summary>
+        public long MaxMatches { get; }
+
+        public void Next()
+        {
+            if (_single is not null)
+            {
+                _single.Next();
+                Current = _single.Current;
+                return;
+            }
+            var current = Current;
+            foreach (var phrase in _phrases) if (phrase.Current == current) phrase.Next();
+            Update();
+        }
+
+        public void SeekTo(int id)
+        {
+            if (Current >= id) return;
+            if (_single is not null)
+            {
+                _single.SeekTo(id);
+                Current = _single.Current;
+                return;
+            }
+            foreach (var phrase in _phrases) phrase.SeekTo(id);
+            Update();
+        }
+
+        public float Score()
+        {
+            if (_single is not null) return _single.Score();
+            var score = 0f;
+            foreach (var phrase in _phrases) if (phrase.Current == Current) score += phrase.Score();
+            return score;
+        }
+
+        /// <summary>At least <see cref="Score"/> (the same sum of its phrases' bounds).</summary>
+        public float Bound()
+        {
+            if (_single is not null) return _single.Bound();
+            var bound = 0f;
+            foreach (var phrase in _phrases) if (phrase.Current == Current) bound += phrase.Bound();
+            return bound;
+        }
+
+        private void Update()
+        {
+            var current = PhraseCursor.End;
+            foreach (var phrase in _phrases) if (phrase.Current < current) current = phrase.Current;
+            Current = current;
+        }
     }
 
     /// <summary>The first position at or after <paramref name="from"/> whose rowid is at least <paramref name="id"/> (galloping search).</summary>
@@ -316,7 +609,11 @@ internal static class PhraseEvaluator
     {
         public bool Wants(int id) => query.InScope(id);
 
+        public float Threshold => query.Threshold;
+
         public void Add(int id, float score) => query.AddInScope(id, -score);
+
+        public void Count(int id) => query.AddUnscored(id);
     }
 
     private static PhrasePostings Read(ReadConnection reader, string phrase)

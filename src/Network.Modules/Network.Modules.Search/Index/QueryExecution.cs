@@ -43,6 +43,11 @@ internal sealed class QueryExecution
     private readonly ulong[] _planes = [];
     private int _unflushed;
 
+    // Complement counting (see ExpectMatches): the scope's facet totals, and the lowest rowid not yet passed, from which the
+    // documents skipped by the matches are counted.
+    private int[]? _scopeTotals;
+    private int _nextUnseen;
+
     /// <summary>Bits of each bit-sliced counter: flushed into <see cref="_counts"/> before they could overflow.</summary>
     private const int Planes = 16;
 
@@ -64,6 +69,7 @@ internal sealed class QueryExecution
         _request = request;
         _pageSize = pageSize;
         Ranked = request.Sort == SearchSort.Relevance;
+        Threshold = Ranked ? float.NegativeInfinity : float.PositiveInfinity;
         var skip = (long)(page - 1) * pageSize;
         _skip = (int)Math.Min(skip, int.MaxValue / 2);
         _keep = (int)Math.Min(skip + pageSize, int.MaxValue / 2);
@@ -124,22 +130,62 @@ internal sealed class QueryExecution
         if (InScope(id)) AddInScope(id, score);
     }
 
+    /// <summary>
+    /// Told before the matches arrive, in ascending rowids, about how many there will be (an upper bound): when they are
+    /// most of the scope, the facets are counted over the scope's documents that do not match and subtracted from the
+    /// scope's totals (computed once per scope and table version): a word in nine documents of ten counts a tenth of them.
+    /// Only unfiltered searches, whose counts are plain sums.
+    /// </summary>
+    public void ExpectMatches(long matches)
+    {
+        if (!_masked || _scopeTotals is not null || matches <= 0) return;
+        var totals = _table.ScopeTotals(ScopeCacheKey(), CountScope);
+        var documents = Math.Max(1, _table.Count);
+        var inScope = Math.Min(totals.Documents, matches * totals.Documents / documents);
+        // Counting a document's mask costs about eight times stepping over a rowid that is not in the scope.
+        const long MaskCost = 8;
+        var direct = inScope * MaskCost;
+        var complement = (totals.Documents - inScope) * MaskCost + (_table.Capacity - inScope);
+        if (complement < direct) _scopeTotals = totals.Counts;
+    }
+
     /// <summary>Takes one matching rowid that <see cref="InScope"/> accepted.</summary>
     public void AddInScope(long id, double score)
     {
+        if (CountMatch(id)) Offer(id, score);
+    }
+
+    /// <summary>
+    /// A positive score (a contribution sum) below which a document cannot enter the page: negative infinity until the page
+    /// is full; positive infinity for a date sort, which needs no score. Never above the page's worst score.
+    /// </summary>
+    public float Threshold { get; private set; }
+
+    /// <summary>Takes one matching rowid that <see cref="InScope"/> accepted, whose score is known to be below <see cref="Threshold"/>.</summary>
+    public void AddUnscored(long id)
+    {
+        if (CountMatch(id) && !Ranked) Offer(id, 0);
+    }
+
+    /// <summary>Counts a match in the total and the facets; false when a facet filter turns it away.</summary>
+    private bool CountMatch(long id)
+    {
+        if (_scopeTotals is not null)
+        {
+            if (id < _nextUnseen) throw new InvalidOperationException("Complement counting needs the matches in ascending rowid order.");
+            for (var skipped = _nextUnseen; skipped < id; skipped++) if (InScope(skipped)) CountMask(skipped);
+            _nextUnseen = (int)id + 1;
+            Total++;
+            return true;
+        }
         if (_masked)
         {
             Total++;
             CountMask(id);
-            Offer(id, score);
-            return;
+            return true;
         }
         var inline = _facetCounts[id];
-        if (inline == DocumentTable.FacetsNotInline)
-        {
-            AddCounted(id, score, _docs[id].FacetValues);
-            return;
-        }
+        if (inline == DocumentTable.FacetsNotInline) return CountValues(_docs[id].FacetValues);
         var values = _facetSlots.AsSpan((int)id * DocumentTable.FacetStride, inline);
         var failed = 0;
         if (_activeFacets != 0)
@@ -154,9 +200,10 @@ internal sealed class QueryExecution
             Total++;
             var counts = _counts;
             foreach (int value in values) if (value < counts.Length) counts[value]++;
-            Offer(id, score);
+            return true;
         }
-        else if (BitOperations.PopCount((uint)failed) == 1) CountFailedFacet(values, failed);
+        if (BitOperations.PopCount((uint)failed) == 1) CountFailedFacet(values, failed);
+        return false;
     }
 
     /// <summary>Adds one to the bit-sliced counter of each of the document's facet values.</summary>
@@ -199,8 +246,8 @@ internal sealed class QueryExecution
         _unflushed = 0;
     }
 
-    /// <summary>A document whose facet values are not inline (many values): the same as <see cref="Add"/> from its entry.</summary>
-    private void AddCounted(long id, double score, int[] values)
+    /// <summary>A document whose facet values are not inline (many values): the same as <see cref="CountMatch"/> from its entry.</summary>
+    private bool CountValues(int[] values)
     {
         var failed = 0;
         if (_activeFacets != 0)
@@ -214,14 +261,15 @@ internal sealed class QueryExecution
         {
             Total++;
             foreach (var value in values) if (value < _counts.Length) _counts[value]++;
-            Offer(id, score);
+            return true;
         }
-        else if (BitOperations.PopCount((uint)failed) == 1)
+        if (BitOperations.PopCount((uint)failed) == 1)
         {
             var facet = BitOperations.TrailingZeroCount(failed);
             foreach (var value in values)
                 if (value < _counts.Length && _facetOfValue[value] == facet) _counts[value]++;
         }
+        return false;
     }
 
     private void CountFailedFacet(ReadOnlySpan<ushort> values, int failed)
@@ -240,7 +288,13 @@ internal sealed class QueryExecution
         if (_best.Count < _keep) _best.Enqueue(id, key);
         else if (WorstFirst.Instance.Compare(key, PeekPriority()) > 0) _best.EnqueueDequeue(id, key);
         else return;
-        if (_best.Count == _keep) _worstScore = PeekPriority().Item1;
+        if (_best.Count == _keep)
+        {
+            _worstScore = PeekPriority().Item1;
+            // Scores are floats (negated), so the worst is one exactly; rounded down all the same, never above it.
+            var threshold = (float)-_worstScore;
+            Threshold = threshold > -_worstScore ? MathF.BitDecrement(threshold) : threshold;
+        }
     }
 
     private (double, long, long) PeekPriority()
@@ -258,9 +312,55 @@ internal sealed class QueryExecution
         return all.Skip(_skip).Take(_pageSize).Select(e => (e.Id, e.Key.Score)).ToList();
     }
 
+    /// <summary>A key naming the scope (tenants, their visible types, shared only) for its cached totals.</summary>
+    private string ScopeCacheKey()
+    {
+        var key = new System.Text.StringBuilder();
+        for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
+        {
+            if (_scopeTypes[tenant] is not { } types) continue;
+            key.Append(tenant).Append(_scopeSharedOnly[tenant] ? 's' : 'a');
+            for (var type = 0; type < types.Length; type++) if (types[type]) key.Append('.').Append(type);
+            key.Append(';');
+        }
+        return key.ToString();
+    }
+
+    /// <summary>The facet counts and number of every document of the scope.</summary>
+    private DocumentTable.ScopeCounts CountScope()
+    {
+        var counts = new int[_counts.Length];
+        var documents = 0;
+        for (var id = 0; id < _scopeKeys.Length; id++)
+        {
+            if (!InScope(id)) continue;
+            documents++;
+            for (var word = 0; word < _maskWords; word++)
+            {
+                var bits = _masks[id * _maskWords + word];
+                while (bits != 0)
+                {
+                    var value = word * 64 + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    if (value < counts.Length) counts[value]++;
+                }
+            }
+        }
+        return new DocumentTable.ScopeCounts(documents, counts);
+    }
+
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets()
     {
-        if (_masked) FlushMasks();
+        if (_scopeTotals is not null)
+        {
+            // The documents after the last match, then the scope's totals less the documents that did not match.
+            for (var skipped = _nextUnseen; skipped < _scopeKeys.Length; skipped++) if (InScope(skipped)) CountMask(skipped);
+            _nextUnseen = _scopeKeys.Length;
+            FlushMasks();
+            for (var i = 0; i < _counts.Length; i++) _counts[i] = (i < _scopeTotals.Length ? _scopeTotals[i] : 0) - _counts[i];
+            _scopeTotals = null;
+        }
+        else if (_masked) FlushMasks();
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         var lists = SearchFacets.All.Select(_ => new List<FacetCount>()).ToArray();
         var values = _table.Values;

@@ -288,44 +288,44 @@ internal sealed class TermPostings
     /// </summary>
     public void Score<TSink>(TermList list, ref TSink sink) where TSink : struct, IPostingSink
     {
-        var visitor = new ScoringVisitor<TSink>(Idf(list.Live), Norms(), sink);
+        var idf = Idf(list.Live);
+        var visitor = new ScoringVisitor<TSink>(idf, Norms(), ContributionBounds(idf), sink);
         list.ForEach(ref visitor);
         sink = visitor.Sink;
     }
 
-    private struct ScoringVisitor<TSink>(double idf, double[] norms, TSink sink) : IPostingVisitor where TSink : struct, IPostingSink
+    private struct ScoringVisitor<TSink>(double idf, double[] norms, float[] bounds, TSink sink) : IPostingVisitor where TSink : struct, IPostingSink
     {
         public TSink Sink = sink;
 
         public void Visit(int id, int frequency)
         {
             if (!Sink.Wants(id)) return;
-            Sink.Add(id, Contribution(idf, frequency, (uint)id < (uint)norms.Length ? norms[id] : K1 * (1 - B)));
+            if ((uint)id >= (uint)norms.Length) Sink.Add(id, Contribution(idf, frequency, K1 * (1 - B)));
+            // A document whose best possible contribution cannot enter the results is only counted: no division.
+            else if (bounds[Math.Min(frequency, MaxBoundedFrequency)] < Sink.Threshold) Sink.Count(id);
+            else Sink.Add(id, Contribution(idf, frequency, norms[id]));
         }
     }
+
+    /// <summary>Frequencies from this one on share their bound (the contribution's limit as the frequency grows).</summary>
+    public const int MaxBoundedFrequency = 255;
 
     /// <summary>
-    /// Writes the live postings of <paramref name="list"/>, rowids and frequencies, into the arrays; returns how many.
-    /// Their contributions are computed where needed with <see cref="Contribution(double, int, float)"/> and the list's
-    /// <see cref="Idf(TermList)"/>: an AND of a broad word and a rare one scores only the few documents holding both.
+    /// For each frequency up to <see cref="MaxBoundedFrequency"/>, a float at least the contribution of that frequency in
+    /// any document of the index (whose norm is at least <see cref="_minimumNorm"/>; the last entry is the limit for any
+    /// larger frequency). Rounding to float is monotonic, so a sum of bounds is at least the sum of the contributions.
     /// </summary>
-    public int PostingsInto(TermList list, int[] ids, float[] frequencies)
+    public float[] ContributionBounds(double idf)
     {
-        var copier = new ArrayCopier(ids, frequencies);
-        list.ForEach(ref copier);
-        return copier.Count;
+        var bounds = new float[MaxBoundedFrequency + 1];
+        for (var frequency = 1; frequency < MaxBoundedFrequency; frequency++) bounds[frequency] = Contribution(idf, frequency, _minimumNorm);
+        bounds[MaxBoundedFrequency] = Math.Max((float)(idf * (K1 + 1.0)), float.Epsilon);
+        return bounds;
     }
 
-    private struct ArrayCopier(int[] ids, float[] frequencies) : IPostingVisitor
-    {
-        public int Count;
-
-        public void Visit(int id, int frequency)
-        {
-            ids[Count] = id;
-            frequencies[Count++] = frequency;
-        }
-    }
+    /// <summary>Whether a document's norm is known (a contribution bound holds for it).</summary>
+    public bool HasNorm(int id) => (uint)id < (uint)_norms.Length;
 
     /// <summary>The IDF of a held term, as <see cref="Score{TSink}"/> uses it.</summary>
     public double Idf(TermList list) => Idf(list.Live);
@@ -345,6 +345,9 @@ internal sealed class TermPostings
     /// </summary>
     private double[] _norms = [];
 
+    /// <summary>The smallest norm of a document with a token (a document holding a term has one).</summary>
+    private double _minimumNorm = K1 * (1 - B);
+
     private double[] Norms() => _norms;
 
     private void ComputeNorms()
@@ -353,7 +356,13 @@ internal sealed class TermPostings
         var averageLength = Tokens / (double)Rows;
         if (_norms.Length != lengths.Length) _norms = new double[lengths.Length];
         var norms = _norms;
-        for (var id = 0; id < lengths.Length; id++) norms[id] = K1 * (1 - B + B * lengths[id] / averageLength);
+        var minimum = double.MaxValue;
+        for (var id = 0; id < lengths.Length; id++)
+        {
+            norms[id] = K1 * (1 - B + B * lengths[id] / averageLength);
+            if (lengths[id] > 0 && norms[id] < minimum) minimum = norms[id];
+        }
+        _minimumNorm = minimum == double.MaxValue ? K1 * (1 - B) : minimum;
     }
 
     /// <summary>
@@ -488,7 +497,13 @@ internal interface IPostingSink
     /// <summary>False when the document cannot be a result (out of the search's scope): its score is not computed.</summary>
     bool Wants(int id);
 
+    /// <summary>A contribution below this cannot enter the results (the document is then only counted).</summary>
+    float Threshold { get; }
+
     void Add(int id, float score);
+
+    /// <summary>Counts a wanted document whose score cannot enter the results.</summary>
+    void Count(int id);
 }
 
 /// <summary>
@@ -596,6 +611,67 @@ internal sealed class TermList
         }
     }
 
+    /// <summary>The rowid of the posting at <paramref name="index"/> (below <see cref="Count"/>).</summary>
+    public int IdAt(int index)
+    {
+        var segments = _segments;
+        var k = segments.Length - 2;
+        while (segments[k + 1] > index) k -= 2;
+        return segments[k] << 16 | _lows[index >> ChunkShift]![index & ChunkMask];
+    }
+
+    /// <summary>
+    /// The run of postings holding <paramref name="index"/> (below <see cref="Count"/>) that share one chunk and one
+    /// segment: its low parts and weights (indexed from <paramref name="start"/>), its end and its rowids' high bits. A
+    /// cursor steps through a run with two array reads a posting.
+    /// </summary>
+    public void Run(int index, out ushort[] lows, out byte[] weights, out int start, out int end, out int high)
+    {
+        var segments = _segments;
+        var k = segments.Length - 2;
+        while (segments[k + 1] > index) k -= 2;
+        high = segments[k] << 16;
+        var chunk = index >> ChunkShift;
+        start = chunk << ChunkShift;
+        lows = _lows[chunk]!;
+        weights = _weights[chunk]!;
+        var segmentEnd = k + 2 < segments.Length ? segments[k + 3] : Count;
+        end = Math.Min(Math.Min(start + lows.Length, segmentEnd), Count);
+    }
+
+    /// <summary>The frequency of <paramref name="id"/> when its weight byte says it is kept aside (<see cref="IsLarge"/>).</summary>
+    public ushort LargeFrequency(int id) => _large![id];
+
+    public static bool IsLarge(byte weight) => weight == Large;
+
+    /// <summary>
+    /// The first index at or after <paramref name="from"/> whose rowid is at least <paramref name="id"/> (<see cref="Count"/>
+    /// when none): a galloping search, so that a cursor stepping through a broad list to a rare list's rowids reads a few
+    /// postings per step, not all the ones in between.
+    /// </summary>
+    public int Seek(int from, int id)
+    {
+        if (from >= Count || IdAt(from) >= id) return from;
+        // IdAt(low) < id throughout; the answer is in (low, high].
+        var low = from;
+        var step = 1;
+        var high = from + 1;
+        while (high < Count && IdAt(high) < id)
+        {
+            low = high;
+            step <<= 1;
+            high = low + step;
+        }
+        if (high > Count) high = Count;
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (IdAt(middle) < id) low = middle;
+            else high = middle;
+        }
+        return high;
+    }
+
     /// <summary>Makes room for the posting of index <see cref="Count"/>: its chunk allocated or grown by a quarter (up to <see cref="ChunkSize"/>).</summary>
     private void EnsureRoom()
     {
@@ -651,7 +727,8 @@ internal sealed class TermList
         return true;
     }
 
-    private ushort FrequencyAt(int index, int id) => WeightAt(index) == Large ? _large![id] : WeightAt(index);
+    /// <summary>The frequency of the posting at <paramref name="index"/>, whose rowid is <paramref name="id"/>: 0 when removed.</summary>
+    public ushort FrequencyAt(int index, int id) => WeightAt(index) == Large ? _large![id] : WeightAt(index);
 
     private void SetWeight(int index, int id, ushort frequency)
     {
