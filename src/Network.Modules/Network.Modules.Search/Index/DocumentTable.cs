@@ -47,13 +47,10 @@ internal sealed class DocumentTable
     /// <summary>Changes with every document set or removed: what was computed from the table before is stale.</summary>
     public int Version { get; private set; }
 
-    /// <summary>Value masks per document beyond this many words (256 facet values): documents are counted value by value.</summary>
-    public const int MaxMaskWords = 4;
-
-    // Per rowid, MaskWords words of a bit per facet value id (type and region included): what an unfiltered search counts
-    // (see QueryExecution), one or a few words a document instead of its value list. Laid out again, wider, when the
-    // values outgrow the words; unusable (MaskWords 0) past MaxMaskWords words.
-    private ulong[] _facetMasks = new ulong[1024];
+    // Per facet value id, a bit per rowid: the documents holding the value (type and region included). A broad search's
+    // facet counts are the popcounts of its matches' bits ANDed with these (see QueryExecution.Facets), a few
+    // microseconds a value, instead of reading every match's values.
+    private readonly List<ulong[]> _valueBits = [];
 
     /// <summary>One past the highest rowid the arrays cover.</summary>
     public long Capacity => _docs.Length;
@@ -73,39 +70,13 @@ internal sealed class DocumentTable
     /// <summary>Per rowid, how many <see cref="FacetSlots"/> hold values, or <see cref="FacetsNotInline"/>.</summary>
     public byte[] FacetCounts => _facetCounts;
 
-    /// <summary>Per rowid, <see cref="MaskWords"/> words: bit <c>v % 64</c> of word <c>v / 64</c> set for each facet value id <c>v</c> of the document.</summary>
-    public ulong[] FacetMasks => _facetMasks;
+    /// <summary>Per facet value id, <see cref="BitWords"/> words: bit <c>id % 64</c> of word <c>id / 64</c> set for each document holding the value.</summary>
+    public IReadOnlyList<ulong[]> ValueBits => _valueBits;
 
-    /// <summary>Words of <see cref="FacetMasks"/> per document: 1 up to 64 facet values, …; 0 when there are too many values for masks.</summary>
-    public int MaskWords { get; private set; } = 1;
+    /// <summary>Words of a bitmap over the rowids (<see cref="Capacity"/> is a multiple of 64).</summary>
+    public int BitWords => _docs.Length >> 6;
 
     public IReadOnlyList<FacetValueInfo> Values => _values;
-
-    /// <summary>A scope's number of documents and facet counts (indexed by value id).</summary>
-    public sealed record ScopeCounts(int Documents, int[] Counts);
-
-    // Per scope key, its counts at the table version they were computed at: searches read them concurrently.
-    private readonly Lock _scopeCountsLock = new();
-    private readonly Dictionary<string, (int Version, ScopeCounts Counts)> _scopeCounts = new(StringComparer.Ordinal);
-
-    /// <summary>Scopes whose counts are kept (a hundred regions' searches and the hub's, with room to spare).</summary>
-    private const int MaxScopeCounts = 256;
-
-    /// <summary>The scope's counts, computed by <paramref name="count"/> when the table changed since they were last.</summary>
-    public ScopeCounts ScopeTotals(string scope, Func<ScopeCounts> count)
-    {
-        lock (_scopeCountsLock)
-        {
-            if (_scopeCounts.TryGetValue(scope, out var kept) && kept.Version == Version && kept.Counts.Counts.Length == _values.Count) return kept.Counts;
-        }
-        var counts = count();
-        lock (_scopeCountsLock)
-        {
-            if (_scopeCounts.Count >= MaxScopeCounts) _scopeCounts.Clear();
-            _scopeCounts[scope] = (Version, counts);
-        }
-        return counts;
-    }
 
     public IReadOnlyList<string> Tenants => _tenants;
 
@@ -160,7 +131,7 @@ internal sealed class DocumentTable
         _dates[id] = document.DateUtc.Ticks;
         _facetCounts[id] = inline ? (byte)values.Count : FacetsNotInline;
         if (inline) for (var i = 0; i < values.Count; i++) _facetSlots[id * FacetStride + i] = (ushort)values[i];
-        SetMask(id, values);
+        foreach (var value in values) _valueBits[value][id >> 6] |= 1UL << (int)id;
         _perTenantCount[tenant]++;
         Count++;
         Version++;
@@ -172,38 +143,15 @@ internal sealed class DocumentTable
         ref var doc = ref _docs[id];
         _ids.Remove(new SearchDocumentKey(_tenants[doc.Tenant], _types[doc.Type], doc.Key));
         _perTenantCount[doc.Tenant]--;
+        if (_facetCounts[id] == FacetsNotInline)
+            foreach (var value in doc.FacetValues) _valueBits[value][id >> 6] &= ~(1UL << (int)id);
+        else
+            foreach (var value in _facetSlots.AsSpan((int)id * FacetStride, _facetCounts[id])) _valueBits[value][id >> 6] &= ~(1UL << (int)id);
         doc = default;
-        if (MaskWords > 0) Array.Clear(_facetMasks, (int)id * MaskWords, MaskWords);
         _scopeKeys[id] = 0;
         _facetCounts[id] = 0;
         Count--;
         Version++;
-    }
-
-    private void SetMask(long id, List<int> values)
-    {
-        var highest = values.Max();
-        if (MaskWords > 0 && highest >= MaskWords * 64) Widen(highest / 64 + 1);
-        if (MaskWords == 0) return;
-        var at = (int)id * MaskWords;
-        Array.Clear(_facetMasks, at, MaskWords);
-        foreach (var value in values) _facetMasks[at + value / 64] |= 1UL << value;
-    }
-
-    /// <summary>The masks laid out with <paramref name="words"/> words a document (or given up past <see cref="MaxMaskWords"/>): rare, as facet values are few.</summary>
-    private void Widen(int words)
-    {
-        if (words > MaxMaskWords)
-        {
-            MaskWords = 0;
-            _facetMasks = [];
-            return;
-        }
-        var widened = new ulong[_docs.Length * words];
-        for (var id = 0; id < _docs.Length; id++)
-            Array.Copy(_facetMasks, id * MaskWords, widened, id * words, MaskWords);
-        _facetMasks = widened;
-        MaskWords = words;
     }
 
     private int Value(int facet, string value, string label)
@@ -215,6 +163,7 @@ internal sealed class DocumentTable
         }
         id = _values.Count;
         _values.Add(new FacetValueInfo(facet, value, label));
+        _valueBits.Add(new ulong[BitWords]);
         _valueIds[(facet, value)] = id;
         return id;
     }
@@ -231,13 +180,19 @@ internal sealed class DocumentTable
     private void Grow(long id)
     {
         if (id >= int.MaxValue - 1024) throw new InvalidOperationException("Search index rowids exhausted.");
-        var length = (int)Math.Max(_docs.Length * 2L, id + 1024);
+        // A multiple of 64, so that a bitmap over the rowids has whole words.
+        var length = (int)(Math.Max(_docs.Length * 2L, id + 1024) + 63 & ~63L);
         Array.Resize(ref _docs, length);
         Array.Resize(ref _scopeKeys, length);
         Array.Resize(ref _dates, length);
         Array.Resize(ref _facetSlots, length * FacetStride);
         Array.Resize(ref _facetCounts, length);
-        if (MaskWords > 0) Array.Resize(ref _facetMasks, length * MaskWords);
+        for (var v = 0; v < _valueBits.Count; v++)
+        {
+            var bits = _valueBits[v];
+            Array.Resize(ref bits, length >> 6);
+            _valueBits[v] = bits;
+        }
     }
 }
 

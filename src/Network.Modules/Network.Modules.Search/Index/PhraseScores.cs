@@ -80,7 +80,6 @@ internal static class PhraseEvaluator
         if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
             var sink = new QuerySink(query);
-            query.ExpectMatches(onlyList.Live);
             terms.Score(onlyList, ref sink);
             return true;
         }
@@ -132,7 +131,6 @@ internal static class PhraseEvaluator
 
             if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0 && arrays.TryGetValue(match.Clauses[0][0], out var single))
             {
-                query.ExpectMatches(single.Count);
                 for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
                 return true;
             }
@@ -153,7 +151,6 @@ internal static class PhraseEvaluator
                 return true;
             }
             var others = clauses.Where(c => c != driver).OrderBy(c => c.MaxMatches).ToArray();
-            query.ExpectMatches(driver.MaxMatches);
             var id = driver.Current;
             while (id != PhraseCursor.End)
             {
@@ -259,9 +256,6 @@ internal static class PhraseEvaluator
                 var (bits, _) = Scan(phrase);
                 for (var w = 0; w < words; w++) result[w] &= ~bits[w];
             }
-            long matches = 0;
-            for (var w = 0; w < words; w++) matches += BitOperations.PopCount(result[w]);
-            query.ExpectMatches(matches);
             for (var w = 0; w < words; w++)
             {
                 var word = result[w];

@@ -7,10 +7,10 @@ namespace Network.Modules.Search.Index;
 /// One search over the matching rowids FTS5 yields: keeps the documents inside the scope, applies the facet filters,
 /// counts facets drill-sideways (a document failing exactly one facet's filter still counts for that facet's values, so
 /// each facet shows what choosing another of its values would give) and keeps the best page in a bounded heap.
-/// Without facet filters (most searches), each match's facet values are counted from its value mask
-/// (<see cref="DocumentTable.FacetMasks"/>) into bit-sliced counters: one 16-bit counter per facet value, kept as 16 words
-/// of bits (word i holds bit i of every counter), so that adding a document is a carry ripple over a few words instead
-/// of an increment per value read from the document's value list (about ten values, in three arrays).
+/// Without facet filters (most searches), a match only sets its bit in a bitmap over the rowids; the facets are counted
+/// at the end, from the few matches' values, or, for many matches, as the popcount of the bitmap ANDed with each value's
+/// documents (<see cref="DocumentTable.ValueBits"/>): a word in nine documents of ten costs a pass over a hundred small
+/// bitmaps, not a read of ninety thousand documents' values.
 /// </summary>
 internal sealed class QueryExecution
 {
@@ -35,23 +35,16 @@ internal sealed class QueryExecution
     private readonly int[] _counts;
     private readonly PriorityQueue<long, (double Score, long Date, long Id)> _best;
 
-    // Mask counting (no facet filter): the documents' masks, their words per document, and the counters' bit planes
-    // (Planes words per mask word) holding the counts since the last flush into _counts.
-    private readonly bool _masked;
-    private readonly ulong[] _masks;
-    private readonly int _maskWords;
-    private readonly ulong[] _planes = [];
-    private int _unflushed;
+    // Unfiltered searches: a bit per matching rowid (rented from the pool, returned by Facets).
+    private readonly bool _unfiltered;
+    private ulong[] _matched = [];
+    private readonly int _words;
 
-    // Complement counting (see ExpectMatches): the scope's facet totals, and the lowest rowid not yet passed, from which the
-    // documents skipped by the matches are counted.
-    private int[]? _scopeTotals;
-    private int _nextUnseen;
-
-    /// <summary>Bits of each bit-sliced counter: flushed into <see cref="_counts"/> before they could overflow.</summary>
-    private const int Planes = 16;
-
-    private const int MaxUnflushed = (1 << Planes) - 1;
+    /// <summary>
+    /// Matches above which the facets are counted by popcounts: about sixty matches' values cost what a pass over one
+    /// value's bitmap of a hundred thousand rowids does (a few hundred words a microsecond).
+    /// </summary>
+    private int PopcountAbove => _words * _counts.Length / 40;
 
     public bool Ranked { get; }
 
@@ -104,10 +97,13 @@ internal sealed class QueryExecution
             }
         }
         _counts = new int[table.Values.Count];
-        _masks = table.FacetMasks;
-        _maskWords = table.MaskWords;
-        _masked = _activeFacets == 0 && _maskWords > 0;
-        if (_masked) _planes = new ulong[_maskWords * Planes];
+        _unfiltered = _activeFacets == 0;
+        _words = table.BitWords;
+        if (_unfiltered)
+        {
+            _matched = System.Buffers.ArrayPool<ulong>.Shared.Rent(_words);
+            Array.Clear(_matched, 0, _words);
+        }
     }
 
     /// <summary>Whether the rowid is a document of the search's scope (before the facet filters).</summary>
@@ -128,25 +124,6 @@ internal sealed class QueryExecution
     public void Add(long id, double score)
     {
         if (InScope(id)) AddInScope(id, score);
-    }
-
-    /// <summary>
-    /// Told before the matches arrive, in ascending rowids, about how many there will be (an upper bound): when they are
-    /// most of the scope, the facets are counted over the scope's documents that do not match and subtracted from the
-    /// scope's totals (computed once per scope and table version): a word in nine documents of ten counts a tenth of them.
-    /// Only unfiltered searches, whose counts are plain sums.
-    /// </summary>
-    public void ExpectMatches(long matches)
-    {
-        if (!_masked || _scopeTotals is not null || matches <= 0) return;
-        var totals = _table.ScopeTotals(ScopeCacheKey(), CountScope);
-        var documents = Math.Max(1, _table.Count);
-        var inScope = Math.Min(totals.Documents, matches * totals.Documents / documents);
-        // Counting a document's mask costs about eight times stepping over a rowid that is not in the scope.
-        const long MaskCost = 8;
-        var direct = inScope * MaskCost;
-        var complement = (totals.Documents - inScope) * MaskCost + (_table.Capacity - inScope);
-        if (complement < direct) _scopeTotals = totals.Counts;
     }
 
     /// <summary>Takes one matching rowid that <see cref="InScope"/> accepted.</summary>
@@ -170,18 +147,10 @@ internal sealed class QueryExecution
     /// <summary>Counts a match in the total and the facets; false when a facet filter turns it away.</summary>
     private bool CountMatch(long id)
     {
-        if (_scopeTotals is not null)
-        {
-            if (id < _nextUnseen) throw new InvalidOperationException("Complement counting needs the matches in ascending rowid order.");
-            for (var skipped = _nextUnseen; skipped < id; skipped++) if (InScope(skipped)) CountMask(skipped);
-            _nextUnseen = (int)id + 1;
-            Total++;
-            return true;
-        }
-        if (_masked)
+        if (_unfiltered)
         {
             Total++;
-            CountMask(id);
+            _matched[id >> 6] |= 1UL << (int)id;
             return true;
         }
         var inline = _facetCounts[id];
@@ -204,46 +173,6 @@ internal sealed class QueryExecution
         }
         if (BitOperations.PopCount((uint)failed) == 1) CountFailedFacet(values, failed);
         return false;
-    }
-
-    /// <summary>Adds one to the bit-sliced counter of each of the document's facet values.</summary>
-    private void CountMask(long id)
-    {
-        var planes = _planes;
-        var at = (int)id * _maskWords;
-        for (var word = 0; word < _maskWords; word++)
-        {
-            var carry = _masks[at + word];
-            // A carry ripple: bit i of every counter flips where a carry arrives, and carries on where it was set.
-            for (var plane = word * Planes; carry != 0; plane++)
-            {
-                var bits = planes[plane];
-                planes[plane] = bits ^ carry;
-                carry &= bits;
-            }
-        }
-        if (++_unflushed == MaxUnflushed) FlushMasks();
-    }
-
-    /// <summary>Adds the bit-sliced counters into <see cref="_counts"/> and clears them.</summary>
-    private void FlushMasks()
-    {
-        var planes = _planes;
-        for (var word = 0; word < _maskWords; word++)
-        {
-            for (var i = 0; i < Planes; i++)
-            {
-                var bits = planes[word * Planes + i];
-                planes[word * Planes + i] = 0;
-                while (bits != 0)
-                {
-                    var value = word * 64 + BitOperations.TrailingZeroCount(bits);
-                    bits &= bits - 1;
-                    if (value < _counts.Length) _counts[value] += 1 << i;
-                }
-            }
-        }
-        _unflushed = 0;
     }
 
     /// <summary>A document whose facet values are not inline (many values): the same as <see cref="CountMatch"/> from its entry.</summary>
@@ -312,55 +241,45 @@ internal sealed class QueryExecution
         return all.Skip(_skip).Take(_pageSize).Select(e => (e.Id, e.Key.Score)).ToList();
     }
 
-    /// <summary>A key naming the scope (tenants, their visible types, shared only) for its cached totals.</summary>
-    private string ScopeCacheKey()
+    /// <summary>An unfiltered search's counts: each match's values, or for many matches each value's popcount.</summary>
+    private void CountMatched()
     {
-        var key = new System.Text.StringBuilder();
-        for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
+        var matched = _matched;
+        if (Total <= PopcountAbove)
         {
-            if (_scopeTypes[tenant] is not { } types) continue;
-            key.Append(tenant).Append(_scopeSharedOnly[tenant] ? 's' : 'a');
-            for (var type = 0; type < types.Length; type++) if (types[type]) key.Append('.').Append(type);
-            key.Append(';');
-        }
-        return key.ToString();
-    }
-
-    /// <summary>The facet counts and number of every document of the scope.</summary>
-    private DocumentTable.ScopeCounts CountScope()
-    {
-        var counts = new int[_counts.Length];
-        var documents = 0;
-        for (var id = 0; id < _scopeKeys.Length; id++)
-        {
-            if (!InScope(id)) continue;
-            documents++;
-            for (var word = 0; word < _maskWords; word++)
+            for (var w = 0; w < _words; w++)
             {
-                var bits = _masks[id * _maskWords + word];
-                while (bits != 0)
+                var word = matched[w];
+                while (word != 0)
                 {
-                    var value = word * 64 + BitOperations.TrailingZeroCount(bits);
-                    bits &= bits - 1;
-                    if (value < counts.Length) counts[value]++;
+                    var id = (w << 6) + BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    var inline = _facetCounts[id];
+                    if (inline == DocumentTable.FacetsNotInline)
+                        foreach (var value in _docs[id].FacetValues) _counts[value]++;
+                    else
+                        foreach (int value in _facetSlots.AsSpan(id * DocumentTable.FacetStride, inline)) _counts[value]++;
                 }
             }
         }
-        return new DocumentTable.ScopeCounts(documents, counts);
+        else
+        {
+            var valueBits = _table.ValueBits;
+            for (var v = 0; v < _counts.Length; v++)
+            {
+                var bits = valueBits[v];
+                var count = 0;
+                for (var w = 0; w < _words; w++) count += BitOperations.PopCount(matched[w] & bits[w]);
+                _counts[v] = count;
+            }
+        }
+        System.Buffers.ArrayPool<ulong>.Shared.Return(matched);
+        _matched = [];
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets()
     {
-        if (_scopeTotals is not null)
-        {
-            // The documents after the last match, then the scope's totals less the documents that did not match.
-            for (var skipped = _nextUnseen; skipped < _scopeKeys.Length; skipped++) if (InScope(skipped)) CountMask(skipped);
-            _nextUnseen = _scopeKeys.Length;
-            FlushMasks();
-            for (var i = 0; i < _counts.Length; i++) _counts[i] = (i < _scopeTotals.Length ? _scopeTotals[i] : 0) - _counts[i];
-            _scopeTotals = null;
-        }
-        else if (_masked) FlushMasks();
+        if (_unfiltered && _matched.Length > 0) CountMatched();
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         var lists = SearchFacets.All.Select(_ => new List<FacetCount>()).ToArray();
         var values = _table.Values;

@@ -9,23 +9,24 @@ using Network.Modules.Search.Query;
 namespace Network.Tests.Search;
 
 /// <summary>
-/// An unfiltered search counts its facets from each match's value mask into bit-sliced counters
-/// (<see cref="DocumentTable.FacetMasks"/>, <see cref="QueryExecution"/>): the totals and every facet count are those of
-/// the documents found, counted one by one here, for single words, prefixes, OR and AND clauses and exclusions, after
-/// removals too, past 65,535 matches (the counters' flush) and with more facet values than one mask word holds.
+/// An unfiltered search sets a bit per match and counts its facets at the end, from the matches' values when they are
+/// few, else as the popcount of the matches' bits ANDed with each value's documents (<see cref="DocumentTable.ValueBits"/>,
+/// <see cref="QueryExecution"/>): the totals and every facet count are those of the documents found, counted one by one
+/// here, for single words, prefixes, OR and AND clauses and exclusions, after removals too, with many matches and with
+/// more facet values than a document keeps inline.
 /// </summary>
-public sealed class FacetComplementTests : IDisposable
+public sealed class FacetCountTests : IDisposable
 {
     private static readonly string[] Tenants = ["hauts-de-france", "bretagne", "normandie"];
     private static readonly string[] Types = ["showcase", "news"];
     private static readonly string[] Domains = ["musees", "archives", "spectacle", "patrimoine"];
     private static readonly HashSet<string> AllTypes = [.. Types];
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "search-complement-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "search-facet-count-tests", Guid.NewGuid().ToString("N"));
     private readonly SearchIndex _index;
     private readonly Dictionary<string, (SearchDocument Document, HashSet<string> Words)> _documents = new(StringComparer.Ordinal);
 
-    public FacetComplementTests()
+    public FacetCountTests()
     {
         var analyzer = new TextAnalyzer();
         _index = new SearchIndex(Options.Create(new SearchOptions { IndexFolder = _folder }), Options.Create(new NetworkOptions()), analyzer, new SearchQueryParser(analyzer));
@@ -43,11 +44,13 @@ public sealed class FacetComplementTests : IDisposable
         var batch = new List<SearchDocument>();
         for (var i = 0; i < count; i++)
         {
-            // "musée" in nine documents of ten, "visite" in six, "herbier" in one: broad, mid and narrow words.
+            // "musée" in nine documents of ten, "visite" in six, "herbier" in one, "orgue" in a few hundredths: broad, mid,
+            // narrow and rare words (the rare one's facets counted from its matches' values, the others' by popcounts).
             var words = new List<string> { "projet" };
             if (random.Next(10) < 9) words.Add("musée");
             if (random.Next(10) < 6) words.Add("visite");
             if (random.Next(10) < 1) words.Add("herbier");
+            if (random.Next(400) == 0) words.Add("orgue");
             var document = SearchIndexTests.Doc(i.ToString(), "Fiche " + i, string.Join(' ', words), tenant: Tenants[random.Next(Tenants.Length)],
                 type: Types[random.Next(Types.Length)], shared: random.Next(8) != 0, date: new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(1500)),
                 facets: [new SearchFacetValue(SearchFacets.Domain, Domains[random.Next(Domains.Length)], "D"), new SearchFacetValue(SearchFacets.Year, (2020 + random.Next(5)).ToString(), "Y"),
@@ -92,6 +95,8 @@ public sealed class FacetComplementTests : IDisposable
             AssertCounts("projet -herbier", w => !w.Contains("herbier"), Hub);
             AssertCounts("visite", w => w.Contains("visite"), Hub);
             AssertCounts("herbier", w => w.Contains("herbier"), Hub);
+            AssertCounts("orgue", w => w.Contains("orgue"), Hub);
+            AssertCounts("orgue OR herbier -visite", w => (w.Contains("orgue") || w.Contains("herbier")) && !w.Contains("visite"), Hub);
             AssertCounts("musée", w => w.Contains("musée"), [new SearchScopeTenant("bretagne", AllTypes, false)]);
             // Removals clear the removed documents' masks.
             var removed = _documents.Keys.Where(k => int.Parse(k) % 5 == 0).ToList();
