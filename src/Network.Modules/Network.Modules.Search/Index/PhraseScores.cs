@@ -104,8 +104,8 @@ internal static class PhraseEvaluator
                 {
                     try
                     {
-                        var count = terms.Prefix(prefix, reader, capacity, out var ids, out var scores);
-                        arrays[phrase] = new Scored(ids, scores, count, Pooled: true);
+                        var count = terms.Prefix(prefix, reader, capacity, out var ids, out var frequencies, out var idf);
+                        arrays[phrase] = new Scored(ids, frequencies, count, Pooled: true, idf);
                     }
                     catch (Microsoft.Data.Sqlite.SqliteException)
                     {
@@ -129,17 +129,11 @@ internal static class PhraseEvaluator
                 arrays[phrase] = new Scored(found.Ids, found.Scores, found.Ids.Length, Pooled: false);
             }
 
-            if (match.Clauses.Count == 1 && match.Clauses[0].Count == 1 && match.ExcludedPhrases.Count == 0 && arrays.TryGetValue(match.Clauses[0][0], out var single))
-            {
-                for (var i = 0; i < single.Count; i++) query.Add(single.Ids[i], -single.Scores[i]);
-                return true;
-            }
-
             // Document at a time: each clause a union of its phrases' cursors, the clauses intersected by stepping the
             // narrowest and seeking the others to its rowid (a broad list is read only around the narrow one's rowids), the
             // excluded phrases sought the same way. Nothing is copied, and a contribution is computed only for a match.
             PhraseCursor Open(string phrase) => arrays.TryGetValue(phrase, out var scored)
-                ? new PhraseCursor(scored)
+                ? new PhraseCursor(scored, terms)
                 : new PhraseCursor(terms!.Get(SingleTerm(phrase)!)!, terms);
             // A phrase in no document (often a word's English stem) is left out of its clause: the clause is then often one phrase.
             var clauses = match.Clauses.Select(c => new ClauseCursor([.. c.Select(Open).Where(p => p.Current != PhraseCursor.End)], capacity)).ToArray();
@@ -206,13 +200,15 @@ internal static class PhraseEvaluator
     }
 
     /// <summary>
-    /// A list scanned from end to end costs about a thirtieth of a seek into it, so the lists are scanned into bitmaps
-    /// unless one (an excluded one too) is that much larger than the narrowest clause (a rare word ANDed with a broad
+    /// A list scanned from end to end costs about a thirtieth of a seek into it, so the lists of an expression of several
+    /// are scanned into bitmaps unless one (an excluded one too) is that much larger than the narrowest clause (a rare word ANDed with a broad
     /// one: seeking reads the broad list only around the rare one's documents).
     /// </summary>
     private static bool BitmapsPay(ClauseCursor[] clauses, PhraseCursor[] excluded, long narrowest)
     {
         const long SeekCost = 32;
+        // One list alone is read straight through.
+        if (clauses.Length == 1 && clauses[0].Phrases.Length <= 1 && excluded.Length == 0) return false;
         var widest = clauses.SelectMany(c => c.Phrases).Concat(excluded).Max(p => (long?)p.MaxMatches) ?? 0;
         return widest <= SeekCost * Math.Max(1, narrowest);
     }
@@ -317,8 +313,11 @@ internal static class PhraseEvaluator
         return present;
     }
 
-    /// <summary>Ascending rowids with their contributions; <see cref="Pooled"/> arrays go back to the pool after the search.</summary>
-    private readonly record struct Scored(int[] Ids, float[] Scores, int Count, bool Pooled)
+    /// <summary>
+    /// Ascending rowids with their contributions, or with frequencies scored with <see cref="FrequencyIdf"/> (a prefix's,
+    /// when it is not NaN); <see cref="Pooled"/> arrays go back to the pool after the search.
+    /// </summary>
+    private readonly record struct Scored(int[] Ids, float[] Scores, int Count, bool Pooled, double FrequencyIdf = double.NaN)
     {
         public void Return()
         {
@@ -329,14 +328,16 @@ internal static class PhraseEvaluator
     }
 
     /// <summary>
-    /// One phrase's matches in ascending rowids, read in place: a held term's list (its contribution computed from the
-    /// frequency where asked, the same float as <see cref="TermPostings.Score{TSink}"/> gives) or a phrase's arrays.
+    /// One phrase's matches in ascending rowids, read in place: a held term's list or a prefix's frequencies (a
+    /// contribution computed from the frequency where asked, the same float as <see cref="TermPostings.Score{TSink}"/>
+    /// gives), or a phrase's contributions.
     /// </summary>
     private sealed class PhraseCursor
     {
         public const int End = int.MaxValue;
 
         private readonly TermList? _list;
+        // Set when the values are frequencies (a held list's, a prefix's): contributions computed with _idf.
         private readonly TermPostings? _terms;
         private readonly double _idf;
         private readonly float[] _bounds = [];
@@ -363,12 +364,18 @@ internal static class PhraseEvaluator
             MoveTo(0);
         }
 
-        public PhraseCursor(Scored scored)
+        public PhraseCursor(Scored scored, TermPostings? terms)
         {
             _ids = scored.Ids;
             _scores = scored.Scores;
             _count = scored.Count;
             MaxMatches = scored.Count;
+            if (!double.IsNaN(scored.FrequencyIdf) && terms is not null)
+            {
+                _terms = terms;
+                _idf = scored.FrequencyIdf;
+                _bounds = terms.ContributionBounds(_idf);
+            }
             MoveTo(0);
         }
 
@@ -442,7 +449,7 @@ internal static class PhraseEvaluator
         }
 
         /// <summary>The phrase's contribution in the current document.</summary>
-        public float Score() => _list is null ? _scores[_index] : _terms!.Contribution(_idf, Current, _frequency);
+        public float Score() => ScoreOf(Current, _list is null ? _scores[_index] : _frequency);
 
         /// <summary>
         /// Sets the bit of every match in <paramref name="bits"/> and writes its value at its rowid in
@@ -466,11 +473,11 @@ internal static class PhraseEvaluator
         }
 
         /// <summary>The contribution in document <paramref name="id"/> from the value <see cref="ScanInto"/> wrote for it.</summary>
-        public float ScoreOf(int id, float value) => _list is null ? value : _terms!.Contribution(_idf, id, value);
+        public float ScoreOf(int id, float value) => _terms is null ? value : _terms.Contribution(_idf, id, value);
 
         /// <summary>At least <see cref="ScoreOf"/>, without a division (infinity when no bound holds).</summary>
-        public float BoundOf(int id, float value) => _list is null ? value
-            : _terms!.HasNorm(id) ? _bounds[Math.Min((int)value, TermPostings.MaxBoundedFrequency)] : float.PositiveInfinity;
+        public float BoundOf(int id, float value) => _terms is null ? value
+            : _terms.HasNorm(id) ? _bounds[Math.Min((int)value, TermPostings.MaxBoundedFrequency)] : float.PositiveInfinity;
 
         private readonly struct BitmapScanner(ulong[] bits, float[] values, int words) : IPostingVisitor
         {
@@ -483,8 +490,7 @@ internal static class PhraseEvaluator
         }
 
         /// <summary>At least <see cref="Score"/>, without a division (infinity when no bound holds).</summary>
-        public float Bound() => _list is null ? _scores[_index]
-            : _terms!.HasNorm(Current) ? _bounds[Math.Min(_frequency, TermPostings.MaxBoundedFrequency)] : float.PositiveInfinity;
+        public float Bound() => BoundOf(Current, _list is null ? _scores[_index] : _frequency);
     }
 
     /// <summary>

@@ -367,12 +367,13 @@ internal sealed class TermPostings
 
     /// <summary>
     /// A prefix phrase's postings (<c>"numer"*</c>) as FTS5 scores it: one phrase whose frequency in a document sums the
-    /// weighted occurrences of every term with the prefix, its IDF counting the documents holding any of them. Held
-    /// terms come from memory, the others (rare) from FTS5's vocabulary. The rowids and contributions are written into
-    /// arrays rented from the shared pool (the caller returns them): a broad prefix matches most documents, and arrays
-    /// of that size allocated per query would be large-object garbage; their count is returned.
+    /// weighted occurrences of every term with the prefix, its IDF (<paramref name="idf"/>) counting the documents holding
+    /// any of them. Held terms come from memory, the others (rare) from FTS5's vocabulary. The rowids and frequencies (as
+    /// floats: a contribution is computed from one with <see cref="Contribution(double, int, float)"/> where needed) are
+    /// written into arrays rented from the shared pool (the caller returns them): a broad prefix matches most documents,
+    /// and arrays of that size allocated per query would be large-object garbage; their count is returned.
     /// </summary>
-    public int Prefix(string prefix, ReadConnection reader, long capacity, out int[] resultIds, out float[] scores)
+    public int Prefix(string prefix, ReadConnection reader, long capacity, out int[] resultIds, out float[] resultFrequencies, out double idf)
     {
         var size = (int)Math.Max(1, capacity);
         var frequencies = System.Buffers.ArrayPool<int>.Shared.Rent(size);
@@ -406,15 +407,14 @@ internal sealed class TermPostings
             var hits = 0;
             for (var id = Math.Max(low, 0); id <= high; id++) if (frequencies[id] > 0) hits++;
             resultIds = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, hits));
-            scores = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, hits));
-            var idf = Idf(hits);
-            var averageLength = Tokens / (double)Rows;
+            resultFrequencies = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, hits));
+            idf = Idf(hits);
             var at = 0;
             for (var id = Math.Max(low, 0); id <= high; id++)
             {
                 if (frequencies[id] == 0) continue;
                 resultIds[at] = id;
-                scores[at++] = Contribution(idf, frequencies[id], id < _lengths.Length ? _lengths[id] : 0, averageLength);
+                resultFrequencies[at++] = frequencies[id];
             }
             return hits;
         }
