@@ -546,13 +546,38 @@ internal sealed class ReadConnection : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
-    private sqlite3_stmt? _matchRanked, _matchRowids, _document, _vocabulary, _instances;
+    private sqlite3_stmt? _matchRanked, _matchRowids, _matchHits, _document, _vocabulary, _instances;
 
     public ReadConnection(string connectionString)
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         _db = _connection.Handle!;
+        HasPhraseHits = PhraseHitsFunction.TryRegister(_db);
+    }
+
+    /// <summary>Whether <see cref="PhraseHits"/> can be used (its FTS5 function is registered on this connection).</summary>
+    public bool HasPhraseHits { get; }
+
+    /// <summary>Every document matching the FTS5 expression (rowids ascending), with the instances of its phrases in the title and in the text.</summary>
+    public void PhraseHits(string expression, Action<long, int, int> onMatch)
+    {
+        var statement = Prepare(ref _matchHits, $"SELECT rowid, {PhraseHitsFunction.Name}(terms) FROM terms WHERE terms MATCH ?1");
+        try
+        {
+            raw.sqlite3_bind_text(statement, 1, expression);
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                var hits = raw.sqlite3_column_int64(statement, 1);
+                onMatch(raw.sqlite3_column_int64(statement, 0), (int)(hits >> 32), (int)(hits & 0xFFFFFFFF));
+            }
+            if (result != raw.SQLITE_DONE) throw Error();
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
     }
 
     private sqlite3_stmt Prepare(ref sqlite3_stmt? statement, string sql)
@@ -659,6 +684,7 @@ internal sealed class ReadConnection : IDisposable
     {
         _matchRanked?.Dispose();
         _matchRowids?.Dispose();
+        _matchHits?.Dispose();
         _document?.Dispose();
         _vocabulary?.Dispose();
         _instances?.Dispose();

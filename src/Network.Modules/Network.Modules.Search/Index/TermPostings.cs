@@ -469,7 +469,8 @@ internal sealed class TermPostings
         return terms;
     }
 
-    private double Idf(int hits)
+    /// <summary>The IDF of a phrase found in <paramref name="hits"/> documents (FTS5's: never below 1e-6).</summary>
+    public double Idf(int hits)
     {
         var idf = Math.Log((Rows - hits + 0.5) / (hits + 0.5));
         return idf <= 0.0 ? 1e-6 : idf;
