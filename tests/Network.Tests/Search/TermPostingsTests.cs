@@ -144,6 +144,26 @@ public sealed class TermPostingsTests : IDisposable
         AssertDateSortAsSql(queries);
     }
 
+    /// <summary>
+    /// A phrase read from FTS5 is scored from its instances per column (the <c>phrase_hits</c> function registered on every
+    /// read connection, not bm25()): the function is there, counts a phrase's title and text instances, and the scores it
+    /// gives are FTS5's (the phrase queries of <see cref="Queries"/> compare them with SQL's bm25()).
+    /// </summary>
+    [Fact]
+    public async Task Phrases_are_scored_from_their_instances_per_column()
+    {
+        await _index.ApplyAsync([SearchIndexTests.Doc("1", "Visite guidée du musée", "Une visite guidée, puis une autre visite guidée. La visite se termine.")], []);
+        using var reader = new ReadConnection($"Data Source={Path.Combine(_folder, SearchIndex.FileName)};Mode=ReadOnly;Pooling=False");
+        Assert.True(reader.HasPhraseHits);
+        var hits = new List<(long Id, int Title, int Text)>();
+        var phrase = MatchExpression.Build(_index.Parser.Parse("\"visite guidée\""), _index.Analyzer)!.Fts;
+        reader.PhraseHits(phrase, (id, title, text) => hits.Add((id, title, text)));
+        Assert.Equal(1, hits.Single().Title);
+        Assert.Equal(2, hits.Single().Text);
+        await _index.ApplyAsync(Enumerable.Range(10, 60).Select(Doc).ToList(), []);
+        AssertSameAsSql(["\"visite guidée\"", "\"visite augmentée\" OR \"visite guidée\" musée", "\"musée visite\" -guidée"], 10);
+    }
+
     /// <summary>A date sort's page is the newest matches (rowid breaking ties), whatever their scores.</summary>
     private void AssertDateSortAsSql(IEnumerable<string> queries)
     {
