@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace Network.Tests.Hosting;
 
 /// <summary>
-/// The collector settings of src/Network.Web/GarbageCollection.props reach the site's runtime configuration, and the
-/// search benchmark runs under the same ones (its memory figure is the site's only if they match).
+/// The runtime settings of src/Network.Web/RuntimeSettings.props reach the site's runtime configuration, and the search
+/// benchmark runs under the same ones (its memory and latency figures are the site's only if they match).
 /// </summary>
-public sealed class GarbageCollectionSettingsTests
+public sealed class RuntimeSettingsTests
 {
     [Theory]
     [InlineData("Network.Web.runtimeconfig.json")]
@@ -20,5 +20,14 @@ public sealed class GarbageCollectionSettingsTests
         Assert.False(properties.GetProperty("System.GC.Concurrent").GetBoolean());
         // 128 MB uncapped: that much stays committed between collections (a search rebuild peaked at 320 MB, 255 capped).
         Assert.Equal(32L << 20, properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("Network.Web.runtimeconfig.json")]
+    [InlineData("SearchBench.runtimeconfig.json")]
+    public void Tiered_compilation_without_its_instrumented_tier(string file)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, file)));
+        Assert.False(document.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Runtime.TieredPGO").GetBoolean());
     }
 }
