@@ -139,6 +139,12 @@ internal static class PhraseEvaluator
             var clauses = match.Clauses.Select(c => new ClauseCursor([.. c.Select(Open).Where(p => p.Current != PhraseCursor.End)], capacity)).ToArray();
             var excluded = match.ExcludedPhrases.Distinct(StringComparer.Ordinal).Select(Open).ToArray();
             var driver = clauses.MinBy(c => c.MaxMatches)!;
+            if (clauses.Length == 1 && clauses[0].Phrases.Length == 1 && excluded.Length == 0)
+            {
+                // One phrase (a prefix, an FTS5 phrase): read straight through.
+                clauses[0].Phrases[0].FeedAll(query);
+                return true;
+            }
             if (BitmapsPay(clauses, excluded, driver.MaxMatches))
             {
                 EvaluateBitmaps(clauses, excluded, capacity, query);
@@ -207,8 +213,6 @@ internal static class PhraseEvaluator
     private static bool BitmapsPay(ClauseCursor[] clauses, PhraseCursor[] excluded, long narrowest)
     {
         const long SeekCost = 32;
-        // One list alone is read straight through.
-        if (clauses.Length == 1 && clauses[0].Phrases.Length <= 1 && excluded.Length == 0) return false;
         var widest = clauses.SelectMany(c => c.Phrases).Concat(excluded).Max(p => (long?)p.MaxMatches) ?? 0;
         return widest <= SeekCost * Math.Max(1, narrowest);
     }
@@ -470,6 +474,31 @@ internal static class PhraseEvaluator
             }
             var scanner = new BitmapScanner(bits, values, words);
             _list.ForEach(ref scanner);
+        }
+
+        /// <summary>Feeds every match from the current one to the query, scoring only those whose bound could enter the page.</summary>
+        public void FeedAll(QueryExecution query)
+        {
+            if (_list is not null)
+            {
+                for (; Current != End; Next())
+                {
+                    if (!query.InScope(Current)) continue;
+                    if (Bound() < query.Threshold) query.AddUnscored(Current);
+                    else query.AddInScope(Current, -Score());
+                }
+                return;
+            }
+            for (var i = _index; i < _count; i++)
+            {
+                var id = _ids[i];
+                if (!query.InScope(id)) continue;
+                var value = _scores[i];
+                if (BoundOf(id, value) < query.Threshold) query.AddUnscored(id);
+                else query.AddInScope(id, -ScoreOf(id, value));
+            }
+            _index = _count;
+            Current = End;
         }
 
         /// <summary>The contribution in document <paramref name="id"/> from the value <see cref="ScanInto"/> wrote for it.</summary>

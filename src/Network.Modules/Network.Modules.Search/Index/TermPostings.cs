@@ -404,18 +404,20 @@ internal sealed class TermPostings
                     });
                 }
             }
+            // One pass over the range into arrays of its size (the hits are at most that many).
+            low = Math.Max(low, 0);
+            var range = Math.Max(1, high - low + 1);
+            resultIds = System.Buffers.ArrayPool<int>.Shared.Rent(range);
+            resultFrequencies = System.Buffers.ArrayPool<float>.Shared.Rent(range);
             var hits = 0;
-            for (var id = Math.Max(low, 0); id <= high; id++) if (frequencies[id] > 0) hits++;
-            resultIds = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, hits));
-            resultFrequencies = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, hits));
-            idf = Idf(hits);
-            var at = 0;
-            for (var id = Math.Max(low, 0); id <= high; id++)
+            for (var id = low; id <= high; id++)
             {
-                if (frequencies[id] == 0) continue;
-                resultIds[at] = id;
-                resultFrequencies[at++] = frequencies[id];
+                var frequency = frequencies[id];
+                if (frequency == 0) continue;
+                resultIds[hits] = id;
+                resultFrequencies[hits++] = frequency;
             }
+            idf = Idf(hits);
             return hits;
         }
         finally
