@@ -73,7 +73,12 @@ public sealed class TextAnalyzer
             var token = text.Slice(start, length);
             if (!token.ContainsAny(Apostrophes))
             {
-                // Most words: no elision to split.
+                // Most words: no elision to split. A word whose first letter no wanted term starts with is not folded.
+                if (sink.FiltersTerms && !sink.WantsTerm(FirstFolded(token)))
+                {
+                    sink.Add(start, length, null);
+                    continue;
+                }
                 var whole = FoldInto(token, folded);
                 sink.Add(start, length, whole.IsEmpty || !sink.WantsTerm(whole[0]) ? null : local.TermOf(whole, language));
                 continue;
@@ -88,6 +93,9 @@ public sealed class TextAnalyzer
 
     private interface ITokenSink
     {
+        /// <summary>Whether <see cref="WantsTerm"/> can refuse a word (then it is asked before the word is folded).</summary>
+        bool FiltersTerms { get; }
+
         bool WantsTerm(char first);
 
         void Add(int start, int length, string? term);
@@ -95,6 +103,8 @@ public sealed class TextAnalyzer
 
     private readonly struct TermAppender(StringBuilder output) : ITokenSink
     {
+        public bool FiltersTerms => false;
+
         public bool WantsTerm(char first) => true;
 
         public void Add(int start, int length, string? term)
@@ -107,6 +117,8 @@ public sealed class TextAnalyzer
 
     private readonly struct FilteredTokenCollector(List<AnalyzedToken> output, string firstLetters) : ITokenSink
     {
+        public bool FiltersTerms => true;
+
         public bool WantsTerm(char first) => firstLetters.Contains(first);
 
         public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
@@ -114,6 +126,8 @@ public sealed class TextAnalyzer
 
     private readonly struct TokenCollector(List<AnalyzedToken> output) : ITokenSink
     {
+        public bool FiltersTerms => false;
+
         public bool WantsTerm(char first) => true;
 
         public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
@@ -206,6 +220,24 @@ public sealed class TextAnalyzer
     private static readonly string?[] Folding = BuildFoldingTable();
 
     /// <summary>Folds <paramref name="word"/> into <paramref name="buffer"/> (at most <see cref="MaxWordLength"/> characters of the word).</summary>
+    /// <summary>The first character <see cref="FoldInto"/> would give for <paramref name="word"/> ('\0' when none).</summary>
+    private static char FirstFolded(ReadOnlySpan<char> word)
+    {
+        var limit = Math.Min(word.Length, MaxWordLength);
+        for (var i = 0; i < limit; i++)
+        {
+            var c = word[i];
+            if (c < 128) return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            if (c < Folding.Length)
+            {
+                if (Folding[c] is { } mapped) return mapped[0];
+                continue;
+            }
+            if (char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) return char.ToLowerInvariant(c);
+        }
+        return '\0';
+    }
+
     private static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
     {
         var length = 0;

@@ -41,10 +41,10 @@ internal sealed class QueryExecution
     private readonly int _words;
 
     /// <summary>
-    /// Matches above which the facets are counted by popcounts: about sixty matches' values cost what a pass over one
-    /// value's bitmap of a hundred thousand rowids does (a few hundred words a microsecond).
+    /// Matches above which the facets are counted by popcounts: reading a match's values is a cache miss (about as long
+    /// as a pass over eighty words of the value bitmaps), as the matches are scattered over the rowids.
     /// </summary>
-    private int PopcountAbove => _words * _counts.Length / 40;
+    private int PopcountAbove => _words * _counts.Length / 80;
 
     public bool Ranked { get; }
 
