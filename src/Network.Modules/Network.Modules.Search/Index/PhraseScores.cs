@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Buffers;
+using System.Numerics;
 using Network.Modules.Search.Query;
 
 namespace Network.Modules.Search.Index;

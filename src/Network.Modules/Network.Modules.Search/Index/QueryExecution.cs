@@ -9,8 +9,8 @@ namespace Network.Modules.Search.Index;
 /// each facet shows what choosing another of its values would give) and keeps the best page in a bounded heap.
 /// Without facet filters (most searches), a match only sets its bit in a bitmap over the rowids; the facets are counted
 /// at the end, from the few matches' values, or, for many matches, as the popcount of the bitmap ANDed with each value's
-/// documents (<see cref="DocumentTable.ValueBits"/>): a word in nine documents of ten costs a pass over a hundred small
-/// bitmaps, not a read of ninety thousand documents' values.
+/// documents (<see cref="DocumentTable.ValueBits"/>): a word in nine documents of ten costs a pass over one small bitmap
+/// per facet value, not a read of ninety thousand documents' values.
 /// </summary>
 internal sealed class QueryExecution
 {
