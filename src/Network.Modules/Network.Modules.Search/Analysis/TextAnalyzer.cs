@@ -220,20 +220,15 @@ public sealed class TextAnalyzer
     private static readonly string?[] Folding = BuildFoldingTable();
 
     /// <summary>Folds <paramref name="word"/> into <paramref name="buffer"/> (at most <see cref="MaxWordLength"/> characters of the word).</summary>
-    /// <summary>The first character <see cref="FoldInto"/> would give for <paramref name="word"/> ('\0' when none).</summary>
+    /// <summary>The first character <see cref="FoldInto"/> would give for <paramref name="word"/> ('\0' when none): its characters folded one at a time.</summary>
     private static char FirstFolded(ReadOnlySpan<char> word)
     {
+        Span<char> folded = stackalloc char[4];
         var limit = Math.Min(word.Length, MaxWordLength);
         for (var i = 0; i < limit; i++)
         {
-            var c = word[i];
-            if (c < 128) return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-            if (c < Folding.Length)
-            {
-                if (Folding[c] is { } mapped) return mapped[0];
-                continue;
-            }
-            if (char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) return char.ToLowerInvariant(c);
+            var one = FoldInto(word.Slice(i, 1), folded);
+            if (!one.IsEmpty) return one[0];
         }
         return '\0';
     }

@@ -44,9 +44,6 @@ internal sealed class DocumentTable
 
     public int Count { get; private set; }
 
-    /// <summary>Changes with every document set or removed: what was computed from the table before is stale.</summary>
-    public int Version { get; private set; }
-
     // Per facet value id, a bit per rowid: the documents holding the value (type and region included). A broad search's
     // facet counts are the popcounts of its matches' bits ANDed with these (see QueryExecution.Facets), a few
     // microseconds a value, instead of reading every match's values.
@@ -134,7 +131,6 @@ internal sealed class DocumentTable
         foreach (var value in values) _valueBits[value][id >> 6] |= 1UL << (int)id;
         _perTenantCount[tenant]++;
         Count++;
-        Version++;
     }
 
     public void Remove(long id)
@@ -151,7 +147,6 @@ internal sealed class DocumentTable
         _scopeKeys[id] = 0;
         _facetCounts[id] = 0;
         Count--;
-        Version++;
     }
 
     private int Value(int facet, string value, string label)

@@ -120,12 +120,6 @@ internal sealed class QueryExecution
         return type < types.Length && types[type] && ((scopeKey & 1) != 0 || !_scopeSharedOnly[tenant]);
     }
 
-    /// <summary>Takes one matching rowid (and its BM25 score, lower is better).</summary>
-    public void Add(long id, double score)
-    {
-        if (InScope(id)) AddInScope(id, score);
-    }
-
     /// <summary>Takes one matching rowid that <see cref="InScope"/> accepted.</summary>
     public void AddInScope(long id, double score)
     {

@@ -615,12 +615,14 @@ internal sealed class TermList
     }
 
     /// <summary>The rowid of the posting at <paramref name="index"/> (below <see cref="Count"/>).</summary>
-    public int IdAt(int index)
+    public int IdAt(int index) => _segments[2 * SegmentOf(index)] << 16 | _lows[index >> ChunkShift]![index & ChunkMask];
+
+    /// <summary>The segment holding the posting at <paramref name="index"/> (the last whose first index is at most it).</summary>
+    private int SegmentOf(int index)
     {
-        var segments = _segments;
-        var k = segments.Length - 2;
-        while (segments[k + 1] > index) k -= 2;
-        return segments[k] << 16 | _lows[index >> ChunkShift]![index & ChunkMask];
+        var k = Segments - 1;
+        while (_segments[2 * k + 1] > index) k--;
+        return k;
     }
 
     /// <summary>
@@ -630,16 +632,13 @@ internal sealed class TermList
     /// </summary>
     public void Run(int index, out ushort[] lows, out byte[] weights, out int start, out int end, out int high)
     {
-        var segments = _segments;
-        var k = segments.Length - 2;
-        while (segments[k + 1] > index) k -= 2;
-        high = segments[k] << 16;
+        var segment = SegmentOf(index);
+        high = _segments[2 * segment] << 16;
         var chunk = index >> ChunkShift;
         start = chunk << ChunkShift;
         lows = _lows[chunk]!;
         weights = _weights[chunk]!;
-        var segmentEnd = k + 2 < segments.Length ? segments[k + 3] : Count;
-        end = Math.Min(Math.Min(start + lows.Length, segmentEnd), Count);
+        end = Math.Min(start + lows.Length, SegmentEnd(segment));
     }
 
     /// <summary>The frequency of <paramref name="id"/> when its weight byte says it is kept aside (<see cref="IsLarge"/>).</summary>
