@@ -68,10 +68,10 @@ public sealed class TextAnalyzer
         var words = local.Words;
         Span<char> folded = stackalloc char[MaxWordLength * 2];
         var position = 0;
-        while (NextToken(text, ref position, out var start, out var length))
+        while (NextToken(text, ref position, out var start, out var length, out var hasApostrophe))
         {
             var token = text.Slice(start, length);
-            if (!token.ContainsAny(Apostrophes))
+            if (!hasApostrophe)
             {
                 // Most words: no elision to split. A word whose first letter no wanted term starts with is not folded.
                 if (sink.FiltersTerms && !sink.WantsTerm(FirstFolded(token)))
@@ -160,7 +160,7 @@ public sealed class TextAnalyzer
         if (string.IsNullOrEmpty(text)) return result;
         var words = new List<(int Start, int Length)>();
         var position = 0;
-        while (NextToken(text, ref position, out var start, out var length))
+        while (NextToken(text, ref position, out var start, out var length, out _))
         {
             words.Clear();
             foreach (var word in SplitElisions(text.AsSpan(start, length), words)) result.Add(text.Substring(start + word.Start, word.Length));
@@ -175,27 +175,55 @@ public sealed class TextAnalyzer
         return new string(FoldInto(word, buffer));
     }
 
-    // Letters, digits and combining marks make words; an apostrophe between two letters stays inside (elisions are split next).
-    private static bool NextToken(ReadOnlySpan<char> text, ref int position, out int start, out int length)
+    // Letters, digits and combining marks make words; an apostrophe between two letters stays inside (elisions are split
+    // next, and hasApostrophe says whether there is one to split at).
+    private static bool NextToken(ReadOnlySpan<char> text, ref int position, out int start, out int length, out bool hasApostrophe)
     {
-        while (position < text.Length && !IsWordChar(text[position])) position++;
-        start = position;
-        while (position < text.Length)
+        var table = CharClasses;
+        var at = position;
+        while (at < text.Length && (KindOf(text[at], table) & WordChar) == 0) at++;
+        start = at;
+        var kinds = 0;
+        while (at < text.Length)
         {
-            var c = text[position];
-            if (IsWordChar(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) { position++; continue; }
-            if (IsApostrophe(c) && position + 1 < text.Length && IsWordChar(text[position + 1]) && position > start) { position++; continue; }
-            break;
+            var kind = KindOf(text[at], table);
+            if ((kind & (WordChar | CombiningMark)) == 0
+                && ((kind & Apostrophe) == 0 || at + 1 >= text.Length || !IsWordChar(text[at + 1]) || at == start)) break;
+            kinds |= kind;
+            at++;
         }
-        length = position - start;
+        position = at;
+        length = at - start;
+        hasApostrophe = (kinds & Apostrophe) != 0;
         return length > 0;
+    }
+
+    private static byte KindOf(char c, byte[] table) => (uint)c < (uint)table.Length ? table[c] : Classify(c);
+
+    private const byte WordChar = 1, CombiningMark = 2, Apostrophe = 4;
+
+    // The kind of every character up to U+02FF, looked up once per character of every text analysed.
+    private static readonly byte[] CharClasses = BuildCharClasses();
+
+    private static byte[] BuildCharClasses()
+    {
+        var table = new byte[0x300];
+        for (var c = 0; c < table.Length; c++) table[c] = Classify((char)c);
+        return table;
+    }
+
+    private static byte Classify(char c)
+    {
+        byte kind = 0;
+        if (IsWordChar(c)) kind |= WordChar;
+        else if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) kind |= CombiningMark;
+        if (IsApostrophe(c)) kind |= Apostrophe;
+        return kind;
     }
 
     private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘';
-
-    private static readonly System.Buffers.SearchValues<char> Apostrophes = System.Buffers.SearchValues.Create("'’ʼ‘");
 
     /// <summary>Parts of a token between apostrophes; a leading elided article ("l", "qu") is dropped.</summary>
     private static List<(int Start, int Length)> SplitElisions(ReadOnlySpan<char> token, List<(int Start, int Length)> parts)
@@ -219,10 +247,11 @@ public sealed class TextAnalyzer
 
     private static readonly string?[] Folding = BuildFoldingTable();
 
-    /// <summary>Folds <paramref name="word"/> into <paramref name="buffer"/> (at most <see cref="MaxWordLength"/> characters of the word).</summary>
     /// <summary>The first character <see cref="FoldInto"/> would give for <paramref name="word"/> ('\0' when none): its characters folded one at a time.</summary>
     private static char FirstFolded(ReadOnlySpan<char> word)
     {
+        if (word.IsEmpty) return '\0';
+        if (word[0] < 128) return char.IsAsciiLetterUpper(word[0]) ? (char)(word[0] | 0x20) : word[0];
         Span<char> folded = stackalloc char[4];
         var limit = Math.Min(word.Length, MaxWordLength);
         for (var i = 0; i < limit; i++)
@@ -233,6 +262,7 @@ public sealed class TextAnalyzer
         return '\0';
     }
 
+    /// <summary>Folds <paramref name="word"/> into <paramref name="buffer"/> (at most <see cref="MaxWordLength"/> characters of the word).</summary>
     private static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
     {
         var length = 0;
