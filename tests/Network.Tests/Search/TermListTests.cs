@@ -27,6 +27,7 @@ public sealed class TermListTests
     {
         var random = new Random(11);
         var list = new TermList(1);
+        list.KeepBits(true);
         var expected = new SortedDictionary<int, int>();
         var next = 0;
         for (var step = 0; step < 20_000; step++)
@@ -59,9 +60,34 @@ public sealed class TermListTests
         Assert.True(next > 3 * 65_536);
         Assert.Equal(expected.Select(p => (p.Key, p.Value)).ToList(), Contents(list));
         Assert.Equal(expected.Count, list.Live);
+        AssertBitsAndWeightRanges(list, expected);
         list.Compact();
         Assert.Equal(expected.Select(p => (p.Key, p.Value)).ToList(), Contents(list));
         Assert.Equal(expected.Count, list.Count);
+        AssertBitsAndWeightRanges(list, expected);
+    }
+
+    /// <summary>The list's bitmap holds exactly its live rowids, and a pass over a range of weight bytes finds exactly the postings in it.</summary>
+    private static void AssertBitsAndWeightRanges(TermList list, SortedDictionary<int, int> expected)
+    {
+        var bits = list.Bits!;
+        var fromBits = new List<int>();
+        for (var w = 0; w < bits.Length; w++)
+            for (var b = 0; b < 64; b++)
+                if ((bits[w] & (1UL << b)) != 0) fromBits.Add(w * 64 + b);
+        Assert.Equal(expected.Keys.ToList(), fromBits);
+        foreach (var (minimum, maximum) in new[] { (1, 255), (32, 255), (255, 255), (16, 31), (2, 2), (1, 1), (200, 254), (40, 30) })
+        {
+            var collector = new Collector { Seen = [] };
+            list.ForEachWeightBetween(minimum, maximum, ref collector);
+            var inRange = expected.Where(p => Math.Min(p.Value, 255) >= minimum && Math.Min(p.Value, 255) <= maximum).Select(p => (p.Key, p.Value)).ToList();
+            Assert.Equal(inRange, collector.Seen);
+        }
+        list.KeepBits(false);
+        Assert.Null(list.Bits);
+        list.KeepBits(true);
+        Assert.Equal(bits.Take(list.Bits!.Length), list.Bits);
+        Assert.All(bits.Skip(list.Bits.Length), word => Assert.Equal(0UL, word));
     }
 
     [Fact]

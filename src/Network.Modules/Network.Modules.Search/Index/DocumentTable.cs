@@ -49,6 +49,11 @@ internal sealed class DocumentTable
     // microseconds a value, instead of reading every match's values.
     private readonly List<ulong[]> _valueBits = [];
 
+    // The shared documents, a bit per rowid; and the region and type facet value of each tenant and type id.
+    private ulong[] _sharedBits = new ulong[1024 >> 6];
+    private readonly List<int> _tenantValues = [];
+    private readonly List<int> _typeValues = [];
+
     /// <summary>One past the highest rowid the arrays cover.</summary>
     public long Capacity => _docs.Length;
 
@@ -69,6 +74,15 @@ internal sealed class DocumentTable
 
     /// <summary>Per facet value id, <see cref="BitWords"/> words: bit <c>id % 64</c> of word <c>id / 64</c> set for each document holding the value.</summary>
     public IReadOnlyList<ulong[]> ValueBits => _valueBits;
+
+    /// <summary>The shared documents (<see cref="BitWords"/> words, as <see cref="ValueBits"/>).</summary>
+    public ulong[] SharedBits => _sharedBits;
+
+    /// <summary>The documents of a tenant id (its region facet value's bits).</summary>
+    public ulong[] TenantBits(int tenant) => _valueBits[_tenantValues[tenant]];
+
+    /// <summary>The documents of a type id (its type facet value's bits).</summary>
+    public ulong[] TypeBits(int type) => _valueBits[_typeValues[type]];
 
     /// <summary>Words of a bitmap over the rowids (<see cref="Capacity"/> is a multiple of 64).</summary>
     public int BitWords => _docs.Length >> 6;
@@ -114,6 +128,8 @@ internal sealed class DocumentTable
             Value(TypeFacet, document.Type, document.Type),
             Value(RegionFacet, document.Tenant, document.Tenant),
         };
+        if (type == _typeValues.Count) _typeValues.Add(values[0]);
+        if (tenant == _tenantValues.Count) _tenantValues.Add(values[1]);
         foreach (var facet in document.Facets)
         {
             if (!FacetIndex.TryGetValue(facet.Facet, out var index) || index is TypeFacet or RegionFacet || string.IsNullOrEmpty(facet.Value)) continue;
@@ -129,6 +145,7 @@ internal sealed class DocumentTable
         _facetCounts[id] = inline ? (byte)values.Count : FacetsNotInline;
         if (inline) for (var i = 0; i < values.Count; i++) _facetSlots[id * FacetStride + i] = (ushort)values[i];
         foreach (var value in values) _valueBits[value][id >> 6] |= 1UL << (int)id;
+        if (document.Shared) _sharedBits[id >> 6] |= 1UL << (int)id;
         _perTenantCount[tenant]++;
         Count++;
     }
@@ -143,6 +160,7 @@ internal sealed class DocumentTable
             foreach (var value in doc.FacetValues) _valueBits[value][id >> 6] &= ~(1UL << (int)id);
         else
             foreach (var value in _facetSlots.AsSpan((int)id * FacetStride, _facetCounts[id])) _valueBits[value][id >> 6] &= ~(1UL << (int)id);
+        _sharedBits[id >> 6] &= ~(1UL << (int)id);
         doc = default;
         _scopeKeys[id] = 0;
         _facetCounts[id] = 0;
@@ -182,6 +200,7 @@ internal sealed class DocumentTable
         Array.Resize(ref _dates, length);
         Array.Resize(ref _facetSlots, length * FacetStride);
         Array.Resize(ref _facetCounts, length);
+        Array.Resize(ref _sharedBits, length >> 6);
         for (var v = 0; v < _valueBits.Count; v++)
         {
             var bits = _valueBits[v];

@@ -79,6 +79,13 @@ internal static class PhraseEvaluator
         // scored straight into the query.
         if (match.Clauses.Count == 1 && match.ExcludedPhrases.Count == 0 && terms is not null && OnlyPresentTerm(match.Clauses[0], terms) is { } onlyList)
         {
+            // A broad word: its matches in scope taken from its bitmap at once, then only its best postings read.
+            if (onlyList.Bits is { } bits && terms.HasNorm(onlyList.LastId) && query.TryMatchAll(bits))
+            {
+                var best = new RankingSink(query);
+                terms.ScoreBest(onlyList, ref best);
+                return true;
+            }
             var sink = new QuerySink(query);
             terms.Score(onlyList, ref sink);
             return true;
@@ -632,6 +639,17 @@ internal static class PhraseEvaluator
         if (phrase.Length < 4 || phrase[0] != '"' || phrase[^2] != '"' || phrase[^1] != '*') return null;
         var inner = phrase.AsSpan(1, phrase.Length - 3);
         return inner.ContainsAny(' ', '"') ? null : inner.ToString();
+    }
+
+    private readonly struct RankingSink(QueryExecution query) : IRankingSink
+    {
+        public bool Wants(int id) => query.IsMatched(id);
+
+        public float Threshold => query.Threshold;
+
+        public bool Full => query.Full;
+
+        public void Add(int id, float score) => query.OfferMatched(id, -score);
     }
 
     private readonly struct QuerySink(QueryExecution query) : IPostingSink

@@ -138,6 +138,76 @@ internal sealed class QueryExecution
         if (CountMatch(id) && !Ranked) Offer(id, 0);
     }
 
+    /// <summary>
+    /// For an unfiltered search ranked by relevance, takes every document of <paramref name="bits"/> (a bit per rowid)
+    /// inside the scope as a match at once, counted in the total and the facets: the scope's bitmap is the tenants'
+    /// region bits (ANDed with their visible types' and, for shared-only tenants, the shared bits), or the shared bits
+    /// alone when every tenant and type is in scope. The page is then filled with <see cref="OfferMatched"/>. False
+    /// (nothing taken) for the other searches.
+    /// </summary>
+    public bool TryMatchAll(ulong[] bits)
+    {
+        if (!_unfiltered || !Ranked || Total != 0) return false;
+        var matched = _matched;
+        var words = Math.Min(_words, bits.Length);
+        if (EveryTenantAndType(out var sharedOnly))
+        {
+            if (sharedOnly) And(matched, bits, _table.SharedBits, words);
+            else Array.Copy(bits, matched, words);
+        }
+        else
+        {
+            var allTypes = _table.Types.Count;
+            for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
+            {
+                if (_scopeTypes[tenant] is not { } types) continue;
+                var region = _table.TenantBits(tenant);
+                var shared = _scopeSharedOnly[tenant] ? _table.SharedBits : null;
+                var visible = 0;
+                for (var type = 0; type < allTypes; type++) if (type < types.Length && types[type]) visible++;
+                if (visible == allTypes) OrAnd(matched, bits, region, shared, null, words);
+                else
+                    for (var type = 0; type < allTypes; type++)
+                        if (type < types.Length && types[type]) OrAnd(matched, bits, region, shared, _table.TypeBits(type), words);
+            }
+        }
+        var total = 0;
+        for (var w = 0; w < words; w++) total += BitOperations.PopCount(matched[w]);
+        Total = total;
+        return true;
+    }
+
+    /// <summary>Whether every tenant of the index is in scope with every type, all shared-only or none (the hub's scope, say).</summary>
+    private bool EveryTenantAndType(out bool sharedOnly)
+    {
+        sharedOnly = _scopeSharedOnly.Length > 0 && _scopeSharedOnly[0];
+        for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
+        {
+            if (_scopeTypes[tenant] is not { } types || _scopeSharedOnly[tenant] != sharedOnly) return false;
+            for (var type = 0; type < _table.Types.Count; type++) if (type >= types.Length || !types[type]) return false;
+        }
+        return true;
+    }
+
+    private static void And(ulong[] target, ulong[] a, ulong[] b, int words)
+    {
+        for (var w = 0; w < words; w++) target[w] = a[w] & b[w];
+    }
+
+    private static void OrAnd(ulong[] target, ulong[] a, ulong[] b, ulong[]? c, ulong[]? d, int words)
+    {
+        for (var w = 0; w < words; w++) target[w] |= a[w] & b[w] & (c is null ? ulong.MaxValue : c[w]) & (d is null ? ulong.MaxValue : d[w]);
+    }
+
+    /// <summary>Whether <see cref="TryMatchAll"/> took the rowid as a match.</summary>
+    public bool IsMatched(int id) => (uint)(id >> 6) < (uint)_words && (_matched[id >> 6] & (1UL << id)) != 0;
+
+    /// <summary>Whether the page is full (<see cref="Threshold"/> is then its worst score).</summary>
+    public bool Full => _best.Count == _keep;
+
+    /// <summary>Offers a match <see cref="TryMatchAll"/> took (already counted) for the page.</summary>
+    public void OfferMatched(int id, double score) => Offer(id, score);
+
     /// <summary>Counts a match in the total and the facets; false when a facet filter turns it away.</summary>
     private bool CountMatch(long id)
     {

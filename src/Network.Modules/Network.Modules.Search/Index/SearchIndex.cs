@@ -51,6 +51,9 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
     /// </summary>
     internal int FrequentTermMinimum { get; init; } = 1;
 
+    /// <summary>The fewest documents of a term whose list keeps a bitmap of them (tests lower it to take that path on small indexes).</summary>
+    internal int BroadTermMinimum { get; init; } = TermPostings.DefaultBroadMinimum;
+
     public SearchQueryParser Parser => parser;
 
     private string LivePath => Path.Combine(Folder, FileName);
@@ -71,7 +74,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
                     Directory.CreateDirectory(Folder);
                     if (_rebuild is null) DeleteFiles(RebuildPath);
                     var opened = IndexFile.Open(LivePath);
-                    _terms = TermPostings.Build(opened, FrequentTermMinimum);
+                    _terms = TermPostings.Build(opened, FrequentTermMinimum, BroadTermMinimum);
                     _live = opened;
                 }
                 return _live;
@@ -312,7 +315,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             }
             // A whole-index rebuild starts from an empty file: its postings are kept as the batches are written (FTS5's
             // totals are only committed at the end, where they are re-read), rather than read back from FTS5 at the end.
-            _rebuild = new SearchIndexRebuild(this, staging, tenants, tenants is null ? TermPostings.Build(staging, FrequentTermMinimum) : null);
+            _rebuild = new SearchIndexRebuild(this, staging, tenants, tenants is null ? TermPostings.Build(staging, FrequentTermMinimum, BroadTermMinimum) : null);
             return _rebuild;
         }
         finally
@@ -339,7 +342,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, IOptions<Networ
             var table = staging.Table;
             // Kept while the batches were written (re-read now that FTS5's totals are committed), or built from the file
             // for a tenant rebuild; either way before the swap, so searches wait only for the rename.
-            var terms = rebuild.Terms ?? TermPostings.Build(staging, FrequentTermMinimum);
+            var terms = rebuild.Terms ?? TermPostings.Build(staging, FrequentTermMinimum, BroadTermMinimum);
             if (rebuild.Terms is not null) terms.Apply(staging, [], []);
             staging.CloseClean();
 

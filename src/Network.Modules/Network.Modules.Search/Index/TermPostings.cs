@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Network.Modules.Search.Index;
 
 /// <summary>
@@ -24,14 +26,16 @@ internal sealed class TermPostings
     public const int TitleWeight = 10;
 
     private readonly int _minimumDocuments;
+    private readonly int _broadMinimum;
     private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private int[] _lengths = new int[1024];
     private readonly List<TermEntry> _touched = [];
 
-    public TermPostings(int minimumDocuments)
+    public TermPostings(int minimumDocuments, int broadMinimum = DefaultBroadMinimum)
     {
         _minimumDocuments = Math.Max(1, minimumDocuments);
+        _broadMinimum = Math.Max(1, broadMinimum);
         _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -57,9 +61,9 @@ internal sealed class TermPostings
     }
 
     /// <summary>Builds the lists from the index file: document frequencies, each document's size, held terms' instances.</summary>
-    public static TermPostings Build(IndexFile file, int minimumDocuments)
+    public static TermPostings Build(IndexFile file, int minimumDocuments, int broadMinimum = DefaultBroadMinimum)
     {
-        var postings = new TermPostings(minimumDocuments);
+        var postings = new TermPostings(minimumDocuments, broadMinimum);
         (postings.Rows, postings.Tokens) = file.ReadTotals();
         file.ReadDocumentSizes((id, size) => postings.SetLength(id, size));
         var threshold = postings.Threshold;
@@ -71,8 +75,19 @@ internal sealed class TermPostings
                 if (entry.Documents >= threshold) postings.Load(file, term, entry);
         }
         postings.ComputeNorms();
+        var broad = postings.BroadDocuments;
+        foreach (var entry in postings._terms.Values) entry.List?.KeepBits(entry.List.Live >= broad);
         return postings;
     }
+
+    /// <summary>
+    /// A list in at least this many documents keeps a bitmap of them (<see cref="TermList.Bits"/>): a thirty-second of
+    /// the rows (the bitmap, a bit per row, then takes at most 4 bytes a posting), and at least the broad minimum.
+    /// </summary>
+    private int BroadDocuments => (int)Math.Max(_broadMinimum, Rows / 32);
+
+    /// <summary>The fewest documents of a list with a bitmap, whatever the index's size.</summary>
+    public const int DefaultBroadMinimum = 1024;
 
     /// <summary>
     /// Every term's list in one pass over FTS5's instances (term by term, rowids ascending): one statement instead of
@@ -203,11 +218,15 @@ internal sealed class TermPostings
         }
         (Rows, Tokens) = file.ReadTotals();
         var threshold = Threshold;
+        var broad = BroadDocuments;
         List<(string, TermEntry)>? promote = null;
         foreach (var (term, entry) in _terms)
         {
             if (entry.List is { } list)
             {
+                // Kept from the broad threshold on, dropped below half of it (a list near it does not flip at every write).
+                if (list.Live >= broad) list.KeepBits(true);
+                else if (list.Live < broad / 2) list.KeepBits(false);
                 if (list.Live < threshold / 2)
                 {
                     Postings -= list.Count;
@@ -225,7 +244,11 @@ internal sealed class TermPostings
                 (promote ??= []).Add((term, entry));
             }
         }
-        foreach (var (term, entry) in promote ?? []) Load(file, term, entry);
+        foreach (var (term, entry) in promote ?? [])
+        {
+            Load(file, term, entry);
+            entry.List?.KeepBits(entry.List.Live >= broad);
+        }
         ComputeNorms();
     }
 
@@ -305,6 +328,50 @@ internal sealed class TermPostings
             // A document whose best possible contribution cannot enter the results is only counted: no division.
             else if (bounds[Math.Min(frequency, MaxBoundedFrequency)] < Sink.Threshold) Sink.Count(id);
             else Sink.Add(id, Contribution(idf, frequency, norms[id]));
+        }
+    }
+
+    /// <summary>
+    /// The best documents of a broad list whose matches the query has already taken (from <see cref="TermList.Bits"/>):
+    /// the postings are read from the highest frequencies down, in passes over the list's weight bytes (32 and more, then
+    /// 16 to 31, …, or, once the page is full, every frequency whose bound can still reach it), and the reading ends as
+    /// soon as no posting left can enter the page. The page is the one <see cref="Score{TSink}"/> would give: a posting
+    /// not read has a contribution below the page's threshold. Every rowid of the list must have a norm (<see cref="HasNorm"/>).
+    /// </summary>
+    public void ScoreBest<TSink>(TermList list, ref TSink sink) where TSink : struct, IRankingSink
+    {
+        var idf = Idf(list.Live);
+        var bounds = ContributionBounds(idf);
+        var visitor = new BestVisitor<TSink>(idf, _norms, bounds, sink);
+        var maximum = TermList.MaxWeightByte;
+        var minimum = 32;
+        while (true)
+        {
+            list.ForEachWeightBetween(minimum, maximum, ref visitor);
+            if (minimum <= 1) break;
+            var full = visitor.Sink.Full;
+            var threshold = visitor.Sink.Threshold;
+            if (full && bounds[minimum - 1] < threshold) break;
+            maximum = minimum - 1;
+            if (!full) minimum /= 2;
+            else
+            {
+                // The lowest frequency whose bound reaches the page (bounds grow with the frequency).
+                minimum = 1;
+                while (bounds[minimum] < threshold) minimum++;
+            }
+        }
+        sink = visitor.Sink;
+    }
+
+    private struct BestVisitor<TSink>(double idf, double[] norms, float[] bounds, TSink sink) : IPostingVisitor where TSink : struct, IRankingSink
+    {
+        public TSink Sink = sink;
+
+        public void Visit(int id, int frequency)
+        {
+            if (!Sink.Wants(id) || bounds[Math.Min(frequency, MaxBoundedFrequency)] < Sink.Threshold) return;
+            Sink.Add(id, Contribution(idf, frequency, norms[id]));
         }
     }
 
@@ -509,6 +576,21 @@ internal interface IPostingSink
     void Count(int id);
 }
 
+/// <summary>Receives the best of a term's postings whose matches are already counted (<see cref="TermPostings.ScoreBest{TSink}"/>).</summary>
+internal interface IRankingSink
+{
+    /// <summary>Whether the document is a match (in the search's scope).</summary>
+    bool Wants(int id);
+
+    /// <summary>A contribution below this cannot enter the page.</summary>
+    float Threshold { get; }
+
+    /// <summary>Whether the page is full (then <see cref="Threshold"/> is its worst score).</summary>
+    bool Full { get; }
+
+    void Add(int id, float score);
+}
+
 /// <summary>
 /// One term's postings: ascending rowids and weighted frequencies (0 = removed, skipped until compacted), 3 bytes a
 /// posting: a rowid is kept as its low 16 bits, under a segment giving the high bits of a run of postings (a list of
@@ -536,6 +618,8 @@ internal sealed class TermList
     // Pairs (high bits, first index) in ascending order; the first pair's index is always 0.
     private int[] _segments = [];
     private Dictionary<int, ushort>? _large;
+    // A broad list's documents, a bit per rowid (see KeepBits); null for the others.
+    private ulong[]? _bits;
 
     public int Count;
 
@@ -558,6 +642,99 @@ internal sealed class TermList
     }
 
     private int Segments => _segments.Length / 2;
+
+    /// <summary>
+    /// The documents holding the term, bit <c>id % 64</c> of word <c>id / 64</c> (words past the array's end are empty),
+    /// when <see cref="KeepBits"/> asked for them: a search for this one word takes its matches in scope by ANDing
+    /// bitmaps instead of reading every posting.
+    /// </summary>
+    public ulong[]? Bits => _bits;
+
+    /// <summary>Keeps <see cref="Bits"/> (built from the postings, then kept in step with every change) or drops it.</summary>
+    public void KeepBits(bool keep)
+    {
+        if (!keep)
+        {
+            _bits = null;
+            return;
+        }
+        if (_bits is not null) return;
+        _bits = new ulong[Math.Max(0, LastId >> 6) + 1];
+        var setter = new BitSetter(_bits);
+        ForEach(ref setter);
+    }
+
+    private readonly struct BitSetter(ulong[] bits) : IPostingVisitor
+    {
+        public void Visit(int id, int frequency) => bits[id >> 6] |= 1UL << id;
+    }
+
+    private void SetBit(int id)
+    {
+        if (_bits is null) return;
+        if (id >> 6 >= _bits.Length) Array.Resize(ref _bits, Math.Max(_bits.Length * 2, (id >> 6) + 1));
+        _bits[id >> 6] |= 1UL << id;
+    }
+
+    private void ClearBit(int id)
+    {
+        if (_bits is not null && id >> 6 < _bits.Length) _bits[id >> 6] &= ~(1UL << id);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="visitor"/> with every live posting whose weight byte is in [<paramref name="minimum"/>,
+    /// <paramref name="maximum"/>] (a frequency of <see cref="MaxWeightByte"/> or more has the byte <see cref="MaxWeightByte"/>),
+    /// rowids ascending: the weight bytes are compared 32 at a time, so a pass that finds a few hundred postings among
+    /// ninety thousand costs a few microseconds.
+    /// </summary>
+    public void ForEachWeightBetween<TVisitor>(int minimum, int maximum, ref TVisitor visitor) where TVisitor : struct, IPostingVisitor
+    {
+        minimum = Math.Max(1, minimum);
+        if (minimum > maximum) return;
+        var low = Vector256.Create((byte)minimum);
+        var high = Vector256.Create((byte)Math.Min(maximum, MaxWeightByte));
+        var segments = _segments;
+        for (var k = 0; k < segments.Length / 2; k++)
+        {
+            var highBits = segments[2 * k] << 16;
+            var end = SegmentEnd(k);
+            var i = segments[2 * k + 1];
+            while (i < end)
+            {
+                var chunk = i >> ChunkShift;
+                var lows = _lows[chunk]!;
+                var weights = _weights[chunk]!;
+                var from = i & ChunkMask;
+                var to = Math.Min(Math.Min(lows.Length, weights.Length), end - (chunk << ChunkShift));
+                var j = from;
+                for (; j + 32 <= to; j += 32)
+                {
+                    var bytes = Vector256.Create(weights.AsSpan(j, 32));
+                    var mask = (Vector256.GreaterThanOrEqual(bytes, low)
+                        & Vector256.LessThanOrEqual(bytes, high)).ExtractMostSignificantBits();
+                    while (mask != 0)
+                    {
+                        var at = j + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                        mask &= mask - 1;
+                        var id = highBits | lows[at];
+                        visitor.Visit(id, weights[at] == Large ? _large![id] : weights[at]);
+                    }
+                }
+                for (; j < to; j++)
+                {
+                    var weight = weights[j];
+                    if (weight < minimum || weight > maximum) continue;
+                    var id = highBits | lows[j];
+                    visitor.Visit(id, weight == Large ? _large![id] : weight);
+                }
+                i = (chunk << ChunkShift) + to;
+                if (to == from) break;
+            }
+        }
+    }
+
+    /// <summary>The largest weight byte: the frequencies from this one on (kept aside) share it.</summary>
+    public const int MaxWeightByte = Large;
 
     private int SegmentEnd(int k) => k + 1 < Segments ? _segments[2 * k + 3] : Count;
 
@@ -715,6 +892,7 @@ internal sealed class TermList
         SetWeight(Count, id, frequency);
         Count++;
         Live++;
+        SetBit(id);
     }
 
     /// <summary>Adds <paramref name="weight"/> to the last posting's frequency when it is <paramref name="id"/>'s; false past 16 bits.</summary>
@@ -786,6 +964,7 @@ internal sealed class TermList
         {
             if (WeightAt(at) == 0) Live++;
             SetWeight(at, id, frequency);
+            SetBit(id);
             return;
         }
         Insert(~at, id, frequency);
@@ -824,6 +1003,7 @@ internal sealed class TermList
         SetWeight(at, id, frequency);
         Count++;
         Live++;
+        SetBit(id);
     }
 
     public void Remove(int id)
@@ -834,6 +1014,7 @@ internal sealed class TermList
         SetWeightByte(at, 0);
         _large?.Remove(id);
         Live--;
+        ClearBit(id);
     }
 
     /// <summary>Drops the unused capacity of the last chunk (after a bulk read or load).</summary>
