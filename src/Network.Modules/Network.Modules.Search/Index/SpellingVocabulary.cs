@@ -12,6 +12,13 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
 {
     private readonly Lock _lock = new();
     private Dictionary<string, Entry>? _words;
+    // The words counted at least twice, by length, in flat arrays (rebuilt after words were added): a suggestion scans
+    // the five lengths within 2 of the word's, not the whole dictionary.
+    private Bucket[]? _buckets;
+
+    private const int MinimumLength = 3, MaximumLength = 30, MinimumCount = 2;
+
+    private sealed record Bucket(string[] Words, ulong[] Letters, Entry[] Entries);
 
     private sealed class Entry(string surface, ulong letters)
     {
@@ -30,12 +37,20 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
     {
         var words = new Dictionary<string, Entry>(StringComparer.Ordinal);
         readAll((title, summary) => { Add(words, title); Add(words, summary); });
-        lock (_lock) _words = words;
+        lock (_lock)
+        {
+            _words = words;
+            _buckets = null;
+        }
     }
 
     public void Reset()
     {
-        lock (_lock) _words = null;
+        lock (_lock)
+        {
+            _words = null;
+            _buckets = null;
+        }
     }
 
     public void Add(string title, string summary)
@@ -45,6 +60,7 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
             if (_words is null) return;
             Add(_words, title);
             Add(_words, summary);
+            _buckets = null;
         }
     }
 
@@ -52,7 +68,7 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
     {
         foreach (var word in analyzer.Words(text))
         {
-            if (word.Length < 3 || word.Length > 30) continue;
+            if (word.Length < MinimumLength || word.Length > MaximumLength) continue;
             var folded = TextAnalyzer.Fold(word);
             if (!words.TryGetValue(folded, out var entry)) words[folded] = entry = new Entry(word.ToLowerInvariant(), Letters(folded));
             entry.Count++;
@@ -64,25 +80,42 @@ internal sealed class SpellingVocabulary(TextAnalyzer analyzer)
         }
     }
 
-    /// <summary>Words within edit distance 2 of <paramref name="folded"/>, closest then most frequent first.</summary>
-    public List<string> Candidates(string folded, int minimumCount = 2, int limit = 10)
+    /// <summary>Words counted at least twice within edit distance 2 of <paramref name="folded"/>, closest then most frequent first.</summary>
+    public List<string> Candidates(string folded, int limit = 10)
     {
         var found = new List<(string Surface, int Distance, int Count)>();
         var letters = Letters(folded);
         lock (_lock)
         {
             if (_words is null) return [];
-            foreach (var (word, entry) in _words)
+            var buckets = _buckets ??= Buckets(_words);
+            for (var length = Math.Max(0, folded.Length - 2); length <= Math.Min(buckets.Length - 1, folded.Length + 2); length++)
             {
-                if (entry.Count < minimumCount || Math.Abs(word.Length - folded.Length) > 2 || word == folded) continue;
-                // Each edit brings in or takes away at most one letter: a word with three letters the other lacks is further than 2.
-                if (System.Numerics.BitOperations.PopCount(letters & ~entry.Letters) > 2 || System.Numerics.BitOperations.PopCount(entry.Letters & ~letters) > 2) continue;
-                var distance = Distance(folded, word, 2);
-                if (distance <= 2) found.Add((entry.Surface, distance, entry.Count));
+                var bucket = buckets[length];
+                var bucketLetters = bucket.Letters;
+                for (var i = 0; i < bucketLetters.Length; i++)
+                {
+                    // Each edit brings in or takes away at most one letter: a word with three letters the other lacks is further than 2.
+                    if (System.Numerics.BitOperations.PopCount(letters & ~bucketLetters[i]) > 2 || System.Numerics.BitOperations.PopCount(bucketLetters[i] & ~letters) > 2) continue;
+                    var word = bucket.Words[i];
+                    if (word == folded) continue;
+                    var distance = Distance(folded, word, 2);
+                    if (distance <= 2) found.Add((bucket.Entries[i].Surface, distance, bucket.Entries[i].Count));
+                }
             }
         }
         return found.OrderBy(f => f.Distance).ThenByDescending(f => f.Count).ThenBy(f => f.Surface, StringComparer.Ordinal)
             .Take(limit).Select(f => f.Surface).ToList();
+    }
+
+    private static Bucket[] Buckets(Dictionary<string, Entry> words)
+    {
+        // Folded words can be longer than the words (œ is oe) or shorter (combining marks dropped).
+        var lists = new List<(string Word, Entry Entry)>[words.Keys.Select(w => w.Length).DefaultIfEmpty(0).Max() + 1];
+        for (var length = 0; length < lists.Length; length++) lists[length] = [];
+        foreach (var (word, entry) in words)
+            if (entry.Count >= MinimumCount) lists[word.Length].Add((word, entry));
+        return [.. lists.Select(list => new Bucket([.. list.Select(p => p.Word)], [.. list.Select(p => p.Entry.Letters)], [.. list.Select(p => p.Entry)]))];
     }
 
     /// <summary>
