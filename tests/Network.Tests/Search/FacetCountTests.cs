@@ -68,7 +68,7 @@ public sealed class FacetCountTests : IDisposable
     private void AssertCounts(string text, Func<HashSet<string>, bool> matches, IReadOnlyList<SearchScopeTenant> scope)
     {
         var results = _index.Search(new SearchRequest(text, scope, new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Relevance, 1, 10));
-        var found = _documents.Values.Where(d => matches(d.Words) && scope.Any(s => s.Tenant == d.Document.Tenant && (!s.SharedOnly || d.Document.Shared))).ToList();
+        var found = _documents.Values.Where(d => matches(d.Words) && scope.Any(s => s.Tenant == d.Document.Tenant && s.Types.Contains(d.Document.Type) && (!s.SharedOnly || d.Document.Shared))).ToList();
         Assert.Equal(found.Count, results.Total);
         var expected = new Dictionary<(string, string), int>();
         foreach (var (document, _) in found)
@@ -98,6 +98,9 @@ public sealed class FacetCountTests : IDisposable
             AssertCounts("orgue", w => w.Contains("orgue"), Hub);
             AssertCounts("orgue OR herbier -visite", w => (w.Contains("orgue") || w.Contains("herbier")) && !w.Contains("visite"), Hub);
             AssertCounts("musée", w => w.Contains("musée"), [new SearchScopeTenant("bretagne", AllTypes, false)]);
+            // Tenants and types out of scope: their region and type values hold no match.
+            AssertCounts("projet", _ => true, [new SearchScopeTenant("bretagne", new HashSet<string> { "news" }, false), new SearchScopeTenant("normandie", AllTypes, true)]);
+            AssertCounts("musée", w => w.Contains("musée"), [new SearchScopeTenant("hauts-de-france", new HashSet<string> { "showcase" }, true)]);
             // Removals clear the removed documents' masks.
             var removed = _documents.Keys.Where(k => int.Parse(k) % 5 == 0).ToList();
             await _index.ApplyAsync([], [.. removed.Select(k => _documents[k].Document.Id)]);

@@ -117,11 +117,21 @@ public sealed class TextAnalyzer
 
     private readonly struct FilteredTokenCollector(List<AnalyzedToken> output, string firstLetters) : ITokenSink
     {
+        // The ASCII letters among firstLetters as bits (asked about every word: a string search each time cost more).
+        private readonly UInt128 _ascii = AsciiBits(firstLetters);
+
         public bool FiltersTerms => true;
 
-        public bool WantsTerm(char first) => firstLetters.Contains(first);
+        public bool WantsTerm(char first) => first < 128 ? ((_ascii >> first) & UInt128.One) != UInt128.Zero : firstLetters.Contains(first);
 
         public void Add(int start, int length, string? term) => output.Add(new AnalyzedToken(start, length, term));
+    }
+
+    private static UInt128 AsciiBits(string letters)
+    {
+        var bits = UInt128.Zero;
+        foreach (var c in letters) if (c < 128) bits |= UInt128.One << c;
+        return bits;
     }
 
     private readonly struct TokenCollector(List<AnalyzedToken> output) : ITokenSink
@@ -251,7 +261,15 @@ public sealed class TextAnalyzer
     private static char FirstFolded(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return '\0';
-        if (word[0] < 128) return char.IsAsciiLetterUpper(word[0]) ? (char)(word[0] | 0x20) : word[0];
+        var first = word[0];
+        if (first < 128) return char.IsAsciiLetterUpper(first) ? (char)(first | 0x20) : first;
+        return FirstFoldedBeyondAscii(word);
+    }
+
+    // Apart, so that the common case above stays small enough to inline (no stack buffer to set up).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static char FirstFoldedBeyondAscii(ReadOnlySpan<char> word)
+    {
         Span<char> folded = stackalloc char[4];
         var limit = Math.Min(word.Length, MaxWordLength);
         for (var i = 0; i < limit; i++)

@@ -78,11 +78,11 @@ internal sealed class DocumentTable
     /// <summary>The shared documents (<see cref="BitWords"/> words, as <see cref="ValueBits"/>).</summary>
     public ulong[] SharedBits => _sharedBits;
 
-    /// <summary>The documents of a tenant id (its region facet value's bits).</summary>
-    public ulong[] TenantBits(int tenant) => _valueBits[_tenantValues[tenant]];
+    /// <summary>The region facet value id of a tenant id.</summary>
+    public int TenantValue(int tenant) => _tenantValues[tenant];
 
-    /// <summary>The documents of a type id (its type facet value's bits).</summary>
-    public ulong[] TypeBits(int type) => _valueBits[_typeValues[type]];
+    /// <summary>The type facet value id of a type id.</summary>
+    public int TypeValue(int type) => _typeValues[type];
 
     /// <summary>Words of a bitmap over the rowids (<see cref="Capacity"/> is a multiple of 64).</summary>
     public int BitWords => _docs.Length >> 6;

@@ -161,14 +161,14 @@ internal sealed class QueryExecution
             for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
             {
                 if (_scopeTypes[tenant] is not { } types) continue;
-                var region = _table.TenantBits(tenant);
+                var region = _table.ValueBits[_table.TenantValue(tenant)];
                 var shared = _scopeSharedOnly[tenant] ? _table.SharedBits : null;
                 var visible = 0;
                 for (var type = 0; type < allTypes; type++) if (type < types.Length && types[type]) visible++;
                 if (visible == allTypes) OrAnd(matched, bits, region, shared, null, words);
                 else
                     for (var type = 0; type < allTypes; type++)
-                        if (type < types.Length && types[type]) OrAnd(matched, bits, region, shared, _table.TypeBits(type), words);
+                        if (type < types.Length && types[type]) OrAnd(matched, bits, region, shared, _table.ValueBits[_table.TypeValue(type)], words);
             }
         }
         var total = 0;
@@ -329,8 +329,10 @@ internal sealed class QueryExecution
         else
         {
             var valueBits = _table.ValueBits;
+            var outOfScope = ValuesOutOfScope();
             for (var v = 0; v < _counts.Length; v++)
             {
+                if (outOfScope[v]) continue;
                 var bits = valueBits[v];
                 var count = 0;
                 for (var w = 0; w < _words; w++) count += BitOperations.PopCount(matched[w] & bits[w]);
@@ -339,6 +341,20 @@ internal sealed class QueryExecution
         }
         System.Buffers.ArrayPool<ulong>.Shared.Return(matched);
         _matched = [];
+    }
+
+    /// <summary>The region values of the tenants out of scope and the type values no tenant in scope shows: no match holds them.</summary>
+    private bool[] ValuesOutOfScope()
+    {
+        var outOfScope = new bool[_counts.Length];
+        var visibleTypes = new bool[_table.Types.Count];
+        for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
+        {
+            if (_scopeTypes[tenant] is not { } types) outOfScope[_table.TenantValue(tenant)] = true;
+            else for (var type = 0; type < visibleTypes.Length && type < types.Length; type++) visibleTypes[type] |= types[type];
+        }
+        for (var type = 0; type < visibleTypes.Length; type++) if (!visibleTypes[type]) outOfScope[_table.TypeValue(type)] = true;
+        return outOfScope;
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets()
