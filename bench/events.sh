@@ -70,6 +70,13 @@ if [ "$WARMUP" -gt 0 ]; then
   log "warm-up: $WARMUP registrations to another event (not measured)"
   SERVER_PID="$SERVER_PID" env "${RUSH_ENV[@]}" dotnet "$RUSH" "$BASE" "$TENANT" "$WARMUP_SLUG" "$WARMUP_KEYS" "$WARMUP" "$CONCURRENCY" 0 "$WORK/warmup-attempts.tsv" 0 \
     | sed 's/^/  warm-up: /' >&2
+  # The warm-up's mails are delivered before the measured rush starts (the mail worker gives way to a busy site, so
+  # they would otherwise go out during it): each rush is measured from an empty outbox.
+  for _ in $(seq 120); do
+    [ "$(sqlite3 -readonly "$DATA/host.db" 'SELECT COUNT(*) FROM "OutboxMessages" WHERE "SentUtc" IS NULL;')" = 0 ] && break
+    sleep 0.5
+  done
+  log "warm-up: mails still waiting before the measured rush: $(sqlite3 -readonly "$DATA/host.db" 'SELECT COUNT(*) FROM "OutboxMessages" WHERE "SentUtc" IS NULL;')"
 fi
 status=0
 cpu_before=$(server_cpu_ms)

@@ -66,6 +66,7 @@ public static class NetworkHost
         services.AddSingleton<Navigation.IMainMenuSource>(sp => sp.GetRequiredService<Navigation.ModuleMainMenuSource>());
         services.AddSingleton<ICliCommand, SchemaScriptCommand>();
         services.AddSingleton<NetworkStartup>();
+        services.AddSingleton<RequestLoad>();
         services.AddHostedService<NetworkStartupService>();
 
         // Localization: French first, English available, strings in French in the code.
@@ -146,6 +147,7 @@ public static class NetworkHost
 
     public static WebApplication UseNetwork(this WebApplication app)
     {
+        app.UseMiddleware<RequestLoadMiddleware>();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Network:DeveloperExceptionPage", false))
             app.UseDeveloperExceptionPage();
         else

@@ -29,6 +29,12 @@ public sealed class MailOptions
     /// <summary>Cap of the exponential back-off.</summary>
     public double RetryMaxSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// While the site is busy answering requests (<see cref="Network.Core.Hosting.RequestLoad"/>), due messages wait at
+    /// most this long before they are delivered all the same; 0 delivers at once whatever the load.
+    /// </summary>
+    public double BusyDeferSeconds { get; set; } = 10;
+
     /// <summary>Sent messages (which may hold personal links) are deleted after this many days; 0 keeps them.</summary>
     public int KeepSentDays { get; set; } = 30;
 
@@ -42,6 +48,7 @@ public sealed class MailOptions
         if (Smtp.Port is < 1 or > 65535) yield return "Mail:Smtp:Port doit être compris entre 1 et 65535.";
         if (Smtp.TimeoutSeconds <= 0) yield return "Mail:Smtp:TimeoutSeconds doit être positif.";
         if (PollSeconds <= 0) yield return "Mail:PollSeconds doit être positif.";
+        if (BusyDeferSeconds < 0) yield return "Mail:BusyDeferSeconds ne peut pas être négatif.";
         if (MaxAttempts < 1) yield return "Mail:MaxAttempts doit valoir au moins 1.";
         if (RetryBaseSeconds <= 0 || RetryMaxSeconds < RetryBaseSeconds)
             yield return "Mail:RetryBaseSeconds doit être positif et inférieur ou égal à Mail:RetryMaxSeconds.";

@@ -161,12 +161,13 @@ public sealed class MailOutboxStoreTests(NetworkWebFactory factory) : IClassFixt
     [Fact]
     public void Bad_configuration_is_reported_in_words()
     {
-        var options = new MailOptions { From = "pas une adresse", Transport = MailTransportKind.Smtp, Smtp = { Host = "", Port = 0 }, MaxAttempts = 0 };
+        var options = new MailOptions { From = "pas une adresse", Transport = MailTransportKind.Smtp, Smtp = { Host = "", Port = 0 }, MaxAttempts = 0, BusyDeferSeconds = -1 };
         var errors = options.Validate().ToList();
         Assert.Contains(errors, e => e.Contains("Mail:From"));
         Assert.Contains(errors, e => e.Contains("Mail:Smtp:Host"));
         Assert.Contains(errors, e => e.Contains("Mail:Smtp:Port"));
         Assert.Contains(errors, e => e.Contains("Mail:MaxAttempts"));
+        Assert.Contains(errors, e => e.Contains("Mail:BusyDeferSeconds"));
         Assert.Empty(new MailOptions().Validate());
     }
 

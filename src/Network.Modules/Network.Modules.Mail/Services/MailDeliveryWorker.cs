@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Network.Core.Hosting;
 using Network.Modules.Mail.Data;
 using Network.Modules.Mail.Transport;
 
@@ -11,12 +12,14 @@ namespace Network.Modules.Mail.Services;
 /// Sends what is due in the outbox: claims the due messages with a lease (a batch in one transaction), hands each to
 /// the transport, marks it sent, or schedules a retry with exponential back-off until <see cref="MailOptions.MaxAttempts"/>.
 /// Everything it needs is in the database, so pending messages are sent after a restart; no failure of the
-/// mail server or of one round stops it (or the host).
+/// mail server or of one round stops it (or the host). While the site is busy answering requests, a round waits (up to
+/// <see cref="MailOptions.BusyDeferSeconds"/>) before sending: the requests' answers come first.
 /// </summary>
 public sealed class MailDeliveryWorker(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     MailOutboxSignal signal,
+    RequestLoad load,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<MailDeliveryWorker> logger) : BackgroundService
@@ -73,6 +76,7 @@ public sealed class MailDeliveryWorker(
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<MailOutboxStore>();
         await PurgeIfDueAsync(store, cancellationToken);
+        await WaitWhileBusyAsync(cancellationToken);
         IReadOnlyList<long> due;
         do
         {
@@ -104,6 +108,20 @@ public sealed class MailDeliveryWorker(
         while (due.Count == BatchSize);
         return await store.NextDueAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Waits while the site is busy, at most <see cref="MailOptions.BusyDeferSeconds"/>: then the round sends everything
+    /// due, so under lasting load mails go out in rounds that many seconds apart, never later.
+    /// </summary>
+    private async Task WaitWhileBusyAsync(CancellationToken cancellationToken)
+    {
+        var limit = TimeSpan.FromSeconds(options.Value.BusyDeferSeconds);
+        var started = time.GetTimestamp();
+        while (load.IsBusy && time.GetElapsedTime(started) < limit)
+            await Task.Delay(BusyPoll, time, cancellationToken);
+    }
+
+    private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(50);
 
     private async Task DeliverAsync(MailOutboxStore store, OutboxMessage message, CancellationToken cancellationToken)
     {
