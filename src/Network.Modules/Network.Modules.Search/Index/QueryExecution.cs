@@ -157,18 +157,15 @@ internal sealed class QueryExecution
         }
         else
         {
-            var allTypes = _table.Types.Count;
             for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
             {
                 if (_scopeTypes[tenant] is not { } types) continue;
                 var region = _table.ValueBits[_table.TenantValue(tenant)];
                 var shared = _scopeSharedOnly[tenant] ? _table.SharedBits : null;
-                var visible = 0;
-                for (var type = 0; type < allTypes; type++) if (type < types.Length && types[type]) visible++;
-                if (visible == allTypes) OrAnd(matched, bits, region, shared, null, words);
+                if (ShowsEveryType(types)) OrAnd(matched, bits, region, shared, null, words);
                 else
-                    for (var type = 0; type < allTypes; type++)
-                        if (type < types.Length && types[type]) OrAnd(matched, bits, region, shared, _table.ValueBits[_table.TypeValue(type)], words);
+                    for (var type = 0; type < types.Length; type++)
+                        if (types[type]) OrAnd(matched, bits, region, shared, _table.ValueBits[_table.TypeValue(type)], words);
             }
         }
         var total = 0;
@@ -183,11 +180,13 @@ internal sealed class QueryExecution
         sharedOnly = _scopeSharedOnly.Length > 0 && _scopeSharedOnly[0];
         for (var tenant = 0; tenant < _scopeTypes.Length; tenant++)
         {
-            if (_scopeTypes[tenant] is not { } types || _scopeSharedOnly[tenant] != sharedOnly) return false;
-            for (var type = 0; type < _table.Types.Count; type++) if (type >= types.Length || !types[type]) return false;
+            if (_scopeTypes[tenant] is not { } types || _scopeSharedOnly[tenant] != sharedOnly || !ShowsEveryType(types)) return false;
         }
         return true;
     }
+
+    /// <summary>Whether a tenant's visible types (sized to the index's types when the search began) are all of them.</summary>
+    private static bool ShowsEveryType(bool[] types) => Array.TrueForAll(types, visible => visible);
 
     private static void And(ulong[] target, ulong[] a, ulong[] b, int words)
     {

@@ -692,44 +692,33 @@ internal sealed class TermList
         minimum = Math.Max(1, minimum);
         if (minimum > maximum) return;
         var low = Vector256.Create((byte)minimum);
-        var high = Vector256.Create((byte)Math.Min(maximum, MaxWeightByte));
-        var segments = _segments;
-        for (var k = 0; k < segments.Length / 2; k++)
+        var highByte = Vector256.Create((byte)Math.Min(maximum, MaxWeightByte));
+        for (var i = 0; i < Count;)
         {
-            var highBits = segments[2 * k] << 16;
-            var end = SegmentEnd(k);
-            var i = segments[2 * k + 1];
-            while (i < end)
+            Run(i, out var lows, out var weights, out var start, out var end, out var high);
+            var j = i - start;
+            var to = end - start;
+            for (; j + 32 <= to; j += 32)
             {
-                var chunk = i >> ChunkShift;
-                var lows = _lows[chunk]!;
-                var weights = _weights[chunk]!;
-                var from = i & ChunkMask;
-                var to = Math.Min(Math.Min(lows.Length, weights.Length), end - (chunk << ChunkShift));
-                var j = from;
-                for (; j + 32 <= to; j += 32)
+                var bytes = Vector256.Create(weights.AsSpan(j, 32));
+                var mask = (Vector256.GreaterThanOrEqual(bytes, low) & Vector256.LessThanOrEqual(bytes, highByte)).ExtractMostSignificantBits();
+                while (mask != 0)
                 {
-                    var bytes = Vector256.Create(weights.AsSpan(j, 32));
-                    var mask = (Vector256.GreaterThanOrEqual(bytes, low)
-                        & Vector256.LessThanOrEqual(bytes, high)).ExtractMostSignificantBits();
-                    while (mask != 0)
-                    {
-                        var at = j + System.Numerics.BitOperations.TrailingZeroCount(mask);
-                        mask &= mask - 1;
-                        var id = highBits | lows[at];
-                        visitor.Visit(id, weights[at] == Large ? _large![id] : weights[at]);
-                    }
+                    var at = j + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    var id = high | lows[at];
+                    visitor.Visit(id, weights[at] == Large ? _large![id] : weights[at]);
                 }
-                for (; j < to; j++)
-                {
-                    var weight = weights[j];
-                    if (weight < minimum || weight > maximum) continue;
-                    var id = highBits | lows[j];
-                    visitor.Visit(id, weight == Large ? _large![id] : weight);
-                }
-                i = (chunk << ChunkShift) + to;
-                if (to == from) break;
             }
+            for (; j < to; j++)
+            {
+                var weight = weights[j];
+                if (weight < minimum || weight > maximum) continue;
+                var id = high | lows[j];
+                visitor.Visit(id, weight == Large ? _large![id] : weight);
+            }
+            if (end <= i) break;
+            i = end;
         }
     }
 
@@ -764,30 +753,19 @@ internal sealed class TermList
     /// <summary>Calls <paramref name="visitor"/> with every live posting, rowids ascending.</summary>
     public void ForEach<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IPostingVisitor
     {
-        var segments = _segments;
-        for (var k = 0; k < segments.Length / 2; k++)
+        for (var i = 0; i < Count;)
         {
-            var high = segments[2 * k] << 16;
-            var end = SegmentEnd(k);
-            var i = segments[2 * k + 1];
-            while (i < end)
+            // One run (a chunk's part of a segment): a tight loop over two arrays.
+            Run(i, out var lows, out var weights, out var start, out var end, out var high);
+            for (var j = i - start; j < end - start; j++)
             {
-                // One chunk's part of the segment: a tight loop over two arrays.
-                var chunk = i >> ChunkShift;
-                var lows = _lows[chunk]!;
-                var weights = _weights[chunk]!;
-                var from = i & ChunkMask;
-                var to = Math.Min(Math.Min(lows.Length, weights.Length), end - (chunk << ChunkShift));
-                for (var j = from; j < to; j++)
-                {
-                    var weight = weights[j];
-                    if (weight == 0) continue;
-                    var id = high | lows[j];
-                    visitor.Visit(id, weight == Large ? _large![id] : weight);
-                }
-                i = (chunk << ChunkShift) + to;
-                if (to == from) break;
+                var weight = weights[j];
+                if (weight == 0) continue;
+                var id = high | lows[j];
+                visitor.Visit(id, weight == Large ? _large![id] : weight);
             }
+            if (end <= i) break;
+            i = end;
         }
     }
 
