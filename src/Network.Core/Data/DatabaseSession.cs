@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Network.Core.Tenancy;
 
@@ -28,15 +29,22 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
     public Task<SessionTransaction> BeginTenantTransactionAsync(CancellationToken cancellationToken = default)
         => BeginAsync(TenantConnection, cancellationToken);
 
+    /// <summary>Joins the host transaction already open in this session, or begins one (see <see cref="JoinOrBeginTenantTransactionAsync"/>).</summary>
+    public Task<SessionTransaction> JoinOrBeginHostTransactionAsync(CancellationToken cancellationToken = default)
+        => JoinOrBeginAsync(HostConnection, cancellationToken);
+
     /// <summary>
     /// Joins the tenant transaction already open in this session (a service called inside a caller's unit of work,
     /// such as the draft showcase created while results are published), or begins one. A joined transaction's
     /// commit does nothing (the owner commits; after-commit actions wait for it) and its disposal does not roll back.
     /// </summary>
     public Task<SessionTransaction> JoinOrBeginTenantTransactionAsync(CancellationToken cancellationToken = default)
-        => Ambient.TryGetValue(TenantConnection, out var owner)
+        => JoinOrBeginAsync(TenantConnection, cancellationToken);
+
+    private static Task<SessionTransaction> JoinOrBeginAsync(DbConnection connection, CancellationToken cancellationToken)
+        => Ambient.TryGetValue(connection, out var owner)
             ? Task.FromResult(SessionTransaction.JoinedTo(owner))
-            : BeginAsync(TenantConnection, cancellationToken);
+            : BeginAsync(connection, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="action"/> once what was just saved on the host connection is durable: when the
@@ -63,6 +71,11 @@ public sealed class DatabaseSession(IDatabaseProvider provider, TenantContext te
         }
         return action();
     }
+
+    /// <summary>The tenant transaction open in this session (its owner's when joined), for statements run in it.</summary>
+    public SessionTransaction TenantTransaction => _tenant is not null && Ambient.TryGetValue(_tenant, out var transaction)
+        ? transaction
+        : throw new InvalidOperationException("No tenant transaction is open in this session.");
 
     /// <summary>Whether a tenant transaction is open in this session (changes saved now commit or roll back with it).</summary>
     public bool InTenantTransaction => _tenant is not null && Ambient.TryGetValue(_tenant, out _);
@@ -105,6 +118,7 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
     private bool _done;
     private List<Action>? _afterCommit;
     private List<Func<Task>>? _afterCommitAsync;
+    private Dictionary<string, DbCommand>? _statements;
 
     public DbConnection Connection { get; } = connection;
 
@@ -133,6 +147,7 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
     public async Task<T> InSavepointAsync<T>(string name, Func<Task<T>> work, CancellationToken cancellationToken = default)
     {
         await transaction.SaveAsync(name, cancellationToken);
+        var (actions, asyncActions) = (_afterCommit?.Count ?? 0, _afterCommitAsync?.Count ?? 0);
         try
         {
             var result = await work();
@@ -142,8 +157,49 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
         catch
         {
             await transaction.RollbackAsync(name, CancellationToken.None);
+            // What the undone work asked to run after the commit is undone with it (the relay's copy of a mail it queued).
+            _afterCommit?.RemoveRange(actions, _afterCommit.Count - actions);
+            _afterCommitAsync?.RemoveRange(asyncActions, _afterCommitAsync.Count - asyncActions);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> in this transaction, its interpolated values as parameters (as EF's ExecuteSql does).
+    /// Its command is kept until the transaction ends, so a statement run many times in one transaction (a batch of
+    /// registrations) is parsed and prepared once, and skips EF's command pipeline.
+    /// </summary>
+    public Task<int> ExecuteAsync(FormattableString sql, CancellationToken cancellationToken = default)
+        => Statement(sql).ExecuteNonQueryAsync(cancellationToken);
+
+    /// <summary>Like <see cref="ExecuteAsync"/>, for the first column of the first row (null when there is no row or it is NULL).</summary>
+    public async Task<T?> ScalarAsync<T>(FormattableString sql, CancellationToken cancellationToken = default) where T : struct
+        => await Statement(sql).ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+            ? (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture)
+            : null;
+
+    private DbCommand Statement(FormattableString sql)
+    {
+        if (_owner is not null) return _owner.Statement(sql);
+        if (_done) throw new InvalidOperationException("The transaction has ended.");
+        var statements = _statements ??= new(StringComparer.Ordinal);
+        if (!statements.TryGetValue(sql.Format, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.Transaction = transaction;
+            var names = new object[sql.ArgumentCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.Add(parameter);
+                names[i] = parameter.ParameterName;
+            }
+            command.CommandText = string.Format(CultureInfo.InvariantCulture, sql.Format, names);
+            statements.Add(sql.Format, command);
+        }
+        for (var i = 0; i < sql.ArgumentCount; i++) command.Parameters[i].Value = sql.GetArgument(i) ?? DBNull.Value;
+        return command;
     }
 
     internal void OnCommitted(Action action)
@@ -173,6 +229,9 @@ public sealed class SessionTransaction(DbConnection connection, DbTransaction tr
     private void Finish()
     {
         _done = true;
+        if (_statements is not null)
+            foreach (var command in _statements.Values) command.Dispose();
+        _statements = null;
         release();
     }
 }

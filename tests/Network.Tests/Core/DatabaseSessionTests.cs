@@ -5,6 +5,7 @@ using Network.Core.Data;
 using Network.Core.Tenancy;
 using Network.Modules.Accounts.Data;
 using Network.Modules.Content.Data;
+using Network.Modules.Mail.Data;
 using Network.Tests.Infrastructure;
 
 namespace Network.Tests.Core;
@@ -81,5 +82,41 @@ public sealed class DatabaseSessionTests(NetworkWebFactory factory) : IClassFixt
         }
         // The pool handed instances back out, so one instance served both tenants.
         Assert.True(contexts.Distinct().Count() < contexts.Count);
+    }
+
+    [Fact]
+    public async Task A_transaction_s_statements_take_their_values_as_parameters_and_are_reused_with_new_ones()
+    {
+        var at = new DateTime(2026, 6, 12, 7, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567);
+        var hostile = "x'); DELETE FROM \"MailRelay\"; --";
+        var ids = new List<long>();
+        await using (var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant("hauts-de-france")))
+        {
+            var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
+            await using var transaction = await session.BeginTenantTransactionAsync();
+            Assert.Same(transaction, session.TenantTransaction);
+            // The same statement three times with other values: one command, its parameters rebound.
+            foreach (var (messageId, payload) in new[] { ("statement-1", hostile), ("statement-2", "{}"), ("statement-3", "{\"a\":1}") })
+                ids.Add(await transaction.ScalarAsync<long>(
+                    $"INSERT INTO \"MailRelay\" (\"MessageId\", \"PayloadJson\", \"CreatedUtc\") VALUES ({messageId}, {payload}, {at}) RETURNING \"Id\"") ?? 0);
+            Assert.Null(await transaction.ScalarAsync<long>($"SELECT \"Id\" FROM \"MailRelay\" WHERE \"MessageId\" = {"absent"}"));
+            // A transaction joined by a service runs its statements in the owner's.
+            await using (var joined = await session.JoinOrBeginTenantTransactionAsync())
+                Assert.Equal(1, await joined.ExecuteAsync($"UPDATE \"MailRelay\" SET \"PayloadJson\" = {"{}"} WHERE \"Id\" = {ids[1]}"));
+            await transaction.CommitAsync();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => transaction.ExecuteAsync($"DELETE FROM \"MailRelay\" WHERE \"Id\" = {ids[0]}"));
+            Assert.Throws<InvalidOperationException>(() => session.TenantTransaction);
+        }
+        await using (var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant("hauts-de-france")))
+        {
+            var relay = scope.ServiceProvider.GetRequiredService<MailRelayDbContext>();
+            var rows = await relay.Relayed.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync();
+            Assert.Equal(["statement-1", "statement-2", "statement-3"], rows.Select(r => r.MessageId));
+            Assert.Equal(hostile, rows[0].PayloadJson);
+            // Dates are bound as EF binds them: EF finds them by equality and orders them with its own parameters.
+            Assert.All(rows, r => Assert.Equal(at, r.CreatedUtc));
+            Assert.Equal(3, await relay.Relayed.CountAsync(r => ids.Contains(r.Id) && r.CreatedUtc == at && r.CreatedUtc > at.AddTicks(-1)));
+            await relay.Relayed.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync();
+        }
     }
 }

@@ -74,6 +74,38 @@ public sealed class MailRelayTests(NetworkWebFactory factory) : IClassFixture<Ne
         Assert.Empty(await RelayRowsAsync());
     }
 
+    [Fact]
+    public async Task A_message_queued_in_a_savepoint_that_rolls_back_is_never_queued_while_the_transaction_s_others_are()
+    {
+        // The relay copies what a transaction held from memory after its commit: what a rolled-back savepoint held must
+        // not be among it (a registration of a batch that failed, with its verification mail).
+        var kept = UniqueSubject("Inscription gardée");
+        var undone = UniqueSubject("Inscription défaite");
+        var after = UniqueSubject("Inscription suivante");
+        await using (var scope = factory.Service<TenantScopeFactory>().CreateScope(factory.Tenant(Region)))
+        {
+            var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
+            await using var transaction = await session.BeginTenantTransactionAsync();
+            await outbox.EnqueueAsync(NewMail(kept));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => transaction.InSavepointAsync<int>("essai", async () =>
+            {
+                await outbox.EnqueueAsync(NewMail(undone));
+                throw new InvalidOperationException("Cette inscription échoue.");
+            }));
+            Assert.Equal(1, await transaction.InSavepointAsync("suivante", async () =>
+            {
+                await outbox.EnqueueAsync(NewMail(after));
+                return 1;
+            }));
+            await transaction.CommitAsync();
+        }
+        Assert.Single(await RowsAsync(factory, q => q.Where(m => m.Subject == kept)));
+        Assert.Single(await RowsAsync(factory, q => q.Where(m => m.Subject == after)));
+        Assert.Empty(await RowsAsync(factory, q => q.Where(m => m.Subject == undone)));
+        Assert.Empty(await RelayRowsAsync());
+    }
+
     /// <summary>In one region scope: a tenant transaction that queues with <paramref name="rolledBack"/> and is rolled
     /// back, then one that queues with <paramref name="committed"/> and commits.</summary>
     private async Task RolledBackThenCommittedAsync(Func<IMailOutbox, Task> rolledBack, Func<IMailOutbox, Task> committed)

@@ -183,7 +183,7 @@ public sealed class RegistrationDesk(
         // when it was read need creating (counters are never deleted).
         await EnsureCountersAsync(eventId, new[] { "" }.Concat(workshops).Where(key => !view.SeatsTaken.ContainsKey(key)), cancellationToken);
         var now = Now;
-        var registration = await RegistrationOf(db, eventId, normalized, cancellationToken);
+        var registration = await RegistrationOfAsync(eventId, normalized, cancellationToken);
         if (registration is { Status: RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted })
             return new(RegistrationOutcome.AlreadyRegistered, registration, WaitlistPosition: await PositionAsync(registration, cancellationToken));
 
@@ -585,20 +585,20 @@ public sealed class RegistrationDesk(
     private async Task EnsureCountersAsync(int eventId, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
-            await db.Database.ExecuteSqlAsync(
+            await session.TenantTransaction.ExecuteAsync(
                 $"INSERT INTO \"EventSeatCounters\" (\"EventId\", \"SessionKey\", \"Taken\") VALUES ({eventId}, {key}, 0) ON CONFLICT DO NOTHING", cancellationToken);
     }
 
     /// <summary>ONE conditional UPDATE: a row changed is a seat taken; none means full.</summary>
-    /// <remarks>In SQL rather than ExecuteUpdate: translating the LINQ form on every call cost more than the UPDATE, and
-    /// a batch of registrations runs up to three of these each, in the rush's only serial part.</remarks>
+    /// <remarks>A statement of the transaction rather than ExecuteUpdate: translating the LINQ form on every call cost
+    /// more than the UPDATE, and a batch of registrations runs up to three of these each, in the rush's only serial part.</remarks>
     private async Task<bool> TryTakeSeatAsync(int eventId, string key, int capacity, CancellationToken cancellationToken)
-        => await db.Database.ExecuteSqlAsync(
+        => await session.TenantTransaction.ExecuteAsync(
             $"UPDATE \"EventSeatCounters\" SET \"Taken\" = \"Taken\" + 1 WHERE \"EventId\" = {eventId} AND \"SessionKey\" = {key} AND \"Taken\" < {capacity}",
             cancellationToken) == 1;
 
     private Task<int> ReleaseSeatAsync(int eventId, string key, CancellationToken cancellationToken)
-        => db.Database.ExecuteSqlAsync(
+        => session.TenantTransaction.ExecuteAsync(
             $"UPDATE \"EventSeatCounters\" SET \"Taken\" = \"Taken\" - 1 WHERE \"EventId\" = {eventId} AND \"SessionKey\" = {key} AND \"Taken\" > 0",
             cancellationToken);
 
@@ -631,10 +631,16 @@ public sealed class RegistrationDesk(
         return await WaitingAhead(db, registration.EventId, at, registration.Id, cancellationToken) + 1;
     }
 
-    // Compiled: run for every registration of a batch, in the rush's only serial part (see TryTakeSeatAsync).
-    private static readonly Func<EventsDbContext, int, string, CancellationToken, Task<EventRegistration?>> RegistrationOf = EF.CompileAsyncQuery(
-        (EventsDbContext db, int eventId, string normalized, CancellationToken _) =>
-            db.Registrations.FirstOrDefault(r => r.EventId == eventId && r.NormalizedEmail == normalized));
+    /// <summary>
+    /// The address's registration to the event, tracked, or null. Asked for every registration of a batch, in the rush's
+    /// only serial part, where the address is almost always new: a statement of the transaction looks for its id, and
+    /// EF reads the row only when there is one.
+    /// </summary>
+    private async Task<EventRegistration?> RegistrationOfAsync(int eventId, string normalized, CancellationToken cancellationToken)
+        => await session.TenantTransaction.ScalarAsync<int>(
+                $"SELECT \"Id\" FROM \"EventRegistrations\" WHERE \"EventId\" = {eventId} AND \"NormalizedEmail\" = {normalized}", cancellationToken) is { } id
+            ? await db.Registrations.FindAsync([id], cancellationToken)
+            : null;
 
     private static readonly Func<EventsDbContext, int, DateTime, int, CancellationToken, Task<int>> WaitingAhead = EF.CompileAsyncQuery(
         (EventsDbContext db, int eventId, DateTime at, int id, CancellationToken _) => db.Registrations.Count(r => r.EventId == eventId
@@ -669,30 +675,30 @@ public sealed class RegistrationDesk(
     // A new registration, its workshop choices and its audit entry are written with these INSERTs, in the batch's
     // savepoint, instead of two SaveChanges: EF's update pipeline (change detection, command batching, key propagation)
     // was 12% of the site's CPU in a rush, in its only serial part, for four small rows (run 9 in bench/README.md).
-    // Values are parameters; dates are bound as the provider binds them for EF (SQLite: ISO text), so ordering by
-    // them is unchanged. Nothing is composed onto the SqlQuery: EF runs it as written only then. Everything else about
-    // registrations goes through EF.
+    // They are statements of the batch's transaction, prepared once for the whole batch (EF prepares a command at every
+    // call). Values are parameters; dates are bound as the provider binds them for EF (SQLite: ISO text), so ordering
+    // by them is unchanged. Everything else about registrations goes through EF.
 
     private async Task<int> InsertRegistrationAsync(EventRegistration r, CancellationToken cancellationToken)
-        => (await db.Database.SqlQuery<int>($"""
+        => await session.TenantTransaction.ScalarAsync<int>($"""
             INSERT INTO "EventRegistrations" ("EventId", "UserId", "Email", "NormalizedEmail", "FullName", "Organisation", "Culture",
                 "Status", "CreatedUtc", "UpdatedUtc", "AddressVerifiedUtc", "VerifyByUtc", "ConfirmedUtc", "WaitlistedUtc", "CancelledUtc",
                 "TokenHash", "AnswersJson", "AnswersDeletedUtc", "ReminderSentUtc", "CheckedInUtc", "CheckedInByUserId", "AnonymisedUtc", "Version")
             VALUES ({r.EventId}, {r.UserId}, {r.Email}, {r.NormalizedEmail}, {r.FullName}, {r.Organisation}, {r.Culture},
                 {r.Status.ToString()}, {r.CreatedUtc}, {r.UpdatedUtc}, {r.AddressVerifiedUtc}, {r.VerifyByUtc}, {r.ConfirmedUtc}, {r.WaitlistedUtc}, {r.CancelledUtc},
                 {r.TokenHash}, {r.AnswersJson}, {r.AnswersDeletedUtc}, {r.ReminderSentUtc}, {r.CheckedInUtc}, {r.CheckedInByUserId}, {r.AnonymisedUtc}, {r.Version})
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
+            RETURNING "Id"
+            """, cancellationToken) ?? throw new InvalidOperationException("The new registration's id was not returned.");
 
-    /// <remarks>Without its id (the mails and the page do not need it): a statement without results skips EF's query pipeline.</remarks>
+    /// <remarks>Without its id: the mails and the page do not need it.</remarks>
     private Task<int> InsertChoiceAsync(WorkshopChoice c, CancellationToken cancellationToken)
-        => db.Database.ExecuteSqlAsync($"""
+        => session.TenantTransaction.ExecuteAsync($"""
             INSERT INTO "EventWorkshopChoices" ("RegistrationId", "EventId", "SessionKey", "Status", "CreatedUtc", "WaitlistedUtc", "CheckedInUtc")
             VALUES ({c.RegistrationId}, {c.EventId}, {c.SessionKey}, {c.Status.ToString()}, {c.CreatedUtc}, {c.WaitlistedUtc}, {c.CheckedInUtc})
             """, cancellationToken);
 
     private Task<int> InsertAuditAsync(EventAuditEntry e, CancellationToken cancellationToken)
-        => db.Database.ExecuteSqlAsync($"""
+        => session.TenantTransaction.ExecuteAsync($"""
             INSERT INTO "EventAuditEntries" ("EventId", "RegistrationId", "UserId", "UserName", "Action", "Detail", "AtUtc")
             VALUES ({e.EventId}, {e.RegistrationId}, {e.UserId}, {e.UserName}, {e.Action}, {e.Detail}, {e.AtUtc})
             """, cancellationToken);

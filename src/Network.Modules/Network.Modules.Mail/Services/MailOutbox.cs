@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Network.Core.Data;
 using Network.Core.Mail;
@@ -14,7 +14,7 @@ namespace Network.Modules.Mail.Services;
 /// caller's change; inside a tenant transaction it goes through the tenant's <see cref="MailRelay"/>, so it commits
 /// or rolls back with the tenant's change; without either it is saved on its own.
 /// </summary>
-public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOutboxSignal signal, MailRelay relay, TenantContext tenant, IOptions<MailOptions> options, TimeProvider time) : IMailOutbox
+public sealed class MailOutbox(DatabaseSession session, MailOutboxSignal signal, MailRelay relay, TenantContext tenant, IOptions<MailOptions> options, TimeProvider time) : IMailOutbox
 {
     public Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken = default) => EnqueueAllAsync([mail], cancellationToken);
 
@@ -30,46 +30,39 @@ public sealed class MailOutbox(MailDbContext db, DatabaseSession session, MailOu
             await relay.HoldAllAsync(identified, cancellationToken);
             return;
         }
-        await AddAllAsync(db, identified, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await using (var transaction = await session.JoinOrBeginHostTransactionAsync(cancellationToken))
+        {
+            await AddAllAsync(transaction, identified, time.GetUtcNow().UtcDateTime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         session.AfterHostCommit(signal.Notify);
     }
 
-    /// <summary>Writes the message in the outbox through <paramref name="db"/> (in its connection's transaction, if any).</summary>
-    internal static Task AddAsync(MailDbContext db, OutgoingMail mail, string messageId, DateTime now, CancellationToken cancellationToken)
-        => AddAllAsync(db, [(mail, messageId)], now, cancellationToken);
-
-    /// <summary>Writes the messages in the outbox through <paramref name="db"/> in one save (the relay forwards a batch at once).</summary>
-    internal static async Task AddAllAsync(MailDbContext db, IReadOnlyList<(OutgoingMail Mail, string MessageId)> mails, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the messages in the outbox in <paramref name="transaction"/> (a host transaction), one statement each,
+    /// prepared once per transaction. A message whose Message-ID is already there is skipped: the relay may copy a
+    /// message twice (its sweep after a crash), and it must be sent once.
+    /// </summary>
+    internal static async Task AddAllAsync(SessionTransaction transaction, IEnumerable<(OutgoingMail Mail, string MessageId)> mails, DateTime now, CancellationToken cancellationToken)
     {
-        var messages = mails.Select(m => new OutboxMessage
+        foreach (var (mail, messageId) in mails)
         {
-            MessageId = m.MessageId,
-            TenantName = m.Mail.TenantName,
-            To = m.Mail.To,
-            ToName = string.IsNullOrWhiteSpace(m.Mail.ToName) ? null : m.Mail.ToName,
-            ReplyTo = m.Mail.ReplyTo,
-            Subject = m.Mail.Subject,
-            HeadersJson = m.Mail.Headers is { Count: > 0 } headers ? System.Text.Json.JsonSerializer.Serialize(headers) : null,
-            Priority = m.Mail.Bulk ? 1 : 0,
-            TextBody = m.Mail.TextBody,
-            HtmlBody = m.Mail.HtmlBody,
-            CreatedUtc = now,
-            NextAttemptUtc = now,
-            Attachments = (m.Mail.Attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
-        }).ToList();
-        db.OutboxMessages.AddRange(messages);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            // The context may outlive a rolled-back transaction in this scope: never let it think the rows exist.
-            foreach (var message in messages)
-            {
-                db.Entry(message).State = EntityState.Detached;
-                foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
-            }
+            var toName = string.IsNullOrWhiteSpace(mail.ToName) ? null : mail.ToName;
+            var headersJson = mail.Headers is { Count: > 0 } headers ? JsonSerializer.Serialize(headers) : null;
+            var id = await transaction.ScalarAsync<long>($"""
+                INSERT INTO "OutboxMessages" ("MessageId", "TenantName", "To", "ToName", "ReplyTo", "Subject", "HeadersJson", "Priority",
+                    "TextBody", "HtmlBody", "CreatedUtc", "Attempts", "NextAttemptUtc")
+                VALUES ({messageId}, {mail.TenantName}, {mail.To}, {toName}, {mail.ReplyTo}, {mail.Subject}, {headersJson}, {(mail.Bulk ? 1 : 0)},
+                    {mail.TextBody}, {mail.HtmlBody}, {now}, {0}, {now})
+                ON CONFLICT ("MessageId") DO NOTHING
+                RETURNING "Id"
+                """, cancellationToken);
+            if (id is null) continue;
+            foreach (var attachment in mail.Attachments ?? [])
+                await transaction.ExecuteAsync($"""
+                    INSERT INTO "OutboxAttachments" ("OutboxMessageId", "FileName", "ContentType", "Content")
+                    VALUES ({id}, {attachment.FileName}, {attachment.ContentType}, {attachment.Content})
+                    """, cancellationToken);
         }
     }
 

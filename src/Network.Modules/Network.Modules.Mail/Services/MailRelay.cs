@@ -15,99 +15,71 @@ namespace Network.Modules.Mail.Services;
 /// <see cref="MailRelayWorker"/> finds the row and copies it again; the Message-ID, fixed when queued, makes the copy
 /// happen once. So a rolled-back change sends nothing and a committed one is never lost.
 /// </summary>
-public sealed class MailRelay(IServiceProvider services, DatabaseSession session, MailDbContext outbox, MailOutboxSignal signal, TimeProvider time, ILogger<MailRelay> logger)
+/// <remarks>
+/// A rush of registrations queues its mails here inside its only serial part (one transaction per batch, see the events
+/// module), so rows are written and copied with statements prepared once per transaction, and the copy after the
+/// commit takes the messages from memory rather than reading the rows back.
+/// </remarks>
+public sealed class MailRelay(IServiceProvider services, DatabaseSession session, MailOutboxSignal signal, TimeProvider time, ILogger<MailRelay> logger)
 {
-    // Rows held in this scope and not yet forwarded: one forward after the commit takes them all (one host transaction).
-    private List<long> _pending = [];
-
     private MailRelayDbContext Relayed => services.GetRequiredService<MailRelayDbContext>();
 
     /// <summary>
-    /// Writes the messages, in one save, in the tenant transaction open in this session; they reach the outbox after
-    /// the commit.
+    /// Writes the messages in the tenant transaction open in this session; they reach the outbox after its commit (never
+    /// if it, or the savepoint they were queued in, rolls back).
     /// </summary>
     public async Task HoldAllAsync(IReadOnlyList<(OutgoingMail Mail, string MessageId)> mails, CancellationToken cancellationToken = default)
     {
-        var db = Relayed;
+        var transaction = session.TenantTransaction;
         var now = time.GetUtcNow().UtcDateTime;
-        var rows = mails.Select(m => new RelayedMail { MessageId = m.MessageId, PayloadJson = JsonSerializer.Serialize(m.Mail), CreatedUtc = now }).ToList();
-        db.Relayed.AddRange(rows);
-        try
+        var held = new List<HeldMail>(mails.Count);
+        foreach (var (mail, messageId) in mails)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var id = await transaction.ScalarAsync<long>(
+                $"INSERT INTO \"MailRelay\" (\"MessageId\", \"PayloadJson\", \"CreatedUtc\") VALUES ({messageId}, {JsonSerializer.Serialize(mail)}, {now}) RETURNING \"Id\"",
+                cancellationToken);
+            held.Add(new(id ?? throw new InvalidOperationException("The relayed message's id was not returned."), mail, messageId));
         }
-        finally
-        {
-            foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
-        }
-        _pending.AddRange(rows.Select(row => row.Id));
-        await session.AfterTenantCommitAsync(ForwardPendingAsync);
+        await session.AfterTenantCommitAsync(() => ForwardHeldAsync(held));
     }
 
-    private async Task ForwardPendingAsync()
+    private async Task ForwardHeldAsync(IReadOnlyList<HeldMail> held)
     {
-        // The first action after a commit takes every pending id; the others find none. Ids of a rolled-back transaction
-        // have no row any more and are skipped.
-        var ids = _pending;
-        if (ids.Count == 0) return;
-        _pending = [];
         try
         {
-            await ForwardAsync(ids, CancellationToken.None);
+            await ForwardAsync(held, CancellationToken.None);
         }
         catch (Exception ex)
         {
             // Committed in the tenant's database: the worker's sweep will forward them.
-            logger.LogWarning(ex, "{Count} relayed message(s) not forwarded yet; the relay sweep will retry", ids.Count);
+            logger.LogWarning(ex, "{Count} relayed message(s) not forwarded yet; the relay sweep will retry", held.Count);
         }
     }
 
     /// <summary>Forwards the tenant's waiting messages queued before <paramref name="queuedBefore"/>; returns how many.</summary>
     public async Task<int> ForwardWaitingAsync(DateTime queuedBefore, CancellationToken cancellationToken = default)
     {
-        var ids = await Relayed.Relayed.AsNoTracking().Where(m => m.CreatedUtc < queuedBefore).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
-        if (ids.Count > 0) await ForwardAsync(ids, cancellationToken);
-        return ids.Count;
+        var rows = await Relayed.Relayed.AsNoTracking().Where(m => m.CreatedUtc < queuedBefore).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        if (rows.Count > 0) await ForwardAsync(rows.Select(row => new HeldMail(row.Id, Read(row), row.MessageId)).ToList(), cancellationToken);
+        return rows.Count;
     }
 
-    /// <summary>Copies the rows to the outbox in one host transaction (those already there are skipped), then deletes them.</summary>
-    private async Task ForwardAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    /// <summary>Copies the messages to the outbox in one host transaction (those already there are skipped), then deletes their rows here.</summary>
+    private async Task ForwardAsync(IReadOnlyList<HeldMail> held, CancellationToken cancellationToken)
     {
-        var db = Relayed;
-        var rows = await db.Relayed.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        if (rows.Count == 0) return;
-        var messageIds = rows.Select(r => r.MessageId).ToList();
-        var copied = (await outbox.OutboxMessages.AsNoTracking().Where(m => messageIds.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        var now = time.GetUtcNow().UtcDateTime;
-        try
+        await using (var host = await session.BeginHostTransactionAsync(cancellationToken))
         {
-            await using var transaction = await session.BeginHostTransactionAsync(cancellationToken);
-            await MailOutbox.AddAllAsync(outbox, rows.Where(r => !copied.Contains(r.MessageId)).Select(r => (Read(r), r.MessageId)).ToList(), now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await MailOutbox.AddAllAsync(host, held.Select(h => (h.Mail, h.MessageId)), time.GetUtcNow().UtcDateTime, cancellationToken);
+            await host.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
-        {
-            // Another relay (the sweep, another node) copied one of them meanwhile: go one by one.
-            foreach (var row in rows) await ForwardOneAsync(row, cancellationToken);
-        }
-        await db.Relayed.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
         signal.Notify();
-    }
-
-    private async Task ForwardOneAsync(RelayedMail row, CancellationToken cancellationToken)
-    {
-        if (await outbox.OutboxMessages.AnyAsync(m => m.MessageId == row.MessageId, cancellationToken)) return;
-        try
-        {
-            await MailOutbox.AddAsync(outbox, Read(row), row.MessageId, time.GetUtcNow().UtcDateTime, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await outbox.OutboxMessages.AnyAsync(m => m.MessageId == row.MessageId, cancellationToken)) throw;
-        }
+        await using var tenant = await session.BeginTenantTransactionAsync(cancellationToken);
+        foreach (var mail in held) await tenant.ExecuteAsync($"DELETE FROM \"MailRelay\" WHERE \"Id\" = {mail.Id}", cancellationToken);
+        await tenant.CommitAsync(cancellationToken);
     }
 
     private static OutgoingMail Read(RelayedMail row)
         => JsonSerializer.Deserialize<OutgoingMail>(row.PayloadJson) ?? throw new InvalidOperationException($"Relayed message {row.MessageId} has no content.");
+
+    private sealed record HeldMail(long Id, OutgoingMail Mail, string MessageId);
 }
