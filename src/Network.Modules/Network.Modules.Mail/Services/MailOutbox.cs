@@ -53,7 +53,7 @@ public sealed class MailOutbox(DatabaseSession session, MailOutboxSignal signal,
                 INSERT INTO "OutboxMessages" ("MessageId", "TenantName", "To", "ToName", "ReplyTo", "Subject", "HeadersJson", "Priority",
                     "TextBody", "HtmlBody", "CreatedUtc", "Attempts", "NextAttemptUtc")
                 VALUES ({messageId}, {mail.TenantName}, {mail.To}, {toName}, {mail.ReplyTo}, {mail.Subject}, {headersJson}, {(mail.Bulk ? 1 : 0)},
-                    {mail.TextBody}, {mail.HtmlBody}, {now}, {0}, {now})
+                    {mail.TextBody}, {mail.HtmlBody}, {now}, 0, {now})
                 ON CONFLICT ("MessageId") DO NOTHING
                 RETURNING "Id"
                 """, cancellationToken);
